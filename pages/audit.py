@@ -1,0 +1,91 @@
+"""Audit: accounts and what to do with each, profile upkeep, last year, and the follow baseline."""
+
+import datetime as dt
+
+import streamlit as st
+
+from strategy.audit import account_actions
+from strategy.model import Account
+from ui import bind, table
+from ui.nav import footer, header
+from ui.state import lib, strategy
+
+header("audit")
+s, content = strategy(), lib()
+
+st.subheader("Last year: what was worth it?")
+activities = {a.id: a for a in content.audit.activity}
+bind.widget(
+    st.pills,
+    "Activities that paid off",
+    "audit.worth_it",
+    options=list(activities),
+    format_func=lambda i: activities[i].title,
+    selection_mode="multi",
+)
+bind.widget(
+    st.text_area,
+    "What else did you learn from last year?",
+    "audit.reflection",
+    max_chars=5000,
+    height=80,
+)
+
+st.subheader("Every account you are registered on")
+usage = {u.id: u for u in content.audit.usage}
+items = content.audit.profile_item
+st.write(
+    "Sort each account: "
+    + "; ".join(f"**{u.title}**: {u.action.lower()}" for u in usage.values())
+    + " Tick what each profile already has: anything unticked becomes a dated task."
+)
+columns = {
+    "network": st.column_config.TextColumn("Network", required=True, max_chars=200),
+    "handle": st.column_config.TextColumn("Handle or URL", max_chars=200),
+    "owner": st.column_config.TextColumn("Owner", max_chars=200),
+    "usage": st.column_config.SelectboxColumn(
+        "How often used",
+        options=list(usage),
+        format_func=lambda i: usage[i].title,
+        default="often",
+        required=True,
+    ),
+} | {
+    f"has_{i.id}": st.column_config.CheckboxColumn(i.title.split(" (")[0], default=False)
+    for i in items
+}
+
+
+def to_row(acc: Account) -> dict:
+    row = acc.model_dump(exclude={"profile_done"})
+    return row | {f"has_{i.id}": i.id in acc.profile_done for i in items}
+
+
+def from_row(row: dict) -> dict:
+    fields = {k: row.get(k) or "" for k in ("network", "handle", "owner")}
+    fields["usage"] = row.get("usage") or "often"
+    fields["profile_done"] = [i.id for i in items if row.get(f"has_{i.id}")]
+    return fields
+
+
+problems = table.model_table(
+    "audit.accounts", Account, columns, to_row=to_row, from_row=from_row, required="network"
+)
+for problem in problems:
+    st.warning(problem)
+
+actions = account_actions(s.audit.accounts, content, dt.date.today())
+if actions:
+    with st.expander(f"{len(actions)} tasks from this audit (they go to your plan)"):
+        st.markdown("\n".join(f"- {a.what} (by {a.due:%d %b %Y})" for a in actions))
+
+st.subheader("Reset who you follow")
+follow = content.audit.follow
+st.write(follow.intro)
+keep_col, drop_col = st.columns(2)
+keep_col.markdown("**Keep following**\n" + "\n".join(f"- {k}" for k in follow.keep))
+drop_col.markdown("**Unfollow**\n" + "\n".join(f"- {k}" for k in follow.unfollow))
+st.caption(f"{follow.why} {follow.add_back}")
+bind.widget(st.checkbox, "I have reset who I follow to this baseline", "audit.baseline_done")
+
+footer("audit")

@@ -1,0 +1,89 @@
+"""Channels: what to communicate, the ranked shortlist with reasons, and the handful picked."""
+
+import datetime as dt
+
+import streamlit as st
+
+from strategy.model import ChannelChoice
+from strategy.plan import add_months
+from strategy.recommend import pick_messages, rank_channels
+from ui import bind
+from ui.nav import footer, header
+from ui.state import lib, strategy
+
+header("channels")
+s, content = strategy(), lib()
+types = content.titles(content.channels.content_type)
+audiences = content.titles(content.channels.audience)
+
+st.subheader("What do you want to communicate, and to whom?")
+st.caption(
+    "Left empty, the app uses what your goals suggest. Channels suit different content: "
+    "no family photos on LinkedIn, no job hunting on Snapchat."
+)
+left, right = st.columns(2)
+with left:
+    bind.widget(
+        st.multiselect,
+        "Content you will share",
+        "channels.content_types",
+        options=list(types),
+        format_func=types.get,
+    )
+with right:
+    bind.widget(
+        st.multiselect,
+        "Who you want to reach",
+        "channels.audiences",
+        options=list(audiences),
+        format_func=audiences.get,
+    )
+
+st.subheader("Your shortlist")
+ranked = rank_channels(s, content)
+chosen = {c.channel: c for c in s.channels.chosen}
+for rank, rec in enumerate(ranked, start=1):
+    with st.container(border=True):
+        pick_col, text_col = st.columns([1, 5])
+        picked = pick_col.checkbox(
+            f"Pick {rec.name}", value=rec.channel in chosen, key=f"w:pick_{rec.channel}"
+        )
+        text_col.markdown(f"**{rank}. {rec.sentence()}**")
+        if rec.cautions:
+            text_col.caption("Watch out: " + "; ".join(rec.cautions) + ".")
+        if picked and rec.channel not in chosen:
+            chosen[rec.channel] = ChannelChoice(channel=rec.channel)
+        elif not picked and rec.channel in chosen:
+            del chosen[rec.channel]
+order = [r.channel for r in ranked]
+bind.write("channels.chosen", [chosen[c] for c in sorted(chosen, key=order.index)])
+
+if s.channels.chosen:
+    st.subheader("One experiment (optional)")
+    names = {c.channel: content.channel_name(c.channel) for c in s.channels.chosen}
+    current = next((c.channel for c in s.channels.chosen if c.experiment), "")
+    experiment = st.selectbox(
+        "Channel to try as an experiment",
+        options=["", *names],
+        index=["", *names].index(current),
+        format_func=lambda i: names.get(i, "None"),
+        key="w:experiment_pick",
+    )
+    for choice in s.channels.chosen:
+        choice.experiment = choice.channel == experiment
+    if experiment:
+        choice = next(c for c in s.channels.chosen if c.channel == experiment)
+        default = choice.review_date or add_months(dt.date.today(), 3)
+        choice.review_date = st.date_input(
+            "Review the experiment on",
+            value=default,
+            min_value=dt.date.today(),
+            key="w:experiment_review",
+        )
+
+errors, warnings = pick_messages(s, content)
+for w in warnings:
+    st.warning(w)
+for e in errors:
+    (st.error if s.channels.chosen else st.info)(e)
+footer("channels", can_continue=not errors, reason=errors[0] if errors else "")

@@ -1,0 +1,47 @@
+"""Start: who the strategy is for, and resuming from a saved file."""
+
+import streamlit as st
+
+from strategy.storage import StrategyFileError, loads
+from ui import bind
+from ui.nav import footer, header
+from ui.state import app_state, flash, replace_strategy, show_flashes
+
+header("start")
+show_flashes()
+
+KINDS = {"personal": "Me, personally", "organisation": "An organisation or team"}
+bind.widget(
+    st.radio,
+    "This strategy is for",
+    "profile.kind",
+    options=list(KINDS),
+    format_func=KINDS.get,
+    horizontal=True,
+)
+bind.widget(
+    st.text_input,
+    "Your name, or your organisation's",
+    "profile.name",
+    max_chars=200,
+    placeholder="e.g. Alex Berg, or Northwind HR",
+)
+
+st.subheader("Resume where you left off")
+st.write("Open a strategy file you saved earlier with **Save progress**.")
+upload = st.file_uploader("Saved strategy (.json)", type=["json"], key="resume_upload")
+state = app_state()
+if upload is not None and upload.file_id not in state.handled_uploads:
+    # Handle each upload once: the uploader keeps the file across reruns.
+    state.handled_uploads.append(upload.file_id)
+    try:
+        resumed = loads(upload.getvalue(), name=upload.name)
+    except StrategyFileError as exc:
+        lines = "\n".join(f"- {p}" for p in exc.problems)
+        st.error(f"Could not resume from **{upload.name}**; your current work is kept.\n\n{lines}")
+    else:
+        replace_strategy(resumed)
+        flash("success", f"Resumed from {upload.name}.")
+        st.rerun()
+
+footer("start")

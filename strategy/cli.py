@@ -1,0 +1,82 @@
+"""Command line: `python -m strategy validate|calendar ...`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from strategy.storage import MAX_FILE_BYTES, StrategyFileError, loads
+
+
+def _load(path: str):
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise StrategyFileError([]) from exc
+    return loads(data, name=p.name)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    _load(args.file)
+    print("ok")
+    return 0
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    from strategy.calendar_export import to_csv, to_ics
+
+    strategy = _load(args.file)
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    if not args.output and not args.csv:
+        sys.stdout.buffer.write(to_ics(strategy, today))
+        return 0
+    if args.output:
+        Path(args.output).write_bytes(to_ics(strategy, today))
+    if args.csv:
+        Path(args.csv).write_bytes(to_csv(strategy, today))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with one subcommand per job."""
+    parser = argparse.ArgumentParser(prog="social-why", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check a saved strategy file")
+    p.add_argument("file")
+    p.set_defaults(func=_cmd_validate)
+    p = sub.add_parser("calendar", help="export the plan as .ics and/or .csv")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", help="write the iCalendar file here")
+    p.add_argument("--csv", help="write the plan as CSV here")
+    p.add_argument("--today", help="start date for recurring items (YYYY-MM-DD)")
+    p.set_defaults(func=_cmd_calendar)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI.
+
+    Args:
+        argv: Arguments (defaults to the process's).
+
+    Returns:
+        0 on success, 2 when an input cannot be used.
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except StrategyFileError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            print(f"{args.file}: cannot read ({cause.strerror or cause})", file=sys.stderr)
+        else:
+            # validate's job is to report problems, so they go to stdout; elsewhere to stderr.
+            out = sys.stdout if args.command == "validate" else sys.stderr
+            print(f"{args.file}: not a usable strategy", file=out)
+            for problem in exc.problems:
+                print(f"  {problem}", file=out)
+        return 2

@@ -1,0 +1,163 @@
+"""The typed model of a whole social media strategy: one section per wizard step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+MediumText = Annotated[str, StringConstraints(max_length=1000)]
+LongText = Annotated[str, StringConstraints(max_length=5000)]
+Ident = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9_\-]*$")]
+
+Usage = Literal["often", "this_year", "wont_use"]
+Status = Literal["todo", "doing", "done"]
+Rhythm = Literal["weekly", "monthly", "quarterly"]
+Denominator = Literal["followers", "impressions", "reach"]
+
+
+class Base(BaseModel):
+    """Strict base: unknown fields are refused, so a typo in a saved file is reported."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, validate_assignment=True)
+
+
+class Profile(Base):
+    """Who the strategy is for."""
+
+    kind: Literal["personal", "organisation"] = "personal"
+    name: ShortText = ""
+    language: Literal["en", "sv"] = "en"
+
+
+class WhySection(Base):
+    """Step 1: the goals, the one that leads, and the why statement."""
+
+    goals: list[Ident] = Field(default_factory=list, max_length=30)
+    top_goal: Ident | None = None
+    statement: LongText = ""
+    readiness_done: list[Ident] = Field(default_factory=list, max_length=30)
+    staff_groups: list[Ident] = Field(default_factory=list, max_length=10)
+
+
+class Account(Base):
+    """One account the person or organisation is registered on."""
+
+    network: ShortText = ""
+    handle: ShortText = ""
+    owner: ShortText = ""
+    usage: Usage = "often"
+    profile_done: list[Ident] = Field(default_factory=list, max_length=20)
+
+
+class AuditSection(Base):
+    """Step 2: what exists, what was worth it, and the follow baseline."""
+
+    accounts: list[Account] = Field(default_factory=list, max_length=100)
+    worth_it: list[Ident] = Field(default_factory=list, max_length=20)
+    reflection: LongText = ""
+    baseline_done: bool = False
+
+
+class ChannelChoice(Base):
+    """A channel the user picked, possibly as an explicit experiment."""
+
+    channel: Ident
+    experiment: bool = False
+    review_date: dt.date | None = None
+
+
+class ChannelsSection(Base):
+    """Step 3: what the user wants to communicate and the chosen handful of channels."""
+
+    content_types: list[Ident] = Field(default_factory=list, max_length=20)
+    audiences: list[Ident] = Field(default_factory=list, max_length=20)
+    chosen: list[ChannelChoice] = Field(default_factory=list, max_length=12)
+
+
+class GuidelineCard(Base):
+    """Step 4: the editable guideline for one chosen channel."""
+
+    channel: Ident
+    job: MediumText = ""
+    audience: MediumText = ""
+    share: MediumText = ""
+    avoid: MediumText = ""
+    tone: MediumText = ""
+    call_to_action: MediumText = ""
+    cadence: MediumText = ""
+    engage: MediumText = ""
+    edited: list[Ident] = Field(default_factory=list, max_length=20)
+
+
+class GuidelinesSection(Base):
+    """Step 4: one card per chosen channel."""
+
+    cards: list[GuidelineCard] = Field(default_factory=list, max_length=12)
+
+
+class PlanAction(Base):
+    """One task in the action plan."""
+
+    what: MediumText
+    channel: ShortText = ""
+    owner: ShortText = ""
+    due: dt.date | None = None
+    status: Status = "todo"
+    source: ShortText = ""
+
+
+class RecurringItem(Base):
+    """Something the user routinely shares, on a rhythm, on one channel."""
+
+    what: ShortText
+    channel: ShortText = ""
+    rhythm: Rhythm = "monthly"
+    start: dt.date | None = None
+
+
+class Contact(Base):
+    """A person or group to connect with, and the first step."""
+
+    who: ShortText
+    channel: ShortText = ""
+    first_step: MediumText = ""
+
+
+class PlanSection(Base):
+    """Step 5: actions, recurring content, people to connect with, and the review."""
+
+    actions: list[PlanAction] = Field(default_factory=list, max_length=300)
+    recurring: list[RecurringItem] = Field(default_factory=list, max_length=100)
+    roster: list[Contact] = Field(default_factory=list, max_length=200)
+    review_date: dt.date | None = None
+    review_topics: list[Ident] = Field(default_factory=list, max_length=10)
+    dismissed: list[MediumText] = Field(default_factory=list, max_length=300)
+
+
+class AnalyticsSection(Base):
+    """Step 6: the choices made on the analytics page (uploaded data itself is never saved)."""
+
+    denominator: Denominator = "followers"
+    followers: dict[Ident, Annotated[int, Field(ge=0, le=10_000_000_000)]] = Field(
+        default_factory=dict, max_length=50
+    )
+    notes: LongText = ""
+
+
+class Strategy(Base):
+    """A whole strategy, as saved to and resumed from JSON."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    created: dt.date | None = None
+    profile: Profile = Field(default_factory=Profile)
+    why: WhySection = Field(default_factory=WhySection)
+    audit: AuditSection = Field(default_factory=AuditSection)
+    channels: ChannelsSection = Field(default_factory=ChannelsSection)
+    guidelines: GuidelinesSection = Field(default_factory=GuidelinesSection)
+    plan: PlanSection = Field(default_factory=PlanSection)
+    analytics: AnalyticsSection = Field(default_factory=AnalyticsSection)

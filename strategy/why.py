@@ -1,0 +1,90 @@
+"""Rules for the Why step: the statement template, goal-count warnings and readiness gaps."""
+
+from __future__ import annotations
+
+from strategy.library import Library
+from strategy.model import Strategy
+
+MAX_GOALS = 3
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def statement_template(strategy: Strategy, lib: Library) -> str:
+    """Draft a one-sentence why statement from the chosen goals, top goal first.
+
+    Args:
+        strategy: The strategy whose goals are used.
+        lib: The content library.
+
+    Returns:
+        An editable sentence, or "" when no goal is chosen.
+    """
+    ids = ordered_goals(strategy)
+    phrases = [g.statement for g in (lib.goal(i) for i in ids) if g]
+    if not phrases:
+        return ""
+    who = "We" if strategy.profile.kind == "organisation" else "I"
+    lead, rest = phrases[0], phrases[1:]
+    sentence = f"{who} use social media to {lead}"
+    if rest:
+        sentence += f", and to {_join(rest)}"
+    return sentence + "."
+
+
+def ordered_goals(strategy: Strategy) -> list[str]:
+    """Return the chosen goal ids with the top goal first."""
+    goals = list(strategy.why.goals)
+    top = strategy.why.top_goal
+    if top in goals:
+        goals.remove(top)
+        goals.insert(0, top)
+    return goals
+
+
+def goal_warnings(strategy: Strategy) -> list[str]:
+    """Say what is off with the chosen goals (none, or more than three).
+
+    Args:
+        strategy: The strategy to check.
+
+    Returns:
+        Warnings in plain words; empty when the choice is fine.
+    """
+    n = len(strategy.why.goals)
+    if n == 0:
+        return ["Pick at least one goal: without a why, the effort fades."]
+    if n > MAX_GOALS:
+        return [
+            f"You picked {n} goals. Pick one or a few (three at most): "
+            "each goal needs channels, content and time."
+        ]
+    return []
+
+
+def readiness_gaps(strategy: Strategy, lib: Library) -> list[tuple[str, str]]:
+    """List the readiness items an organisation has not yet in place.
+
+    Args:
+        strategy: The strategy (personal strategies have no gaps).
+        lib: The content library.
+
+    Returns:
+        (item id, suggested action) pairs.
+    """
+    if strategy.profile.kind != "organisation":
+        return []
+    done = set(strategy.why.readiness_done)
+    return [(r.id, r.action) for r in lib.organisation.readiness if r.id not in done]
+
+
+def staff_next_steps(strategy: Strategy, lib: Library) -> list[tuple[str, str]]:
+    """Return (group title, next step) for each staff group the organisation has."""
+    if strategy.profile.kind != "organisation":
+        return []
+    chosen = set(strategy.why.staff_groups)
+    return [(g.title, g.next_step) for g in lib.organisation.staff_group if g.id in chosen]

@@ -1,0 +1,52 @@
+"""The command line: validate (and the subcommands later issues add)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from strategy.cli import main
+from strategy.model import Profile, Strategy
+from strategy.storage import dumps
+
+
+def test_validate_prints_ok_and_exits_zero(tmp_path, capsys):
+    path = tmp_path / "s.json"
+    path.write_bytes(dumps(Strategy(profile=Profile(name="Alex"))))
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"schema_version": 1, "profile": {"kind": "robot"}}', "profile.kind"),
+        (b'{"schema_version": 1, "unknown": true}', "unknown: unknown field"),
+        (b'{"schema_version": 7}', "schema_version"),
+        (b"{", "not valid JSON"),
+    ],
+)
+def test_validate_lists_problems_and_exits_two(tmp_path, capsys, content, expected):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == 2
+    assert expected in capsys.readouterr().out
+
+
+def test_validate_a_missing_file_exits_two(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_python_dash_m_strategy_runs(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_bytes(dumps(Strategy()))
+    proc = subprocess.run(
+        [sys.executable, "-m", "strategy", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok"

@@ -1,0 +1,78 @@
+"""Widgets seeded from the strategy that write back on change.
+
+Streamlit deletes a widget's key when the user leaves its page, so the strategy is the only
+source of truth: each widget is seeded from it when its key is missing, and an on_change
+callback writes the new value back at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from ui.state import WIDGET_PREFIX, strategy
+
+
+def resolve(path: str) -> tuple[Any, str]:
+    """Return (object, attribute) for a dotted path into the strategy, e.g. "why.statement"."""
+    obj: Any = strategy()
+    *parents, last = path.split(".")
+    for part in parents:
+        obj = getattr(obj, part)
+    return obj, last
+
+
+def read(path: str) -> Any:
+    """Read a value from the strategy by dotted path."""
+    obj, attr = resolve(path)
+    return getattr(obj, attr)
+
+
+def write(path: str, value: Any) -> None:
+    """Write a value into the strategy, keeping the old one (and saying why) if it is refused."""
+    obj, attr = resolve(path)
+    try:
+        setattr(obj, attr, value)
+    except ValidationError as exc:
+        st.session_state[f"error:{path}"] = exc.errors(include_url=False)[0]["msg"]
+    else:
+        st.session_state.pop(f"error:{path}", None)
+
+
+def widget(
+    factory: Callable[..., Any],
+    label: str,
+    path: str,
+    *,
+    to_widget: Callable[[Any], Any] = lambda v: v,
+    from_widget: Callable[[Any], Any] = lambda v: v,
+    **kwargs: Any,
+) -> Any:
+    """Render a Streamlit input bound to a strategy field.
+
+    Args:
+        factory: The Streamlit widget function (st.text_input, st.multiselect, ...).
+        label: The widget's label.
+        path: Dotted path of the strategy field.
+        to_widget: Converts the stored value to the widget's value.
+        from_widget: Converts the widget's value to the stored value.
+        **kwargs: Passed to the widget.
+
+    Returns:
+        The widget's current value.
+    """
+    key = WIDGET_PREFIX + path
+    if key not in st.session_state:
+        st.session_state[key] = to_widget(read(path))
+
+    def _changed() -> None:
+        write(path, from_widget(st.session_state[key]))
+
+    value = factory(label, key=key, on_change=_changed, **kwargs)
+    error = st.session_state.get(f"error:{path}")
+    if error:
+        st.error(f"{label}: {error}. Your last valid entry is kept.")
+    return value

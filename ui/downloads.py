@@ -1,0 +1,41 @@
+"""Download buttons whose bytes are built only when clicked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from strategy.calendar_export import to_csv, to_ics
+from ui.state import strategy
+
+
+def calendar_buttons(prefix: str) -> None:
+    """Offer the plan as an .ics calendar and as a CSV.
+
+    Args:
+        prefix: Makes the buttons' keys unique per page.
+    """
+    # The bytes are built on click, outside this script run: bind the object, not the session.
+    current = strategy()
+    left, right = st.columns(2)
+    left.download_button(
+        "Calendar (.ics)",
+        data=lambda: to_ics(current, dt.date.today()),
+        file_name="social-why-plan.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        on_click="ignore",
+        key=f"{prefix}_ics",
+        width="stretch",
+    )
+    right.download_button(
+        "Plan as CSV",
+        data=lambda: to_csv(current, dt.date.today()),
+        file_name="social-why-plan.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        on_click="ignore",
+        key=f"{prefix}_csv",
+        width="stretch",
+    )

@@ -1,0 +1,100 @@
+"""Step order, the progress indicator, Back / Next, and the shared sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from strategy.progress import STEPS, completed
+from strategy.storage import dumps
+from ui.state import lib, strategy
+
+PAGE_FILES = {step: f"pages/{step}.py" for step in STEPS}
+ICONS = {
+    "start": ":material/flag:",
+    "why": ":material/lightbulb:",
+    "audit": ":material/checklist:",
+    "channels": ":material/hub:",
+    "guidelines": ":material/menu_book:",
+    "plan": ":material/event:",
+    "analytics": ":material/monitoring:",
+    "export": ":material/download:",
+}
+
+
+def build_pages() -> list:
+    """Create the st.Page objects, in wizard order."""
+    titles = {s.id: s.title for s in lib().steps.step}
+    return [
+        st.Page(
+            PAGE_FILES[step],
+            title=titles[step],
+            icon=ICONS[step],
+            url_path=step,
+            default=step == "start",
+        )
+        for step in STEPS
+    ]
+
+
+def sidebar(pages: list) -> None:
+    """Draw the progress indicator, the step links and "Save progress"."""
+    current = strategy()
+    done = set(completed(current))
+    with st.sidebar:
+        st.markdown("### Social Why")
+        st.progress(
+            len(done) / (len(STEPS) - 1), text=f"{len(done)} of {len(STEPS) - 1} steps complete"
+        )
+        for step, page in zip(STEPS, pages, strict=True):
+            mark = " ✓" if step in done else ""
+            st.page_link(page, label=f"{page.title}{mark}", icon=page.icon)
+        st.divider()
+        name = strategy().profile.name.strip() or "my"
+        safe = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "my"
+        st.download_button(
+            "Save progress",
+            data=lambda: dumps(current),  # built on click, outside the run
+            file_name=f"social-why-{safe}-strategy.json",
+            mime="application/json",
+            icon=":material/save:",
+            on_click="ignore",
+            key="save_progress",
+            help="Download your strategy as a file. Resume from it on the Start page.",
+            width="stretch",
+        )
+        st.caption("Nothing is kept on the server: save your progress before you close the tab.")
+
+
+def header(step: str) -> None:
+    """Show the step's position, title and introduction."""
+    info = lib().step(step)
+    number = STEPS.index(step) + 1
+    st.caption(f"Step {number} of {len(STEPS)}")
+    st.title(info.idea)
+    st.write(info.intro)
+
+
+def footer(step: str, *, can_continue: bool = True, reason: str = "") -> None:
+    """Show Back and Next buttons that switch to the neighbouring steps.
+
+    Args:
+        step: The current step.
+        can_continue: Whether Next is allowed (it is disabled, with `reason`, otherwise).
+        reason: Shown when Next is disabled.
+    """
+    index = STEPS.index(step)
+    st.divider()
+    left, _, right = st.columns([1, 3, 1])
+    if index > 0 and left.button("Back", key=f"back_{step}", icon=":material/arrow_back:"):
+        st.switch_page(PAGE_FILES[STEPS[index - 1]])
+    if index < len(STEPS) - 1:
+        if right.button(
+            "Next",
+            key=f"next_{step}",
+            type="primary",
+            icon=":material/arrow_forward:",
+            disabled=not can_continue,
+        ):
+            st.switch_page(PAGE_FILES[STEPS[index + 1]])
+        if not can_continue and reason:
+            right.caption(reason)

@@ -1,0 +1,67 @@
+"""The one session object: the strategy plus what lives only in this browser session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+from pydantic import BaseModel, ConfigDict, Field
+
+from strategy.library import Library, library
+from strategy.model import Strategy
+
+SESSION_KEY = "social_why"
+WIDGET_PREFIX = "w:"
+
+
+class AppState(BaseModel):
+    """Everything one session holds. Only `strategy` is saved; uploads stay in memory."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    strategy: Strategy = Field(default_factory=Strategy)
+    datasets: list[Any] = Field(default_factory=list)
+    handled_uploads: list[str] = Field(default_factory=list)
+    messages: list[tuple[str, str]] = Field(default_factory=list)
+
+
+def app_state() -> AppState:
+    """Return this session's state, creating it on first use."""
+    if SESSION_KEY not in st.session_state:
+        st.session_state[SESSION_KEY] = AppState(strategy=Strategy(created=dt.date.today()))
+    return st.session_state[SESSION_KEY]
+
+
+def strategy() -> Strategy:
+    """Return this session's strategy."""
+    return app_state().strategy
+
+
+def lib() -> Library:
+    """Return the content library in the strategy's language."""
+    return library(strategy().profile.language)
+
+
+def replace_strategy(new: Strategy) -> None:
+    """Swap in another strategy (resume, demo) and re-seed every widget from it."""
+    app_state().strategy = new
+    clear_widgets()
+
+
+def clear_widgets() -> None:
+    """Forget widget values so the next run seeds them from the state again."""
+    for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+
+
+def flash(kind: str, text: str) -> None:
+    """Queue a message to show after the next rerun (e.g. after switching page)."""
+    app_state().messages.append((kind, text))
+
+
+def show_flashes() -> None:
+    """Show and clear the queued messages."""
+    state = app_state()
+    for kind, text in state.messages:
+        getattr(st, kind)(text)
+    state.messages.clear()

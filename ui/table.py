@@ -1,0 +1,93 @@
+"""An editable table bound to a list of models in the strategy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from strategy.storage import validation_problems
+from ui.bind import read, write
+from ui.state import WIDGET_PREFIX
+
+
+def _clean(value: Any) -> Any:
+    """Turn the editor's empty cells (None, NaN, NaT) into None and timestamps into dates."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def reset(path: str) -> None:
+    """Forget the editor's edits and base so it re-reads the strategy after code changed it."""
+    for key in (WIDGET_PREFIX + path, WIDGET_PREFIX + "base:" + path):
+        st.session_state.pop(key, None)
+
+
+def model_table(
+    path: str,
+    model: type[BaseModel],
+    columns: dict[str, Any],
+    *,
+    to_row: Callable[[BaseModel], dict] | None = None,
+    from_row: Callable[[dict], dict] | None = None,
+    required: str,
+    **kwargs: Any,
+) -> list[str]:
+    """Render a dynamic data editor over a list field and write valid rows back.
+
+    The editor's base table is taken from the strategy once per page visit; Streamlit keeps the
+    edits as deltas against that base, so the base must not change while the page is shown.
+
+    Args:
+        path: Dotted path of the list field in the strategy.
+        model: The model of one row.
+        columns: Column name to `st.column_config` entry, in display order.
+        to_row: Model to row dict (defaults to model_dump).
+        from_row: Row dict to model fields (defaults to the row itself).
+        required: The column a row must have filled to count (empty rows are ignored).
+        **kwargs: Passed to st.data_editor.
+
+    Returns:
+        One message per row that could not be kept, naming the row and the field.
+    """
+    key = WIDGET_PREFIX + path
+    base_key = WIDGET_PREFIX + "base:" + path
+    if key not in st.session_state or base_key not in st.session_state:
+        rows = [(to_row or (lambda m: m.model_dump()))(m) for m in read(path)]
+        st.session_state[base_key] = pd.DataFrame(rows, columns=list(columns))
+    edited = st.data_editor(
+        st.session_state[base_key],
+        key=key,
+        column_config=columns,
+        column_order=list(columns),
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        **kwargs,
+    )
+    items, problems = [], []
+    for number, row in enumerate(edited.to_dict("records"), start=1):
+        row = {k: _clean(v) for k, v in row.items()}
+        if not str(row.get(required) or "").strip():
+            continue
+        fields = (from_row or (lambda r: r))(row)
+        fields = {k: v for k, v in fields.items() if v is not None}
+        try:
+            items.append(model.model_validate(fields))
+        except ValidationError as exc:
+            detail = "; ".join(str(p) for p in validation_problems(exc, limit=3))
+            problems.append(f"Row {number} is not saved yet: {detail}")
+    write(path, items)
+    return problems
