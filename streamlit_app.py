@@ -1,12 +1,22 @@
 """Social Why: route to the wizard's steps, with shared state and sidebar."""
 
+import sys
+
 import streamlit as st
 
+from strategy.library import ContentError
 from ui.nav import build_pages, sidebar
-from ui.state import app_state
+from ui.state import app_state, lib
 
 st.set_page_config(page_title="Social Why", page_icon=":material/lightbulb:", layout="wide")
 app_state()
+try:
+    lib()
+except ContentError as exc:
+    # A trainer's content folder is broken: say which file and field, and stop loudly.
+    print(f"Social Why: {exc}", file=sys.stderr)
+    st.error(f"The content library could not be loaded. {exc}")
+    st.stop()
 pages = build_pages()
 current = st.navigation(pages, position="hidden")
 sidebar(pages)

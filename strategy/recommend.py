@@ -78,7 +78,8 @@ def rank_channels(strategy: Strategy, lib: Library) -> list[Recommendation]:
         score, reasons, cautions = 0, [], []
         fits = [g for g in goals if ch.id in g.channels]
         for g in fits:
-            score += 4 if g is goals[0] else 2
+            # The top goal weighs most; a goal's first-listed channels are its best fits.
+            score += (4 if g is goals[0] else 2) + (1 if g.channels.index(ch.id) < 2 else 0)
         if fits:
             reasons.append("fits " + ", ".join(f"'{g.title}'" for g in fits))
         suited = [t for t in types if t in ch.suits]

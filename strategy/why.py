@@ -32,7 +32,7 @@ def statement_template(strategy: Strategy, lib: Library) -> str:
     lead, rest = phrases[0], phrases[1:]
     sentence = f"{who} use social media to {lead}"
     if rest:
-        sentence += f", and to {_join(rest)}"
+        sentence += ", and " + _join([f"to {p}" for p in rest])
     return sentence + "."
 
 
