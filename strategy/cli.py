@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -41,6 +42,34 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    from strategy.importers import ImportFailure, import_file
+
+    reference = dt.date.fromisoformat(args.downloaded) if args.downloaded else None
+    summaries = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            print(f"{name}: cannot read ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+        try:
+            datasets = import_file(path.name, data, reference=reference)
+        except ImportFailure as exc:
+            print(str(exc).replace(path.name, name, 1), file=sys.stderr)
+            return 2
+        summaries += [d.summary() | {"source": name} for d in datasets]
+    if args.json:
+        print(json.dumps(summaries, indent=2, ensure_ascii=False))
+    else:
+        for s in summaries:
+            where = f" [{s['sheet']}]" if s["sheet"] else ""
+            print(f"{s['source']}{where}: {s['platform']} {s['grain']}, {s['rows']} rows, "
+                  f"{s['start']} to {s['end']}")  # fmt: skip
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subcommand per job."""
     parser = argparse.ArgumentParser(prog="social-why", description=__doc__)
@@ -54,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", help="write the plan as CSV here")
     p.add_argument("--today", help="start date for recurring items (YYYY-MM-DD)")
     p.set_defaults(func=_cmd_calendar)
+    p = sub.add_parser("inspect", help="read analytics exports and summarise each dataset")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument(
+        "--downloaded",
+        help="the day the exports were downloaded (YYYY-MM-DD); dates without a year end there",
+    )
+    p.set_defaults(func=_cmd_inspect)
     return parser
 
 

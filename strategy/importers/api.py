@@ -1,0 +1,266 @@
+"""The importer's entry points: bytes in, datasets out, or one clear reason why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from strategy.importers.blocks import (
+    Block,
+    WorkbookError,
+    find_blocks,
+    header_index,
+    spreadsheetml_sheets,
+    xls_sheets,
+    xlsx_sheets,
+)
+from strategy.importers.dataset import Dataset
+from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter, split_sep_line
+from strategy.importers.formats import Format
+from strategy.importers.normalize import columns_from_rows, normalize
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 1_000_000
+FAST_PATH_BYTES = 64_000  # below this, Python's csv module is as quick and handles every quirk
+MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+MAPPABLE = ("date", "text", "impressions", "reach", "engagements", "followers")
+
+
+class ImportFailure(ValueError):
+    """An export that cannot be read; the message names the file and the reason."""
+
+
+class NeedsMapping(ImportFailure):
+    """A table the app does not recognise: the user can map its columns.
+
+    Attributes:
+        headers: The table's header row.
+        preview: Its first rows.
+    """
+
+    def __init__(self, message: str, headers: list[str], preview: list[list[str]]):
+        super().__init__(message)
+        self.headers = headers
+        self.preview = preview
+
+
+def _fail(name: str, reason: str) -> ImportFailure:
+    return ImportFailure(f"{name}: {reason}")
+
+
+def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, list[list[str]]]]:
+    """Read a file into (sheet name, rows) pairs, whatever its container."""
+    head = data[:8]
+    for magic, what in MAGIC.items():
+        if head.startswith(magic):
+            raise _fail(name, f"this is {what}, not an analytics export (CSV or Excel)")
+    try:
+        if head.startswith(b"PK\x03\x04"):
+            return xlsx_sheets(data, max_rows)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            if (
+                b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e"
+                in data
+            ):
+                raise WorkbookError("it is password-protected: save it without a password first")
+            return xls_sheets(data, max_rows)
+        lead = data[:400].lstrip(b"\xef\xbb\xbf \r\n\t")
+        if lead.startswith(b"<?xml") or lead.startswith(b"<Workbook"):
+            return spreadsheetml_sheets(data, max_rows)
+    except WorkbookError as exc:
+        raise _fail(name, str(exc)) from None
+    if len(data) > FAST_PATH_BYTES:
+        fast = _fast_table(data)
+        if fast is not None:
+            return [fast]
+    try:
+        text, _ = decode(data)
+    except DecodeError as exc:
+        raise _fail(name, str(exc)) from None
+    text, delimiter = split_sep_line(text)
+    return [(None, rows(text, delimiter or sniff_delimiter(text)))]
+
+
+def _fast_table(data: bytes):
+    """For a large single-table UTF-8 CSV, let pyarrow parse the bytes as they are."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        head_text = body[:65536].decode("utf-8", errors="strict")
+    except UnicodeDecodeError:
+        try:  # the cut may split a character; only the head's first lines matter
+            head_text = body[:65530].decode("utf-8", errors="ignore")
+        except UnicodeDecodeError:
+            return None
+    if "\x00" in head_text or head_text.lstrip().lower().startswith(("sep=", '"sep=')):
+        return None
+    delimiter = sniff_delimiter(head_text)
+    blocks = find_blocks(rows("\n".join(head_text.splitlines()[:200]), delimiter))
+    if len(blocks) != 1 or blocks[0].fmt is None:
+        return None
+    columns = _fast_columns(body, blocks[0].skipped, delimiter)
+    if columns is None:
+        return None
+    block = blocks[0]
+    block.rows = []
+    return (None, (block, columns))
+
+
+def _fast_columns(text_bytes: bytes, skip: int, delimiter: str) -> dict[str, pa.Array] | None:
+    """Read a large single-table CSV with pyarrow; None when rows are ragged (then use csv)."""
+    bad = []
+
+    def _invalid(row):
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text_bytes),
+            read_options=pacsv.ReadOptions(skip_rows=skip, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=_invalid
+            ),  # fmt: skip
+            convert_options=pacsv.ConvertOptions(
+                null_values=["", "-", "--", "N/A", "n/a", "undefined"], strings_can_be_null=True
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if bad:
+        return None
+    return {name: table.column(name).combine_chunks() for name in table.column_names}
+
+
+def import_file(
+    name: str,
+    data: bytes,
+    *,
+    reference: dt.date | None = None,
+    max_rows: int = MAX_ROWS,
+    max_bytes: int = MAX_BYTES,
+) -> list[Dataset]:
+    """Read one export into datasets.
+
+    Args:
+        name: The file name (for messages).
+        data: The file's bytes.
+        reference: The latest date the data can have; infers years TikTok leaves out (today).
+        max_rows: Refuse tables with more data rows.
+        max_bytes: Refuse larger files.
+
+    Returns:
+        One dataset per table found (never empty).
+
+    Raises:
+        NeedsMapping: No known format matched; the user can map the columns.
+        ImportFailure: Unreadable, unsafe, too large or empty; the message says which.
+    """
+    reference = reference or dt.date.today()
+    if len(data) > max_bytes:
+        raise _fail(name, f"it is {len(data) / 1024 / 1024:.1f} MB; the limit is "
+                          f"{max_bytes / 1024 / 1024:.0f} MB")  # fmt: skip
+    if not data[:65536].strip() and not data.strip():
+        raise _fail(name, "the file is empty")
+    sheets = _sheets(name, data, max_rows)
+    datasets: list[Dataset] = []
+    unknown: list[Block] = []
+    for sheet, table_rows in sheets:
+        if isinstance(table_rows, tuple):  # pyarrow already parsed this large table
+            block, columns = table_rows
+            n = len(next(iter(columns.values())))
+            if n > max_rows:
+                raise _fail(name, f"it has {n:,} rows; the limit is {max_rows:,}")
+            datasets.append(_normalize(name, block, block.fmt, columns, reference))
+            continue
+        for block in find_blocks(table_rows, sheet):
+            if block.fmt is None:
+                unknown.append(block)
+                continue
+            if len(block.rows) > max_rows:
+                raise _fail(name, f"it has {len(block.rows):,} rows; the limit is {max_rows:,}")
+            columns = columns_from_rows(block)
+            datasets.append(_normalize(name, block, block.fmt, columns, reference))
+    if not datasets:
+        if unknown and unknown[0].rows:
+            block = unknown[0]
+            raise NeedsMapping(
+                f"{name}: the columns are not those of any export the app knows; "
+                "map them to date, text and the metrics below.",
+                block.headers,
+                block.rows[:5],
+            )
+        if unknown:
+            raise _fail(name, "it has a header row but no data rows")
+        first = next((r for _, rs in sheets if isinstance(rs, list) for r in rs if any(r)), [""])
+        odd = [ch for ch in "|:^~" if ch in "".join(map(str, first))]
+        if len(first) == 1 and odd:
+            raise _fail(name, f"its columns are separated by '{odd[0]}': export it again as CSV "
+                              "(comma, semicolon or tab separated)")  # fmt: skip
+        raise _fail(name, "no table was found in it")
+    return datasets
+
+
+def _normalize(name, block, fmt, columns, reference) -> Dataset:
+    ds = normalize(name, block, fmt, columns, reference)
+    if ds.rows == 0:
+        what = f"sheet '{block.title}'" if block.title else "the table"
+        raise _fail(name, f"{what} has no data rows with a date")
+    return ds
+
+
+def import_with_mapping(
+    name: str,
+    data: bytes,
+    mapping: dict[str, str],
+    *,
+    platform: str = "other",
+    grain: str = "post",
+    reference: dt.date | None = None,
+) -> list[Dataset]:
+    """Read an unrecognised export with the user's column mapping.
+
+    Args:
+        name: The file name.
+        data: The file's bytes.
+        mapping: Normalized field (see `MAPPABLE`) to the export's header.
+        platform: The network the user says it is from.
+        grain: "post" or "day".
+        reference: The latest date the data can have.
+
+    Returns:
+        The dataset(s).
+
+    Raises:
+        ImportFailure: When the mapping leaves no date or the file cannot be read.
+    """
+    if not mapping.get("date"):
+        raise _fail(name, "map a column to the date first")
+    reference = reference or dt.date.today()
+    fmt = Format(
+        id="mapped",
+        label="Columns mapped by you",
+        platform=platform,
+        grain=grain,
+        signature=[mapping["date"]],
+        columns={k: [v] for k, v in mapping.items() if v},
+    )
+    datasets = []
+    for sheet, table_rows in _sheets(name, data, MAX_ROWS):
+        for block in find_blocks(table_rows, sheet):
+            if header_index(block.headers, [mapping["date"]]) is None:
+                continue
+            datasets.append(_normalize(name, block, fmt, columns_from_rows(block), reference))
+    if not datasets:
+        raise _fail(name, f"no table has the column '{mapping['date']}'")
+    return datasets

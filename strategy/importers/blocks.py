@@ -1,0 +1,208 @@
+"""Find the tables inside an export: skip preambles, split stacked series, read workbooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from strategy.importers.formats import Format, detect, fold
+
+MAX_UNZIPPED_BYTES = 200_000_000
+MAX_RATIO = 200
+
+
+@dataclass
+class Block:
+    """One table found in a file.
+
+    Attributes:
+        headers: The header row.
+        rows: The data rows (text cells, possibly ragged).
+        title: A title line above the header (stacked series) or the sheet name.
+        fmt: The recognised format, or None.
+        skipped: How many preamble lines were passed over.
+    """
+
+    headers: list[str]
+    rows: list[list[str]]
+    title: str | None = None
+    fmt: Format | None = None
+    skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _blank(row: list[str]) -> bool:
+    return not any(str(c).strip() for c in row)
+
+
+def _single(row: list[str]) -> str | None:
+    cells = [str(c).strip() for c in row if str(c).strip()]
+    return cells[0] if len(cells) == 1 else None
+
+
+def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
+    """Split parsed rows into tables, one per recognised header row.
+
+    A single-cell line right above a header is that table's title (Meta's stacked daily series).
+    With no recognised header, the first row with two or more cells is taken as the header of an
+    unknown format.
+
+    Args:
+        rows: Every parsed row of a file or sheet.
+        sheet: The sheet name, used as the title when there is none.
+
+    Returns:
+        The blocks, in file order.
+    """
+    starts = [(i, fmt) for i, row in enumerate(rows[:200_000]) if (fmt := detect(row)) is not None]
+    # A data row never matches a header signature, so only scan the head of long files.
+    if not starts:
+        for i, row in enumerate(rows[:50]):
+            if sum(bool(str(c).strip()) for c in row) >= 2:
+                return [Block(headers=row, rows=rows[i + 1 :], title=sheet, skipped=i)]
+        return []
+    blocks = []
+    for n, (i, fmt) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
+        # In a workbook the sheet names the table; the line above is a description sentence.
+        title = sheet or (_single(rows[i - 1]) if i > 0 else None)
+        body = rows[i + 1 : end]
+        # Drop the next block's title and the blank lines between blocks.
+        while body and (_blank(body[-1]) or (n + 1 < len(starts) and _single(body[-1]))):
+            body = body[:-1]
+        blocks.append(Block(headers=row_strip(rows[i]), rows=body, title=title, fmt=fmt,
+                            skipped=i))  # fmt: skip
+    return blocks
+
+
+def row_strip(row: list[str]) -> list[str]:
+    """Return header cells without BOMs and surrounding spaces."""
+    return [str(c).replace("\ufeff", "").strip() for c in row]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class WorkbookError(ValueError):
+    """A workbook that is unsafe or unreadable."""
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse an .xlsx whose declared uncompressed size or ratio is a zip bomb's.
+
+    Raises:
+        WorkbookError: With the reason.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise WorkbookError("it is not a valid .xlsx workbook (the archive is damaged)") from None
+    total = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if total > MAX_UNZIPPED_BYTES or total / packed > MAX_RATIO:
+        raise WorkbookError(
+            f"it would unpack to {total / 1e6:.0f} MB from {packed / 1e6:.1f} MB "
+            "(a zip bomb?), so it was not opened"
+        )
+    names = {i.filename for i in infos}
+    if "EncryptedPackage" in names or "xl/workbook.xml" not in names:
+        raise WorkbookError("it is password-protected or not an Excel workbook")
+
+
+def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
+    """Read every sheet of an .xlsx workbook as text rows."""
+    import openpyxl
+
+    check_zip(data)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise WorkbookError(f"the workbook could not be opened ({type(exc).__name__})") from None
+    sheets = []
+    for ws in wb.worksheets:
+        rows = []
+        for row in ws.iter_rows(values_only=True):
+            rows.append([_cell(v) for v in row])
+            if len(rows) > max_rows + 50:
+                break
+        sheets.append((ws.title, rows))
+    wb.close()
+    return sheets
+
+
+def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
+    """Read every sheet of a binary .xls workbook as text rows (dates converted)."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as exc:  # xlrd raises its own and struct errors
+        raise WorkbookError(f"the .xls workbook could not be opened ({exc})") from None
+    sheets = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(min(sheet.nrows, max_rows + 50)):
+            cells = []
+            for c in sheet.row(r):
+                if c.ctype == xlrd.XL_CELL_DATE:
+                    cells.append(_cell(xlrd.xldate.xldate_as_datetime(c.value, book.datemode)))
+                else:
+                    cells.append(_cell(c.value))
+            rows.append(cells)
+        sheets.append((sheet.name, rows))
+    return sheets
+
+
+SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
+    """Read an Excel 2003 XML workbook (Facebook's ".xls") safely with defusedxml."""
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        root = ElementTree.fromstring(data)
+    except DefusedXmlException:
+        raise WorkbookError("the XML workbook uses entities or DTDs, which are refused") from None
+    except ElementTree.ParseError as exc:
+        raise WorkbookError(f"the XML workbook is damaged ({exc})") from None
+    sheets = []
+    for ws in root.iter(f"{SS}Worksheet"):
+        rows = []
+        for row in ws.iter(f"{SS}Row"):
+            cells: list[str] = []
+            for cell in row.iter(f"{SS}Cell"):
+                index = cell.get(f"{SS}Index")
+                if index:  # sparse rows skip empty cells
+                    cells += [""] * (int(index) - 1 - len(cells))
+                node = cell.find(f"{SS}Data")
+                cells.append("" if node is None or node.text is None else node.text)
+            rows.append(cells)
+            if len(rows) > max_rows + 50:
+                break
+        sheets.append((ws.get(f"{SS}Name") or f"Sheet {len(sheets) + 1}", rows))
+    return sheets
+
+
+def header_index(headers: list[str], names: list[str]) -> tuple[int, str] | None:
+    """Find the first of `names` among the headers: (column index, header as written)."""
+    folded = [fold(h) for h in headers]
+    for name in names:
+        key = fold(name)
+        if key in folded:
+            i = folded.index(key)
+            return i, headers[i]
+    return None

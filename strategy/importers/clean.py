@@ -1,0 +1,167 @@
+"""Vectorized cleaning of export cells: numbers in every local style, dates in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MISSING = ["", "-", "--", "n/a", "N/A", "NA", "na", "undefined", "null", "None", "nan", "NaN", "–"]
+NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%d %H:%M",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%d.%m.%Y %H:%M",
+    "%a %b %d %Y",
+    "%a, %b %d, %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+)
+NO_YEAR_FORMATS = ("%B %d", "%b %d", "%d %B", "%d %b", "%m-%d", "%m/%d")
+
+
+def as_text(arr: pa.Array) -> pa.Array:
+    """Return the cells as trimmed strings with the missing-value words turned into nulls."""
+    s = pc.utf8_trim_whitespace(arr.cast(pa.string()))
+    s = pc.utf8_trim(s, characters='"\ufeff')
+    return pc.if_else(pc.is_in(s, value_set=pa.array(MISSING)), pa.scalar(None, pa.string()), s)
+
+
+def _decimal_comma(s: pa.Array) -> bool:
+    """Decide from a sample whether a comma is the decimal mark in this column."""
+    sample = s.drop_null().slice(0, 2000)
+    if len(sample) == 0:
+        return False
+    eu = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?%?$")).as_py() or 0
+    frac = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d+,(\d{1,2}|\d{4,})%?$")).as_py() or 0
+    us = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?%?$")).as_py() or 0
+    return eu + frac > us
+
+
+def to_number(arr: pa.Array) -> pa.Array:
+    """Parse numbers: thousands separators, decimal comma, percent strings, missing words.
+
+    Args:
+        arr: A column as read (strings or already numbers).
+
+    Returns:
+        float64 values; cells that are not numbers become null. Percentages become fractions.
+    """
+    if pa.types.is_integer(arr.type) or pa.types.is_floating(arr.type):
+        return arr.cast(pa.float64())
+    if pa.types.is_null(arr.type):
+        return pa.nulls(len(arr), pa.float64())
+    s = as_text(arr)
+    percent = pc.fill_null(pc.ends_with(s, "%"), False)
+    s = pc.replace_substring(s, "%", "")
+    s = pc.replace_substring_regex(s, "[\\s\u00a0\u202f']", "")
+    if _decimal_comma(s):
+        s = pc.replace_substring(pc.replace_substring(s, ".", ""), ",", ".")
+    else:
+        s = pc.replace_substring(s, ",", "")
+    valid = pc.fill_null(pc.match_substring_regex(s, NUMBER), False)
+    s = pc.if_else(valid, s, pa.scalar(None, pa.string()))
+    num = s.cast(pa.float64())
+    return pc.if_else(percent, pc.divide(num, 100.0), num)
+
+
+def _best_format(sample: pa.Array, candidates: tuple[str, ...]) -> tuple[str | None, int]:
+    best, best_count = None, 0
+    for fmt in candidates:
+        parsed = pc.strptime(sample, format=fmt, unit="s", error_is_null=True)
+        count = len(parsed) - parsed.null_count
+        if count > best_count:
+            best, best_count = fmt, count
+        if count == len(sample):
+            break
+    return best, best_count
+
+
+def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[pa.Array, str]:
+    """Parse a date column, choosing the format that fits most of a sample.
+
+    Excel serial numbers and dates without a year (TikTok) are handled; a missing year is
+    inferred so the last row falls on or before `reference` and the rows run forward in time.
+
+    Args:
+        arr: The column as read.
+        reference: The latest date the data can have (usually the day of upload).
+        no_year: The format is known to omit the year.
+
+    Returns:
+        (timestamps without time zone, a note on how they were read).
+    """
+    if pa.types.is_timestamp(arr.type):
+        return arr.cast(pa.timestamp("s")), "dates as stored"
+    s = as_text(arr)
+    sample = s.drop_null().slice(0, 300)
+    if len(sample) == 0:
+        return pa.nulls(len(arr), pa.timestamp("s")), "no dates"
+    serial = pc.match_substring_regex(sample, r"^\d{5}(\.\d+)?$")
+    if pc.all(serial).as_py():
+        days = to_number(s)
+        epoch = np.datetime64("1899-12-30", "s")
+        values = days.to_numpy(zero_copy_only=False)
+        stamps = epoch + (np.nan_to_num(values) * 86400).astype("timedelta64[s]")
+        mask = np.isnan(values)
+        return pa.array(stamps, pa.timestamp("s"), mask=mask), "Excel serial dates"
+    if not no_year:
+        fmt, count = _best_format(sample, DATE_FORMATS)
+        if fmt is not None and count >= 0.9 * len(sample):
+            stamps = pc.strptime(s, format=fmt, unit="s", error_is_null=True)
+            if stamps.type.tz is not None:
+                stamps = stamps.cast(pa.timestamp("s", tz="UTC")).cast(pa.timestamp("s"))
+            return stamps, f"dates read as {fmt}"
+    fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""),
+                              tuple(f + " %Y" for f in NO_YEAR_FORMATS))  # fmt: skip
+    if fmt is None or count < 0.9 * len(sample):
+        return pa.nulls(len(arr), pa.timestamp("s")), "dates not recognised"
+    parsed = pc.strptime(pc.binary_join_element_wise(s, " 2000", ""), format=fmt, unit="s",
+                         error_is_null=True)  # fmt: skip
+    return _infer_years(
+        parsed, reference
+    ), f"dates without a year; years inferred up to {reference}"
+
+
+def _infer_years(parsed: pa.Array, reference: dt.date) -> pa.Array:
+    """Give month-day values (in leap year 2000) their years, counting back from the last row."""
+    md = pc.add(pc.multiply(pc.month(parsed), 100), pc.day(parsed)).to_numpy(zero_copy_only=False)
+    md = np.where(np.isnan(md.astype("float64")), np.nan, md).astype("float64")
+    valid = ~np.isnan(md)
+    if not valid.any():
+        return pa.nulls(len(parsed), pa.timestamp("s"))
+    idx = np.flatnonzero(valid)
+    vals = md[idx]
+    last = vals[-1]
+    last_year = (
+        reference.year if last <= reference.month * 100 + reference.day else reference.year - 1
+    )
+    # Going back one row, the year drops whenever the month-day goes up (a New Year was crossed).
+    wraps = np.zeros(len(vals), dtype=int)
+    wraps[:-1] = (vals[:-1] > vals[1:]).astype(int)
+    back = np.cumsum(wraps[::-1])[::-1]
+    years = last_year - back
+    months = (vals // 100).astype(int)
+    days = (vals % 100).astype(int)
+    first_of_month = (years - 1970).astype("datetime64[Y]") + (months - 1).astype("timedelta64[M]")
+    stamps = first_of_month.astype("datetime64[D]") + (days - 1).astype("timedelta64[D]")
+    # 29 February in a year without one rolls into March: that is data, not our guess to fix.
+    rolled = stamps.astype("datetime64[M]") != first_of_month
+    stamps[rolled] = np.datetime64("NaT")
+    out = np.full(len(md), np.datetime64("NaT"), dtype="datetime64[s]")
+    out[idx] = stamps.astype("datetime64[s]")
+    return pa.array(out, pa.timestamp("s"), mask=np.isnat(out))

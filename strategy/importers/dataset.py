@@ -1,0 +1,109 @@
+"""The normalized dataset every importer produces, and its summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+METRICS = (
+    "impressions",
+    "reach",
+    "views",
+    "engagements",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "followers",
+    "followers_gained",
+)
+COLUMNS = ("platform", "account", "grain", "date", "post_id", "text", *METRICS)
+TOTALS = ("impressions", "reach", "engagements", "followers_gained", "views")
+
+
+class Dataset(BaseModel):
+    """One table read from one export (a workbook or stacked file can give several).
+
+    Attributes:
+        source: The file name.
+        sheet: The sheet or series title inside the file, if any.
+        format_id: Which known format it matched ("mapped" for a user mapping).
+        label: The format's name in words.
+        platform: Network id (x, facebook, instagram, linkedin, youtube, tiktok, ...).
+        grain: "post" or "day".
+        frame: The normalized table, with the columns in `COLUMNS`.
+        columns_used: Normalized field to the export's own column(s) it came from.
+        notes: What the importer assumed or dropped, in words.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    source: str
+    sheet: str | None = None
+    format_id: str
+    label: str
+    platform: str
+    grain: Literal["post", "day"]
+    frame: Any
+    columns_used: dict[str, str] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        """Number of data rows."""
+        return len(self.frame)
+
+    def summary(self) -> dict:
+        """Describe the dataset as `inspect --json` prints it."""
+        df: pd.DataFrame = self.frame
+        dates = df["date"].dropna()
+
+        def total(col: str) -> float | int | None:
+            if col not in self.columns_used:
+                return None
+            value = df[col].sum(min_count=1)
+            if pd.isna(value):
+                return None
+            return int(value) if float(value).is_integer() else float(value)
+
+        followers = pd.Series(dtype="float64")
+        if "followers" in self.columns_used:
+            followers = df.dropna(subset=["followers"]).sort_values("date", kind="stable")[
+                "followers"
+            ]
+        return {
+            "source": self.source,
+            "sheet": self.sheet,
+            "platform": self.platform,
+            "grain": self.grain,
+            "rows": self.rows,
+            "start": _iso(dates.min()) if len(dates) else None,
+            "end": _iso(dates.max()) if len(dates) else None,
+            "totals": {col: total(col) for col in TOTALS},
+            "followers_first": _int(followers.iloc[0]) if len(followers) else None,
+            "followers_last": _int(followers.iloc[-1]) if len(followers) else None,
+        }
+
+
+def _iso(value: Any) -> str:
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _int(value: Any) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def empty_frame() -> pd.DataFrame:
+    """Return an empty normalized table with the right columns."""
+    return pd.DataFrame({c: pd.Series(dtype="float64") for c in COLUMNS})
+
+
+def date_range(df: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last date of a normalized table, or None."""
+    dates = df["date"].dropna()
+    if dates.empty:
+        return None
+    return pd.Timestamp(dates.min()).date(), pd.Timestamp(dates.max()).date()

@@ -1,0 +1,81 @@
+"""Turn an export's bytes into text: encoding, delimiter and Excel's `sep=` line."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+
+ENCODINGS = ("utf-8", "cp1252")
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text table we can read."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode an export, honouring a BOM, else trying UTF-8 then Windows-1252.
+
+    Args:
+        data: The file's bytes.
+
+    Returns:
+        (text, encoding name).
+
+    Raises:
+        DecodeError: For binary data.
+    """
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                      (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(name.replace("-sig", "")), name
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"it starts like {name} text but byte {exc.start} is not"
+                ) from None
+    # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+    head = data[:4000]
+    if len(head) >= 4 and head.count(b"\x00") > len(head) // 3:
+        name = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            raise DecodeError("it looks binary, not like a text export") from None
+    if b"\x00" in head:
+        raise DecodeError("it looks binary (it has NUL bytes), not like a text export")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    # Text is mostly printable; a binary file is not.
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4000])
+    if printable < 0.95 * min(len(text), 4000):
+        raise DecodeError("it looks binary, not like a text export")
+    return text, "cp1252"
+
+
+def split_sep_line(text: str) -> tuple[str, str | None]:
+    """Remove Excel's `sep=;` first line and return the delimiter it names."""
+    first, _, rest = text.partition("\n")
+    stripped = first.strip().strip('"').strip()
+    if stripped.lower().startswith("sep=") and len(stripped) >= 5:
+        delimiter = stripped[4]
+        return rest, delimiter
+    return text, None
+
+
+def sniff_delimiter(text: str) -> str:
+    """Guess the delimiter (comma, semicolon or tab) from the first lines."""
+    sample = "\n".join(text[:65536].splitlines()[:30])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in ",;\t"}
+        return max(counts, key=counts.get)
+
+
+def rows(text: str, delimiter: str) -> list[list[str]]:
+    """Parse delimited text into rows (ragged rows are kept as they are)."""
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))

@@ -1,0 +1,89 @@
+"""The known export formats (a data file) and how a header row is matched to one."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMATS_FILE = Path(__file__).with_name("formats.toml")
+FIELDS = (
+    "post_id", "date", "text", "account", "value", "impressions", "reach", "views", "engagements",
+    "likes", "comments", "shares", "saves", "clicks", "followers", "followers_gained",
+)  # fmt: skip
+
+
+class Format(BaseModel):
+    """One platform export, recognised by its column names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    label: str
+    platform: str
+    grain: Literal["post", "day"]
+    signature: list[str] = Field(min_length=1)
+    columns: dict[str, list[str]]
+    sum: dict[str, list[str]] = Field(default_factory=dict)
+    minus: dict[str, list[str]] = Field(default_factory=dict)
+    year: Literal["present", "none"] = "present"
+    platform_from: dict[str, list[str]] = Field(default_factory=dict)
+
+    def model_post_init(self, _context: object) -> None:
+        """Refuse fields the normalized table does not have."""
+        unknown = set(self.columns) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"format {self.id}: unknown fields {sorted(unknown)}")
+
+
+class FormatsFile(BaseModel):
+    """formats.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+    format: list[Format] = Field(min_length=1)
+
+
+def fold(header: object) -> str:
+    """Normalize a header for matching: no BOM or quotes, lower case, single spaces."""
+    text = str(header or "").replace("\ufeff", "").strip().strip('"').lower()
+    return re.sub(r"\s+", " ", text)
+
+
+@functools.cache
+def formats() -> tuple[Format, ...]:
+    """Load and validate the format table (once per process: it holds no user data)."""
+    with FORMATS_FILE.open("rb") as fh:
+        return tuple(FormatsFile.model_validate(tomllib.load(fh)).format)
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(fold(s) for f in formats() for s in f.signature)
+
+
+def detect(headers: list[str]) -> Format | None:
+    """Pick the most specific format whose signature headers are all present.
+
+    Args:
+        headers: A header row.
+
+    Returns:
+        The matching format, or None.
+    """
+    vocabulary = _vocabulary()
+    # Cheap rejection first: data rows are scanned too, and rarely hold a known header name.
+    if not any(isinstance(h, str) and len(h) < 80 and fold(h) in vocabulary for h in headers):
+        return None
+    present = {fold(h) for h in headers}
+    matches = [f for f in formats() if all(fold(s) in present for s in f.signature)]
+    if not matches:
+        return None
+    return max(matches, key=lambda f: (len(f.signature), -formats().index(f)))
+
+
+def looks_like_header(row: list[str]) -> bool:
+    """Say whether a row is the header of some known format."""
+    return detect(row) is not None

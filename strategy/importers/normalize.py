@@ -1,0 +1,190 @@
+"""Turn a recognised table into the normalized dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from strategy.importers.blocks import Block, header_index
+from strategy.importers.clean import as_text, to_dates, to_number
+from strategy.importers.dataset import COLUMNS, METRICS, Dataset
+from strategy.importers.formats import Format, fold
+
+ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
+# Meta's daily series files name the metric only in their title line.
+SERIES_METRICS = (
+    ("follow", "followers_gained"),
+    ("reach", "reach"),
+    ("viewer", "reach"),
+    ("impression", "impressions"),
+    ("view", "impressions"),
+    ("interaction", "engagements"),
+    ("engage", "engagements"),
+    ("click", "clicks"),
+    ("visit", "views"),
+)
+
+
+def columns_from_rows(block: Block) -> dict[str, pa.Array]:
+    """Build one string array per header from parsed rows, padding short (ragged) rows."""
+    width = len(block.headers)
+    rows = [r + [""] * (width - len(r)) if len(r) < width else r[:width] for r in block.rows]
+    names = _unique(block.headers)
+    cols = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return {name: pa.array(list(col), pa.string()) for name, col in zip(names, cols, strict=True)}
+
+
+def _unique(headers: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        n = seen.get(h, 0)
+        seen[h] = n + 1
+        out.append(h if n == 0 else f"{h} ({n + 1})")
+    return out
+
+
+def _platform(fmt: Format, headers: list[str], title: str | None) -> tuple[str, list[str]]:
+    notes = []
+    for platform, names in fmt.platform_from.items():
+        if header_index(headers, names):
+            return platform, notes
+    if fmt.id == "meta_daily":
+        lower = (title or "").lower()
+        for platform in ("instagram", "facebook"):
+            if platform in lower:
+                return platform, notes
+        notes.append(
+            f"The file's title ('{title}') does not say Facebook or Instagram: assumed Facebook."
+        )
+    return fmt.platform, notes
+
+
+def normalize(
+    source: str,
+    block: Block,
+    fmt: Format,
+    columns: dict[str, pa.Array],
+    reference: dt.date,
+) -> Dataset:
+    """Map a table's own columns to the normalized ones and clean every value.
+
+    Args:
+        source: The file name.
+        block: The table (its headers and title).
+        fmt: The recognised (or user-mapped) format.
+        columns: The table's columns, by header.
+        reference: The latest date the data can have.
+
+    Returns:
+        The dataset; rows without a date (totals, descriptions) are dropped and counted in notes.
+    """
+    headers = list(columns)
+    n = len(next(iter(columns.values()))) if columns else 0
+    used: dict[str, str] = {}
+    out: dict[str, pa.Array] = {}
+    notes = list(block.notes)
+    fields = dict(fmt.columns)
+    if "value" in fields:
+        metric = next((m for key, m in SERIES_METRICS if key in (block.title or "").lower()), None)
+        names = fields.pop("value")
+        if metric is None:
+            notes.append(f"Series '{block.title}' is not a metric the app charts; kept as views.")
+            metric = "views"
+        fields[metric] = names
+    for field, names in fields.items():
+        found = header_index(headers, names)
+        if found is None:
+            continue
+        _, header = found
+        used[field] = header
+        arr = columns[header]
+        if field == "date":
+            out["date"], how = to_dates(arr, reference, no_year=fmt.year == "none")
+            notes.append(f"Date column '{header}': {how}.")
+        elif field == "text":
+            # Post text is shown, not matched: only the missing-value words become empty.
+            text = arr.cast(pa.string())
+            out[field] = pc.if_else(pc.is_in(text, value_set=pa.array(["", "undefined"])),
+                                    pa.scalar(None, pa.string()), text)  # fmt: skip
+        elif field in ("post_id", "account"):
+            out[field] = as_text(arr)
+        else:
+            out[field] = to_number(arr)
+    for field, names in fmt.sum.items():
+        parts = [columns[h] for _, h in filter(None, (header_index(headers, [x]) for x in names))]
+        if parts:
+            total = to_number(parts[0])
+            for p in parts[1:]:
+                total = pc.add(pc.fill_null(total, 0), pc.fill_null(to_number(p), 0))
+            out[field] = total
+            used[field] = " + ".join(names)
+    for field, names in fmt.minus.items():
+        for name in names:
+            found = header_index(headers, [name])
+            if found and field in out:
+                out[field] = pc.subtract(out[field], pc.fill_null(to_number(columns[found[1]]), 0))
+                used[field] += f" − {found[1]}"
+    if "engagements" not in out:
+        parts = [p for p in ENGAGEMENT_PARTS if p in out]
+        if parts:
+            total = pc.fill_null(out[parts[0]], 0)
+            for p in parts[1:]:
+                total = pc.add(total, pc.fill_null(out[p], 0))
+            out["engagements"] = total
+            used["engagements"] = " + ".join(used[p] for p in parts)
+            notes.append("Engagements are the sum of " + used["engagements"] + ".")
+    platform, more = _platform(fmt, headers, block.title)
+    notes += more
+    frame, dropped = _frame(
+        out, n, platform, fmt.grain, block.title if fmt.id != "meta_daily" else None
+    )
+    if dropped:
+        notes.append(f"{dropped} rows without a date were left out (totals, notes).")
+    return Dataset(
+        source=source,
+        sheet=block.title,
+        format_id=fmt.id,
+        label=fmt.label,
+        platform=platform,
+        grain=fmt.grain,
+        frame=frame,
+        columns_used=used,
+        notes=notes,
+    )
+
+
+def _frame(
+    out: dict[str, pa.Array], n: int, platform: str, grain: str, title: str | None
+) -> tuple[pd.DataFrame, int]:
+    """Assemble, filter and sort in Arrow (fast), then hand pandas one finished table."""
+    size = len(next(iter(out.values()))) if out else n
+    cols = {}
+    for col in COLUMNS:
+        if col in out:
+            cols[col] = out[col]
+        elif col in ("post_id", "text"):
+            cols[col] = pa.nulls(size, pa.string())
+        elif col in METRICS:
+            cols[col] = pa.nulls(size, pa.float64())
+    cols["date"] = out.get("date", pa.nulls(size, pa.timestamp("s")))
+    table = pa.table({c: cols[c] for c in COLUMNS if c in cols})
+    table = table.filter(pc.is_valid(table["date"]))
+    dropped = size - table.num_rows
+    # Rows keep the export's order (often newest first); consumers sort or aggregate by date.
+    frame = table.to_pandas(types_mapper=lambda t: pd.ArrowDtype(t) if t == pa.string() else None)
+    account = frame["account"].dropna() if "account" in frame else pd.Series(dtype=object)
+    frame["account"] = str(account.iloc[0]) if len(account) else (title or "")
+    frame["platform"] = platform
+    frame["grain"] = grain
+    for col in METRICS:
+        frame[col] = frame[col].astype("float64")
+    return frame[list(COLUMNS)], dropped
+
+
+def fold_all(headers: list[str]) -> set[str]:
+    """Return the folded header names (for quick membership checks)."""
+    return {fold(h) for h in headers}

@@ -1,0 +1,312 @@
+"""Importer: every format's quirks (project fixtures), the real exports, and refused files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from export_fixtures import CASES, REFERENCE, csv_text, x_legacy_en
+
+from strategy.cli import main
+from strategy.importers import ImportFailure, import_file, import_with_mapping
+from strategy.importers.api import NeedsMapping
+from strategy.importers.clean import to_number
+
+TOTAL_KEYS = {"impressions", "reach", "engagements", "followers_gained", "views"}
+
+
+@pytest.mark.parametrize(("name", "factory", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_format_is_read_with_its_quirks(name, factory, expected):
+    datasets = import_file(name, factory(), reference=REFERENCE.get(name, dt.date(2026, 11, 22)))
+    assert len(datasets) == len(expected), [d.sheet for d in datasets]
+    for ds, want in zip(datasets, expected, strict=True):
+        got = ds.summary()
+        for key, value in want.items():
+            actual = got["totals"][key] if key in TOTAL_KEYS else got[key]
+            assert actual == pytest.approx(value), f"{name} {ds.sheet}: {key}"
+
+
+def test_columns_used_are_reported_for_the_ui():
+    ds = import_file("Overview.csv", CASES[13][1](), reference=dt.date(2026, 1, 2))[0]
+    assert ds.columns_used["engagements"] == "Likes + Comments + Shares"
+    assert ds.columns_used["impressions"] == "Video Views"
+    assert any("years inferred" in n for n in ds.notes)
+
+
+def test_normalized_table_has_the_agreed_columns_and_types():
+    ds = import_file("x.csv", x_legacy_en())[0]
+    assert list(ds.frame.columns) == [
+        "platform",
+        "account",
+        "grain",
+        "date",
+        "post_id",
+        "text",
+        "impressions",
+        "reach",
+        "views",
+        "engagements",
+        "likes",
+        "comments",
+        "shares",
+        "saves",
+        "clicks",
+        "followers",
+        "followers_gained",
+    ]
+    assert str(ds.frame["date"].dtype).startswith("datetime64")
+    assert ds.frame["impressions"].dtype == "float64"
+    assert ds.frame.loc[ds.frame["post_id"] == "1", "clicks"].isna().all()  # "-" is missing
+
+
+def test_youtube_ids_lose_their_leading_space_and_the_total_row_is_dropped():
+    ds = import_file("Table data.csv", CASES[10][1]())[0]
+    assert sorted(ds.frame["post_id"]) == ["abc123", "def456"]
+    assert any("without a date were left out" in n for n in ds.notes)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["1,234", "12"], [1234, 12]),
+        (["1.234", "5,5"], [1234, 5.5]),
+        (["1.234.567,89"], [1234567.89]),
+        (["12,5%", "3%"], [0.125, 0.03]),
+        (["5.3%"], [0.053]),
+        (["1 234", "1\u00a0000"], [1234, 1000]),
+        (["-", "--", "N/A", "undefined", ""], [None] * 5),
+        (["abc", "7"], [None, 7]),
+    ],
+)
+def test_numbers_in_local_styles(values, expected):
+    import pyarrow as pa
+
+    got = to_number(pa.array(values)).to_pylist()
+    assert got == [pytest.approx(e) if e is not None else None for e in expected]
+
+
+def test_unknown_columns_ask_for_a_mapping_and_the_mapping_works():
+    data = csv_text(
+        [
+            ["Day", "Words", "Seen by", "Hearts"],
+            ["2025-01-02", "Hi", "100", "5"],
+            ["2025-01-03", "Yo", "50", "1"],
+        ]
+    ).encode()
+    with pytest.raises(NeedsMapping) as info:
+        import_file("odd.csv", data)
+    assert info.value.headers == ["Day", "Words", "Seen by", "Hearts"]
+    assert "odd.csv" in str(info.value)
+    ds = import_with_mapping(
+        "odd.csv",
+        data,
+        {"date": "Day", "text": "Words", "impressions": "Seen by", "engagements": "Hearts"},
+        platform="pinterest",
+    )[0]
+    assert ds.platform == "pinterest" and ds.rows == 2
+    assert ds.summary()["totals"]["engagements"] == 6
+
+
+def _zip_bomb() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * 60_000_000)
+    return buf.getvalue()
+
+
+def _encrypted_ole() -> bytes:
+    return (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 100
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 100
+    )
+
+
+BAD_FILES = [
+    ("empty.csv", b"", "empty"),
+    ("blank.csv", b"\n\n  \n", "empty"),
+    ("header_only.csv", b"Tweet id,time,impressions,engagements\r\n", "no data rows"),
+    ("binary.csv", bytes(range(256)) * 20, "binary"),
+    ("photo.csv", b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "PNG image"),
+    ("report.csv", b"%PDF-1.7\n", "PDF document"),
+    ("truncated.xlsx", b"PK\x03\x04" + b"\0" * 30, "damaged"),
+    ("bomb.xlsx", None, "zip bomb"),
+    ("locked.xlsx", None, "password-protected"),
+    ("big.csv", b"a" * (10 * 1024 * 1024 + 1), "the limit is 10 MB"),
+    ("pipes.csv", b"Tweet id|time|impressions\n1|2021-04-01|5\n", "separated by '|'"),
+    (
+        "no_dates.csv",
+        b"Tweet id,time,impressions,engagements\r\n1,soon,5,1\r\n",
+        "no data rows with a date",
+    ),
+    (
+        "entities.xls",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Workbook>&a;</Workbook>',
+        "entities or DTDs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_files_get_their_own_message(name, data, expected):
+    if data is None:
+        data = _zip_bomb() if name == "bomb.xlsx" else _encrypted_ole()
+    with pytest.raises(ImportFailure) as info:
+        import_file(name, data)
+    message = str(info.value)
+    assert message.startswith(f"{name}: ") and expected in message
+
+
+def test_row_cap_is_a_message_not_a_crash():
+    rows = [["Tweet id", "time", "impressions", "engagements"]] + [
+        [str(i), "2021-04-01 09:00 +0000", "1", "1"] for i in range(30)
+    ]
+    with pytest.raises(ImportFailure, match="30 rows; the limit is 20"):
+        import_file("many.csv", csv_text(rows).encode(), max_rows=20)
+
+
+def test_the_pyarrow_fast_path_agrees_with_the_csv_module_path(monkeypatch):
+    rows = [["Tweet id", "Tweet text", "time", "impressions", "engagements"]] + [
+        [str(i), f"post {i}, with comma", "2021-04-01 09:00 +0000", "1,000", str(i % 7)]
+        for i in range(40_000)
+    ]
+    data = csv_text(rows).encode()
+    assert len(data) > 2_000_000
+    fast = import_file("big.csv", data)[0]
+    monkeypatch.setattr("strategy.importers.api.FAST_PATH_BYTES", 10**9)
+    slow = import_file("big.csv", data)[0]
+    assert fast.frame.equals(slow.frame)
+    fast, slow = fast.summary(), slow.summary()
+    assert fast == slow and fast["rows"] == 40_000 and fast["totals"]["impressions"] == 40_000_000
+
+
+def test_cli_inspect_prints_one_json_object_per_dataset(tmp_path, capsys):
+    path = tmp_path / "linkedin.xlsx"
+    path.write_bytes(CASES[17][1]())
+    assert main(["inspect", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [d["sheet"] for d in out] == [
+        "Update metrics (aggregated)",
+        "All posts",
+        "New followers",
+    ]
+    assert set(out[0]) == {
+        "source",
+        "sheet",
+        "platform",
+        "grain",
+        "rows",
+        "start",
+        "end",
+        "totals",
+        "followers_first",
+        "followers_last",
+    }
+
+
+def test_cli_inspect_refuses_unreadable_input_with_one_line(tmp_path, capsys):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    assert main(["inspect", str(path), "--json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "empty.csv" in err and "empty" in err
+
+
+# --- The real third-party exports: read from REAL_EXPORTS_DIR, never committed ----------------
+
+REAL = os.environ.get("REAL_EXPORTS_DIR")
+EXPECTED_REAL = {
+    "FACEBOOK__LeonMpofu": dict(
+        platform="facebook",
+        grain="post",
+        rows=261,
+        start="2025-01-14",
+        end="2025-04-14",
+        engagements=127,
+        impressions=15982,
+        reach=8395,
+    ),
+    "FACEBOOK__johankitti": dict(
+        platform="facebook",
+        grain="post",
+        rows=20,
+        start="2014-03-06",
+        end="2014-06-04",
+        impressions=2658,
+        reach=1126,
+    ),
+    "META-PAGE-DAILY__LeonMpofu": dict(
+        grain="day", rows=105, start="2025-01-01", end="2025-04-15", followers_gained=66
+    ),
+    "TIKTOK__htupycollabs-spec__Analytics__FollowerHistory": dict(
+        platform="tiktok",
+        grain="day",
+        rows=365,
+        start="2025-02-28",
+        end="2026-02-27",
+        followers_first=37,
+        followers_last=5013,
+    ),
+    "TIKTOK__htupycollabs-spec__Analytics__Overview": dict(
+        platform="tiktok",
+        grain="day",
+        rows=365,
+        start="2025-02-28",
+        end="2026-02-27",
+        engagements=29216,
+        impressions=2946198,
+    ),
+    "TWITTER__dersuchendee": dict(
+        platform="x",
+        grain="post",
+        rows=31,
+        start="2021-04-01",
+        end="2021-04-30",
+        engagements=544,
+        impressions=64313,
+    ),
+    "X__FG-SC": dict(
+        platform="x",
+        grain="post",
+        rows=141,
+        start="2024-12-31",
+        end="2025-02-17",
+        engagements=911,
+        impressions=9325,
+    ),
+    "YOUTUBE__priyankapatel05": dict(
+        platform="youtube",
+        grain="post",
+        rows=442,
+        start="2022-01-29",
+        end="2026-06-11",
+        followers_gained=97,
+        impressions=37715,
+        views=153235,
+    ),
+}
+
+
+@pytest.mark.skipif(not REAL, reason="REAL_EXPORTS_DIR is not set")
+@pytest.mark.parametrize("prefix", list(EXPECTED_REAL))
+def test_real_exports_reproduce_the_published_figures(prefix):
+    matches = sorted(p for p in Path(REAL).iterdir() if p.name.startswith(prefix))
+    assert len(matches) == 1, f"expected one file starting {prefix}"
+    path = matches[0]
+    # TikTok leaves out the year; this export was downloaded on 28 February 2026.
+    datasets = import_file(path.name, path.read_bytes(), reference=dt.date(2026, 2, 28))
+    assert len(datasets) == 1
+    got = datasets[0].summary()
+    for key, value in EXPECTED_REAL[prefix].items():
+        actual = got["totals"][key] if key in TOTAL_KEYS else got[key]
+        assert actual == value, f"{path.name}: {key}"
+    if prefix.startswith("META-PAGE-DAILY"):
+        assert got["platform"] in ("facebook", "instagram")
