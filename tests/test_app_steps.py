@@ -11,7 +11,7 @@ from ui.state import SESSION_KEY
 
 
 def go(at, step):
-    at.switch_page(f"pages/{step}.py").run()
+    at.switch_page(f"pages/wizard/{step}.py").run()
     assert not at.exception, at.exception
     return at
 

@@ -13,11 +13,11 @@ from strategy.progress import STEPS
 from strategy.storage import dumps
 from ui.state import SESSION_KEY
 
-PAGES = [f"pages/{step}.py" for step in STEPS]
+PAGES = [f"pages/wizard/{step}.py" for step in STEPS]
 
 
 def go(at, step: str):
-    at.switch_page(f"pages/{step}.py").run()
+    at.switch_page(f"pages/wizard/{step}.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -31,10 +31,12 @@ def test_every_page_renders_without_exception(app, page):
     app.switch_page(page).run()
     assert not app.exception
     assert app.title, "each step shows its title"
-    # Back / Next on every step (AppTest drops the sidebar after a page switch; the browser
-    # test checks the sidebar on every page).
+    links = [p.proto.label for p in app.get("page_link")]
+    assert len(links) == 8, "the sidebar lists every step"
+    assert [b.proto.label for b in app.sidebar.get("download_button")] == ["Save progress"]
+    # Back / Next on every step.
     buttons = {b.key for b in app.button}
-    step = page.split("/")[1][:-3]
+    step = page.split("/")[-1][:-3]
     assert (f"back_{step}" in buttons) == (step != "start")
     assert (f"next_{step}" in buttons) == (step != "export")
 
@@ -153,13 +155,8 @@ def test_a_bad_resume_file_is_explained_and_current_work_is_kept(content, expect
 def test_progress_shows_completed_steps(app):
     assert "0 of 7 steps complete" in app.get("progress")[0].proto.text
     app.text_input(key="w:profile.name").input("Alex").run()
-    # AppTest keeps the sidebar (written before the page runs) only on a session's first run,
-    # so read the progress from a new run of the same session state.
-    again = new_app()
-    again.session_state[SESSION_KEY] = app.session_state[SESSION_KEY]
-    again.run()
-    assert "1 of 7 steps complete" in again.get("progress")[0].proto.text
-    links = [p.proto.label for p in again.get("page_link")]
+    assert "1 of 7 steps complete" in app.get("progress")[0].proto.text
+    links = [p.proto.label for p in app.get("page_link")]
     assert links[0] == "Start ✓" and links[1] == "Why"
 
 

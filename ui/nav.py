@@ -8,7 +8,7 @@ from strategy.progress import STEPS, completed
 from strategy.storage import dumps
 from ui.state import lib, strategy
 
-PAGE_FILES = {step: f"pages/{step}.py" for step in STEPS}
+PAGE_FILES = {step: f"pages/wizard/{step}.py" for step in STEPS}
 ICONS = {
     "start": ":material/flag:",
     "why": ":material/lightbulb:",

@@ -22,6 +22,9 @@ class AppState(BaseModel):
     strategy: Strategy = Field(default_factory=Strategy)
     datasets: list[Any] = Field(default_factory=list)
     handled_uploads: list[str] = Field(default_factory=list)
+    upload_errors: list[str] = Field(default_factory=list)
+    pending: dict[str, Any] | None = None
+    mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
     messages: list[tuple[str, str]] = Field(default_factory=list)
 
 

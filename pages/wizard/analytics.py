@@ -1,0 +1,124 @@
+"""Analytics: upload exports, chart engagement against followers, test the folk rules."""
+
+import pandas as pd
+import streamlit as st
+
+from strategy import charts, metrics, readings
+from strategy.demo import demo_datasets
+from strategy.folk_rules import results_table, test_rules
+from ui import bind
+from ui.nav import footer, header
+from ui.state import app_state, lib, strategy
+from ui.uploads import mapping_form, upload_box
+
+header("analytics")
+s, content, state = strategy(), lib(), app_state()
+measure = content.steps.measure
+st.info(measure.not_followers)
+left, right = st.columns(2)
+left.markdown(f"**Not a competition.** {measure.not_competition}")
+right.markdown(f"**Not in a vacuum.** {measure.not_vacuum}")
+
+st.subheader("Your data")
+upload_box()
+mapping_form()
+datasets = state.datasets
+if datasets:
+    summary = pd.DataFrame(
+        [
+            d.summary()
+            | {
+                "format": d.label,
+                "columns used": ", ".join(f"{k} ← {v}" for k, v in d.columns_used.items()),
+                "notes": " ".join(d.notes),
+            }
+            for d in datasets
+        ]
+    ).drop(columns=["totals", "followers_first", "followers_last"])
+    st.dataframe(summary, hide_index=True)
+    if st.button("Remove all uploaded data", key="clear_uploads"):
+        state.datasets = []
+        st.rerun()
+else:
+    datasets = demo_datasets()
+    st.caption(
+        ":orange[**Showing made-up demo data**] (an HR team's two accounts and a "
+        "personal account): upload your own exports to replace it."
+    )
+
+st.subheader("Followers")
+platforms = sorted({d.platform for d in datasets} | {c.channel for c in s.channels.chosen})
+typed = dict(s.analytics.followers)
+cols = st.columns(4)
+for i, platform in enumerate(platforms):
+    value = cols[i % 4].number_input(
+        f"{content.channel_name(platform)} followers today",
+        min_value=0,
+        max_value=10_000_000_000,
+        step=1,
+        value=typed.get(platform, 0),
+        key=f"w:followers:{platform}",
+    )
+    if value:
+        typed[platform] = int(value)
+    else:
+        typed.pop(platform, None)
+if typed != s.analytics.followers:
+    bind.write("analytics.followers", typed)
+series = metrics.follower_series(datasets, typed)
+if series:
+    st.caption(
+        "Follower counts come from: "
+        + "; ".join(f"{p} {a}: {fs.source}" for (p, a), fs in series.items())
+        + "."
+    )
+else:
+    st.caption("No follower counts yet: upload a follower history or type today's totals.")
+
+DENOMS = {"followers": "Followers", "impressions": "Impressions", "reach": "Reach"}
+bind.widget(
+    st.radio,
+    "Engagement rate per",
+    "analytics.denominator",
+    options=list(DENOMS),
+    format_func=DENOMS.get,
+    horizontal=True,
+)
+denominator = s.analytics.denominator
+
+points = metrics.account_points(datasets, series, denominator)
+st.altair_chart(charts.engagement_vs_followers(points, metrics.bands(), denominator))
+st.caption(readings.read_points(points))
+weekly = metrics.weekly(datasets, series)
+if not weekly.empty:
+    st.altair_chart(charts.over_time(weekly))
+    st.caption(readings.read_weekly(weekly))
+
+st.subheader("Test the rules of thumb on your own audience")
+st.write(measure.learn_by_doing)
+post_data = [d for d in datasets if d.grain == "post"]
+accounts = sorted({f"{d.platform} · {a}" for d in post_data for a in d.frame["account"].unique()})
+if accounts:
+    chosen = st.selectbox("Account to test", accounts, key="w:rules_account")
+    platform, account = chosen.split(" · ", 1)
+    rows = metrics.posts(post_data, series, denominator)
+    rows = rows[(rows["platform"] == platform) & (rows["account"].astype(str) == account)]
+    cells = metrics.heatmap_cells(rows)
+    if not cells.empty:
+        st.altair_chart(charts.best_time(cells, denominator))
+        st.caption(readings.read_heatmap(cells))
+    results = test_rules(rows)
+    st.altair_chart(charts.rule_chart(results))
+    st.caption(readings.read_rules(results))
+    st.dataframe(results_table(results), hide_index=True)
+else:
+    st.caption("The rule tester needs a per-post export (not a daily one).")
+
+bind.widget(
+    st.text_area,
+    "Your notes on what works for your audience",
+    "analytics.notes",
+    max_chars=5000,
+    height=100,
+)
+footer("analytics")

@@ -1,0 +1,90 @@
+"""AppTest: the Analytics step with demo data, uploads, refusals, column mapping and charts."""
+
+from __future__ import annotations
+
+import json
+
+from export_fixtures import csv_text, tiktok_followers, x_legacy_en
+
+from ui.state import SESSION_KEY
+
+
+def go(at):
+    at.switch_page("pages/wizard/analytics.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_demo_data_shows_every_chart_without_uploading(app):
+    go(app)
+    assert "Showing made-up demo data" in captions(app)
+    titles = json.dumps([s.get("title") for s in chart_specs(app)])
+    for title in [
+        "Engagement against follower count",
+        "Did growth bring engagement",
+        "When your posts did best",
+        "Folk rules tested on your posts",
+    ]:
+        assert title in titles
+    assert "the export's follower history" in captions(app)
+    assert app.session_state[SESSION_KEY].datasets == [], "demo data is not user data"
+
+
+def test_denominator_choice_changes_the_axis_title(app):
+    go(app)
+    app.radio(key="w:analytics.denominator").set_value("impressions").run()
+    assert "engagements per impression" in json.dumps(chart_specs(app)[0])
+    assert app.session_state[SESSION_KEY].strategy.analytics.denominator == "impressions"
+
+
+def test_uploads_replace_the_demo_and_say_which_columns_were_used(app):
+    go(app)
+    uploader = app.file_uploader(key="analytics_upload")
+    uploader.upload("tweets.csv", x_legacy_en(), "text/csv")
+    uploader.upload("FollowerHistory.csv", tiktok_followers(), "text/csv")
+    app.run()
+    assert not app.exception
+    state = app.session_state[SESSION_KEY]
+    assert [d.platform for d in state.datasets] == ["x", "tiktok"]
+    assert "Showing made-up demo data" not in captions(app)
+    table = app.dataframe[0].value
+    assert "engagements ← engagements" in table["columns used"].iloc[0]
+    app.run()  # a rerun does not import the same files again
+    assert len(app.session_state[SESSION_KEY].datasets) == 2
+
+
+def test_a_bad_upload_gets_a_message_and_keeps_earlier_data(app):
+    go(app)
+    app.file_uploader(key="analytics_upload").upload("tweets.csv", x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload("photo.csv", b"\x89PNG\r\n\x1a\n", "text/csv")
+    app.run()
+    assert not app.exception
+    assert "photo.csv: this is a PNG image" in " ".join(e.value for e in app.error)
+    assert len(app.session_state[SESSION_KEY].datasets) == 1
+
+
+def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app):
+    go(app)
+    data = csv_text([["Day", "Words", "Seen by", "Hearts"], ["2025-01-02", "Hi", "100", "5"]])
+    app.file_uploader(key="analytics_upload").upload("odd.csv", data.encode(), "text/csv").run()
+    assert "not those of any export the app knows" in " ".join(w.value for w in app.warning)
+    app.selectbox(key="map_date").set_value("Day")
+    app.selectbox(key="map_engagements").set_value("Hearts")
+    app.selectbox(key="map_impressions").set_value("Seen by")
+    app.selectbox(key="map_platform").set_value("bluesky")
+    app.get("form_submit_button")[0].click()
+    app.run()
+    assert not app.exception
+    state = app.session_state[SESSION_KEY]
+    assert state.datasets[0].platform == "bluesky" and state.pending is None
+    again = csv_text([["Day", "Words", "Seen by", "Hearts"], ["2025-02-02", "Yo", "10", "1"]])
+    app.file_uploader(key="analytics_upload").upload("odd2.csv", again.encode(), "text/csv").run()
+    assert len(app.session_state[SESSION_KEY].datasets) == 2

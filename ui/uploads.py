@@ -1,0 +1,76 @@
+"""Upload widgets for analytics exports: import at once, map unknown columns, remember mappings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from strategy.importers import ImportFailure, import_file, import_with_mapping
+from strategy.importers.api import MAPPABLE, NeedsMapping
+from ui.state import app_state
+
+PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
+             "bluesky", "other"]  # fmt: skip
+
+
+def upload_box() -> None:
+    """Show the uploader; read each new file once and keep the tables in the session state."""
+    state = app_state()
+    files = st.file_uploader(
+        "Your platforms' own exports (CSV, XLSX or XLS)",
+        type=["csv", "txt", "tsv", "xlsx", "xls"],
+        accept_multiple_files=True,
+        key="analytics_upload",
+        help="X, LinkedIn, Facebook, Instagram, YouTube Studio and TikTok exports are recognised "
+        "by their column names. Nothing is stored on the server.",
+    )
+    for upload in files or []:
+        if upload.file_id in state.handled_uploads:
+            continue
+        state.handled_uploads.append(upload.file_id)
+        data = upload.getvalue()
+        try:
+            state.datasets += import_file(upload.name, data)
+        except NeedsMapping as exc:
+            known = state.mappings.get(tuple(exc.headers))
+            if known:
+                state.datasets += import_with_mapping(upload.name, data, **known)
+            else:
+                state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
+                                 "preview": exc.preview, "message": str(exc)}  # fmt: skip
+        except ImportFailure as exc:
+            state.upload_errors.append(str(exc))
+    for error in state.upload_errors:
+        st.error(error)
+    state.upload_errors.clear()
+
+
+def mapping_form() -> None:
+    """Let the user map an unrecognised export's columns; remember the mapping for the session."""
+    state = app_state()
+    pending = state.pending
+    if not pending:
+        return
+    with st.form("mapping"):
+        st.warning(pending["message"])
+        st.dataframe([dict(zip(pending["headers"], r, strict=False)) for r in pending["preview"]])
+        options = ["", *pending["headers"]]
+        cols = st.columns(3)
+        mapping = {field: cols[i % 3].selectbox(field.capitalize(), options, key=f"map_{field}")
+                   for i, field in enumerate(MAPPABLE)}  # fmt: skip
+        platform = st.selectbox("Network", PLATFORMS, key="map_platform")
+        grain = st.radio("One row per", ["post", "day"], horizontal=True, key="map_grain")
+        if st.form_submit_button("Read with this mapping"):
+            mapping = {k: v for k, v in mapping.items() if v}
+            try:
+                state.datasets += import_with_mapping(pending["name"], pending["data"], mapping,
+                                                      platform=platform, grain=grain)  # fmt: skip
+            except ImportFailure as exc:
+                st.error(str(exc))
+                return
+            state.mappings[tuple(pending["headers"])] = {
+                "mapping": mapping,
+                "platform": platform,
+                "grain": grain,
+            }
+            state.pending = None
+            st.rerun()
