@@ -70,6 +70,44 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace):
+    from strategy.importers import ImportFailure, import_file
+    from strategy.library import library
+    from strategy.report import build_document
+
+    strategy = _load(args.file)
+    datasets = []
+    for name in args.data or []:
+        path = Path(name)
+        try:
+            datasets += import_file(path.name, path.read_bytes())
+        except OSError as exc:
+            raise SystemExit(_say(f"{name}: cannot read ({exc.strerror or exc})")) from None
+        except ImportFailure as exc:
+            raise SystemExit(_say(str(exc))) from None
+    lib = library(strategy.profile.language)
+    return build_document(strategy, lib, datasets, charts=args.command == "pdf")
+
+
+def _say(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def _cmd_pdf(args: argparse.Namespace) -> int:
+    from strategy.report import to_pdf
+
+    Path(args.output).write_bytes(to_pdf(_report(args)))
+    return 0
+
+
+def _cmd_markdown(args: argparse.Namespace) -> int:
+    from strategy.report import to_markdown
+
+    Path(args.output).write_text(to_markdown(_report(args)), encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subcommand per job."""
     parser = argparse.ArgumentParser(prog="social-why", description=__doc__)
@@ -91,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day the exports were downloaded (YYYY-MM-DD); dates without a year end there",
     )
     p.set_defaults(func=_cmd_inspect)
+    for name, func, what in (("pdf", _cmd_pdf, "PDF"), ("markdown", _cmd_markdown, "Markdown")):
+        p = sub.add_parser(name, help=f"render the strategy as {what}")
+        p.add_argument("file")
+        p.add_argument("--data", nargs="*", help="analytics exports to chart in the report")
+        p.add_argument("-o", "--output", required=True)
+        p.set_defaults(func=func)
     return parser
 
 

@@ -249,3 +249,22 @@ def test_recurring_content_shows_on_the_month_calendar(app):
     page = texts(app.markdown)
     assert "**February 2027**" in page and "28: Event calendar" in page
     assert "(12 dated items)" in page
+
+
+# --- Export --------------------------------------------------------------------------------------
+
+
+def test_export_builds_the_pdf_only_when_asked_and_drops_a_stale_one(app):
+    go(app, "export")
+    assert "Not complete yet" in texts(app.warning)
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Download PDF" not in labels and "Markdown (.md)" in labels
+    assert app.session_state[SESSION_KEY].report_pdf is None
+    app.button(key="make_pdf").click().run()
+    assert not app.exception
+    assert app.session_state[SESSION_KEY].report_pdf.startswith(b"%PDF")
+    assert "Download PDF" in [b.proto.label for b in app.get("download_button")]
+    state(app).profile.name = "Changed"
+    app.run()
+    assert "Download PDF" not in [b.proto.label for b in app.get("download_button")]
+    assert "generate it again" in " ".join(c.value for c in app.caption)

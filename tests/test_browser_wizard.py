@@ -78,3 +78,24 @@ def test_walk_all_steps_save_reload_and_resume(page: Page, server_url: str, tmp_
     expect(page.get_by_label("Why statement")).to_have_value(
         "I use social media to land a new job."
     )
+
+
+def open_step(page: Page, server_url: str, link: str, heading: str) -> None:
+    """Open the app at its root, then go to a step through the sidebar, as a person would."""
+    page.goto(server_url)
+    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name=link).click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path):
+    open_step(page, server_url, "Export", "Take it with you")
+    page.get_by_role("button", name="Generate PDF").click()
+    download_button = page.get_by_role("button", name="Download PDF")
+    expect(download_button).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        download_button.click()
+    target = tmp_path / "strategy.pdf"
+    info.value.save_as(target)
+    assert target.read_bytes().startswith(b"%PDF")

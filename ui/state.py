@@ -25,6 +25,8 @@ class AppState(BaseModel):
     upload_errors: list[str] = Field(default_factory=list)
     pending: dict[str, Any] | None = None
     mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
+    report_pdf: bytes | None = None
+    report_key: str | None = None
     messages: list[tuple[str, str]] = Field(default_factory=list)
 
 

@@ -1,26 +1,55 @@
-"""Export: the file to resume later and the plan's calendar files."""
+"""Export: the strategy PDF and Markdown, the file to resume later, and the calendar files."""
+
+import hashlib
 
 import streamlit as st
 
+from strategy.demo import demo_datasets
 from strategy.progress import STEPS, completed
+from strategy.report import build_document, to_markdown, to_pdf
 from strategy.storage import dumps
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
-from ui.state import lib, strategy
+from ui.state import app_state, lib, strategy
 
 header("export")
-s, content = strategy(), lib()
+s, content, state = strategy(), lib(), app_state()
 done = set(completed(s))
 missing = [content.step(step).title for step in STEPS[:-1] if step not in done]
 if missing:
-    st.warning("Not complete yet: " + ", ".join(missing) + ". You can export anyway.")
+    st.warning("Not complete yet: " + ", ".join(missing) + ". You can export anyway: the "
+               "document says which parts are still empty.")  # fmt: skip
 else:
     st.success("Every step is complete.")
+
+st.subheader("Strategy document")
+datasets = list(state.datasets)
+if not datasets and st.checkbox("Include the demo charts (made-up data, for practice)",
+                                key="w:export_demo"):  # fmt: skip
+    datasets = demo_datasets()
+# The PDF is rebuilt only on request, and only offered while it matches the current strategy.
+key = hashlib.sha256(dumps(s) + str(len(datasets)).encode()).hexdigest()
+if st.button("Generate PDF", type="primary", icon=":material/picture_as_pdf:", key="make_pdf"):
+    with st.status("Building your strategy PDF…", expanded=True) as status:
+        st.write("Laying out the sections" + (" and drawing the charts" if datasets else ""))
+        state.report_pdf = to_pdf(build_document(s, content, datasets))
+        state.report_key = key
+        status.update(label="Your PDF is ready.", state="complete", expanded=False)
+if state.report_pdf and state.report_key == key:
+    st.download_button("Download PDF", data=state.report_pdf, file_name="social-media-strategy.pdf",
+                       mime="application/pdf", icon=":material/download:", on_click="ignore",
+                       key="download_pdf")  # fmt: skip
+elif state.report_pdf:
+    st.caption("The strategy changed since the last PDF: generate it again.")
+current = s
+st.download_button("Markdown (.md)", data=lambda: to_markdown(build_document(current, content,
+                   charts=False)), file_name="social-media-strategy.md", mime="text/markdown",
+                   icon=":material/description:", on_click="ignore", key="download_md")  # fmt: skip
 
 st.subheader("Save to resume later")
 st.download_button(
     "Strategy file (.json)",
-    data=lambda: dumps(s),
+    data=lambda: dumps(current),
     file_name="social-why-strategy.json",
     mime="application/json",
     icon=":material/save:",

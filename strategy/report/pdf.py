@@ -1,0 +1,194 @@
+"""Render a report document to PDF with fpdf2: cover, contents, outline, page numbers, charts."""
+
+from __future__ import annotations
+
+import io
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
+from strategy.report.fonts import BOLD, REGULAR, emoji_font, printable
+
+INK = (33, 37, 41)
+MUTED = (108, 117, 125)
+ACCENT = (42, 110, 120)
+RULE = (222, 226, 230)
+
+
+class ReportPDF(FPDF):
+    """A4 pages with a running footer of page numbers (not on the cover)."""
+
+    fresh_page = False
+
+    def footer(self) -> None:
+        """Draw 'Social Why · page N' at the bottom of every page after the cover."""
+        if self.page_no() == 1:
+            return
+        self.set_y(-14)
+        self.set_font("DejaVu", size=8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 6, f"Social media strategy · page {self.page_no()} of {{nb}}", align="C")
+
+
+def _setup() -> ReportPDF:
+    pdf = ReportPDF(format="A4")
+    pdf.set_margins(18, 18, 18)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font("DejaVu", "", str(REGULAR))
+    pdf.add_font("DejaVu", "B", str(BOLD))
+    emoji = emoji_font()
+    if emoji:
+        pdf.add_font("Emoji", "", str(emoji))
+        pdf.set_fallback_fonts(["Emoji"], exact_match=False)
+    # Metadata says what the file is, never who it is about.
+    pdf.set_title("Social media strategy")
+    pdf.set_subject("A social media strategy made with Social Why")
+    pdf.set_creator("Social Why")
+    pdf.set_producer("Social Why (fpdf2)")
+    pdf.set_lang("en")
+    pdf.alias_nb_pages()
+    return pdf
+
+
+def _cover(pdf: ReportPDF, doc: Document) -> None:
+    pdf.add_page()
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(0, 0, pdf.w, 95, style="F")
+    pdf.set_xy(18, 40)
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("DejaVu", "B", 30)
+    pdf.multi_cell(0, 13, printable(doc.title))
+    pdf.set_font("DejaVu", "", 14)
+    pdf.set_x(18)
+    pdf.multi_cell(0, 8, printable(doc.subtitle))
+    pdf.set_xy(18, 110)
+    pdf.set_text_color(*INK)
+    pdf.set_font("DejaVu", "", 11)
+    pdf.multi_cell(0, 6, printable(doc.date))
+    first = next((b for b in doc.blocks if isinstance(b, Para) and b.style == "quote"), None)
+    if first:
+        pdf.ln(8)
+        pdf.set_font("DejaVu", "B", 16)
+        pdf.set_text_color(*ACCENT)
+        pdf.multi_cell(0, 9, printable(first.text), align="L")
+    pdf.set_y(-40)
+    pdf.set_font("DejaVu", "", 9)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 5, "Made with Social Why. Review it regularly: every strategy evolves.")
+
+
+def _toc(pdf: FPDF, outline: list) -> None:
+    pdf.set_xy(pdf.l_margin, pdf.t_margin)
+    pdf.set_font("DejaVu", "B", 18)
+    pdf.set_text_color(*INK)
+    pdf.cell(0, 12, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for section in outline:
+        indent = 8 * section.level
+        pdf.set_font("DejaVu", "B" if section.level == 0 else "", 11 if section.level == 0 else 10)
+        pdf.set_x(pdf.l_margin + indent)
+        link = pdf.add_link(page=section.page_number)
+        width = pdf.epw - indent - 14
+        pdf.cell(width, 7, printable(section.name)[:90], link=link)
+        pdf.cell(14, 7, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+def _heading(pdf: ReportPDF, block: Heading) -> None:
+    if block.level == 1:
+        if not pdf.fresh_page:
+            pdf.add_page()
+        pdf.fresh_page = False
+        pdf.start_section(printable(block.text), level=0)
+        pdf.set_font("DejaVu", "B", 20)
+        pdf.set_text_color(*ACCENT)
+        pdf.multi_cell(0, 11, printable(block.text), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_draw_color(*ACCENT)
+        pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+        pdf.ln(5)
+    else:
+        if pdf.get_y() > pdf.h - 50:
+            pdf.add_page()
+        pdf.ln(3)
+        pdf.start_section(printable(block.text), level=1)
+        pdf.set_font("DejaVu", "B", 13)
+        pdf.set_text_color(*INK)
+        pdf.multi_cell(0, 8, printable(block.text), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+
+
+def _para(pdf: ReportPDF, block: Para) -> None:
+    styles = {"normal": ("", 10.5, INK), "muted": ("", 9.5, MUTED), "quote": ("B", 12, ACCENT),
+              "label": ("B", 10.5, INK)}  # fmt: skip
+    weight, size, colour = styles.get(block.style, styles["normal"])
+    pdf.set_font("DejaVu", weight, size)
+    pdf.set_text_color(*colour)
+    pdf.multi_cell(0, size * 0.55, printable(block.text), new_x="LMARGIN", new_y="NEXT",
+                   align="L")  # fmt: skip
+    pdf.ln(2)
+
+
+def _bullets(pdf: ReportPDF, block: Bullets) -> None:
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.set_text_color(*INK)
+    for item in block.items:
+        pdf.set_x(pdf.l_margin + 2)
+        pdf.cell(5, 5.8, "•")
+        pdf.multi_cell(pdf.epw - 7, 5.8, printable(item), new_x="LMARGIN", new_y="NEXT",
+                       align="L")  # fmt: skip
+        pdf.ln(0.8)
+    pdf.ln(2)
+
+
+def _table(pdf: ReportPDF, block: Table) -> None:
+    pdf.set_font("DejaVu", "", 9)
+    pdf.set_text_color(*INK)
+    pdf.set_draw_color(*RULE)
+    pdf.set_fill_color(255, 255, 255)
+    headings = any(h.strip() for h in block.headers)
+    widths = tuple(block.widths) if block.widths else None
+    style = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
+    with pdf.table(col_widths=widths, first_row_as_headings=headings, headings_style=style,
+                   line_height=5.2, padding=1.6, borders_layout="HORIZONTAL_LINES",
+                   cell_fill_color=(243, 247, 248), cell_fill_mode="ROWS",
+                   text_align="LEFT") as table:  # fmt: skip
+        if headings:
+            table.row([printable(h) for h in block.headers])
+        for row in block.rows:
+            cells = table.row()
+            for i, cell in enumerate(row):
+                if not headings and i == 0:
+                    cells.cell(printable(cell), style=FontFace(emphasis="BOLD"))
+                else:
+                    cells.cell(printable(cell))
+    pdf.ln(4)
+
+
+def _image(pdf: ReportPDF, block: Image) -> None:
+    width = pdf.epw
+    pdf.image(io.BytesIO(block.png), w=width, alt_text=printable(block.alt), x=pdf.l_margin)
+    pdf.set_font("DejaVu", "", 9.5)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 5, printable(block.caption), new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(5)
+
+
+def to_pdf(doc: Document) -> bytes:
+    """Render the document as PDF bytes.
+
+    Args:
+        doc: The report content.
+
+    Returns:
+        The PDF file.
+    """
+    pdf = _setup()
+    _cover(pdf, doc)
+    pdf.add_page()
+    pdf.insert_toc_placeholder(_toc, pages=1, allow_extra_pages=True)
+    # The placeholder keeps this page for the contents and starts a fresh one for the body.
+    pdf.fresh_page = True
+    render = {Heading: _heading, Para: _para, Bullets: _bullets, Table: _table, Image: _image}
+    for block in doc.blocks:
+        render[type(block)](pdf, block)
+    return bytes(pdf.output())

@@ -1,0 +1,173 @@
+"""The strategy PDF and Markdown: every section, the user's words in any script, hostile text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+from test_plan import planned
+
+from strategy.cli import main
+from strategy.demo import demo_datasets
+from strategy.guidelines import sync_cards
+from strategy.library import load_library
+from strategy.model import Strategy
+from strategy.report import build_document, to_markdown, to_pdf
+from strategy.report.fonts import PLACEHOLDER, emoji_font, printable
+from strategy.storage import dumps
+
+LIB = load_library()
+TODAY = dt.date(2026, 11, 22)
+SECTIONS = ["1. Why", "2. Audit", "3. Channels", "4. Guidelines per channel", "5. Plan",
+            "6. Measuring what matters", "Contents"]  # fmt: skip
+WORDS = {
+    "swedish": "Vi vill nå fler sökande i Örebro och Malmö",
+    "greek": "Γειά σου κόσμε",
+    "german": "Größe und Übermut",
+}
+
+
+def full_strategy() -> Strategy:
+    s = planned()
+    s.why.statement = " ".join(WORDS.values())
+    s.audit.reflection = "Konferenser på LinkedIn gav mest 🎉"
+    s.guidelines.cards = sync_cards(s, LIB)
+    s.guidelines.cards[0].tone = "Varm, rak och personlig"
+    return s
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture(scope="module")
+def full_pdf() -> bytes:
+    return to_pdf(build_document(full_strategy(), LIB, demo_datasets(), today=TODAY))
+
+
+def test_the_pdf_has_every_section_and_the_users_words(full_pdf):
+    assert full_pdf.startswith(b"%PDF")
+    text = pdf_text(full_pdf)
+    for section in SECTIONS:
+        assert section in text
+    for words in WORDS.values():
+        assert words in text
+    assert "Varm, rak och personlig" in text
+    assert "Close this account: MySpace @nw" in text
+    assert "Review this strategy on 22 May 2027" in text
+    assert "Does this build or strengthen a relationship" in text
+
+
+def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(full_pdf):
+    reader = PdfReader(io.BytesIO(full_pdf))
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert titles[:2] == ["1. Why", "2. Audit"]
+    assert "page 3 of" in reader.pages[2].extract_text()
+    images = sum(len(p.images) for p in reader.pages)
+    assert images == 4
+    meta = reader.metadata
+    assert meta.title == "Social media strategy"
+    assert "Northwind" not in str(dict(meta))
+
+
+def test_empty_strategy_renders_with_not_filled_in_markers():
+    text = pdf_text(to_pdf(build_document(Strategy(), LIB, today=TODAY)))
+    assert text.count("Not filled in yet.") >= 4
+    assert "No analytics exports were included" in text
+
+
+@pytest.mark.skipif(emoji_font() is None, reason="no emoji font installed (fonts-noto-color-emoji)")
+def test_emoji_are_kept_when_an_emoji_font_is_installed():
+    assert printable("Fest 🎉") == "Fest 🎉"
+
+
+def test_characters_no_font_has_become_a_visible_placeholder():
+    assert printable("日本") == PLACEHOLDER * 2
+    assert printable("a\x00b\x1bc") == "abc"
+    assert printable("tab\there") == "tab    here"
+
+
+HOSTILE = [
+    "**bold**",
+    "__under__",
+    "<b>bold</b>",
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "[link](javascript:alert(1))",
+    "javascript:alert(1)",
+    "--",
+    "$x^2$",
+    "$$\\int$$",
+    "\\(x\\)",
+    "# heading",
+    "1. list",
+    "- bullet",
+    "> quote",
+    "| a | b |",
+    "`code`",
+    "~~strike~~",
+    "&amp; &lt;",
+    "%PDF-1.4",
+    "\x00\x01\x02",
+    "\u202eevil",
+    "\ud7ff\ue000",
+    "A" * 5000,
+    "word " * 400,
+    "\n" * 50,
+    "🏳️‍🌈👨‍👩‍👧",
+    "日本語テキスト",
+    "{nb}",
+    "()\\)\\(",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_never_breaks_the_pdf_or_the_markdown(text):
+    s = Strategy()
+    s.profile.name = text[:200]
+    s.why.statement = text
+    s.audit.reflection = text
+    s.analytics.notes = text
+    doc = build_document(s, LIB, today=TODAY)
+    data = to_pdf(doc)
+    assert data.startswith(b"%PDF")
+    PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    md = to_markdown(doc)
+    assert "<b>" not in md and "<img" not in md and "<script" not in md
+    assert "[link](javascript" not in md  # brackets are escaped, so never a link
+
+
+@pytest.mark.parametrize("text", ["**bold**", "<b>x</b>", "--", "1. not a list"])
+def test_markup_prints_literally_in_the_pdf(text):
+    s = Strategy()
+    s.why.statement = f"Start {text} end"
+    assert f"Start {text} end" in pdf_text(to_pdf(build_document(s, LIB, today=TODAY)))
+
+
+def test_markdown_has_the_same_sections():
+    md = to_markdown(build_document(full_strategy(), LIB, today=TODAY, charts=False))
+    for section in ["## 1\\. Why", "## 5\\. Plan", "### House rules for every channel"]:
+        assert section in md
+    assert WORDS["swedish"] in md
+
+
+def test_cli_pdf_and_markdown(tmp_path):
+    src = tmp_path / "s.json"
+    src.write_bytes(dumps(full_strategy()))
+    assert main(["pdf", str(src), "-o", str(tmp_path / "out.pdf")]) == 0
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["markdown", str(src), "-o", str(tmp_path / "out.md")]) == 0
+    assert "# Social media strategy" in (tmp_path / "out.md").read_text("utf-8")
+
+
+def test_cli_pdf_refuses_a_bad_export_with_one_line(tmp_path, capsys):
+    src = tmp_path / "s.json"
+    src.write_bytes(dumps(Strategy()))
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"")
+    with pytest.raises(SystemExit) as info:
+        main(["pdf", str(src), "--data", str(bad), "-o", str(tmp_path / "o.pdf")])
+    assert info.value.code == 2
+    assert "bad.csv: the file is empty" in capsys.readouterr().err
