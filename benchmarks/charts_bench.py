@@ -1,0 +1,53 @@
+"""Benchmark: chart specs from a 1,000,000-row dataset: time and size (target < 1 s, < 1 MB)."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+
+from strategy import charts, metrics
+from strategy.folk_rules import test_rules
+from strategy.importers.dataset import COLUMNS, Dataset
+
+
+def big_dataset(n: int = 1_000_000) -> Dataset:
+    """One X account with n posts over a year."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({c: np.nan for c in COLUMNS}, index=range(n))
+    frame = frame.assign(
+        platform="x", account="big", grain="post", post_id=None, text="A post #tag",
+        date=pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 8760, n), unit="h"),
+        engagements=rng.integers(0, 50, n).astype(float),
+        impressions=rng.integers(100, 5000, n).astype(float),
+        followers_gained=rng.integers(0, 3, n).astype(float),
+    )  # fmt: skip
+    return Dataset(source="bench", format_id="bench", label="bench", platform="x", grain="post",
+                   frame=frame[list(COLUMNS)], columns_used={"engagements": "e"})  # fmt: skip
+
+
+def main() -> None:
+    """Print time and spec size per chart, against the time of just aggregating the data."""
+    ds = [big_dataset()]
+    t = time.perf_counter()
+    series = metrics.follower_series(ds, {"x": 100_000})
+    posts = metrics.posts(ds, series, "impressions")
+    prep = time.perf_counter() - t
+    print(f"baseline: aggregate 1,000,000 rows {prep:6.2f} s")
+    builders = {
+        "engagement vs followers": lambda: charts.engagement_vs_followers(
+            metrics.account_points(ds, series, "impressions"), metrics.bands(), "impressions"),
+        "over time": lambda: charts.over_time(metrics.weekly(ds, series)),
+        "best time": lambda: charts.best_time(metrics.heatmap_cells(posts), "impressions"),
+        "rule tester": lambda: charts.rule_chart(test_rules(posts)),
+    }  # fmt: skip
+    for name, build in builders.items():
+        t = time.perf_counter()
+        spec = build().to_json()
+        print(f"{name:<24} {time.perf_counter() - t:6.2f} s  spec {len(spec) / 1e3:7.1f} kB")
+    print("target: each < 1 s and < 1 MB")
+
+
+if __name__ == "__main__":
+    main()
