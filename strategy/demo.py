@@ -70,9 +70,13 @@ def _history(rng, platform, account, f_start, f_end, days):
     return frame[list(COLUMNS)]
 
 
-def demo_datasets() -> list[Dataset]:
-    """Return the demo datasets (deterministic: the same numbers every time)."""
-    return list(_demo())
+def demo_datasets(accounts: list[str] | None = None) -> list[Dataset]:
+    """Return the demo datasets (deterministic: the same numbers every time).
+
+    Args:
+        accounts: Only these demo accounts (a persona's); all of them when None.
+    """
+    return [d for d in _demo() if accounts is None or d.frame["account"].iloc[0] in accounts]
 
 
 @functools.cache

@@ -125,7 +125,8 @@ class Step(Item):
     title: str
     idea: str
     intro: str
-    facilitator: str
+    ask: str
+    answers: str
     minutes: int = Field(ge=1, le=180)
 
 

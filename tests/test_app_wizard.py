@@ -32,7 +32,7 @@ def test_every_page_renders_without_exception(app, page):
     assert not app.exception
     assert app.title, "each step shows its title"
     links = [p.proto.label for p in app.get("page_link")]
-    assert len(links) == 8, "the sidebar lists every step"
+    assert len(links) == 9, "the sidebar lists every step and the canvas"
     assert [b.proto.label for b in app.sidebar.get("download_button")] == ["Save progress"]
     # Back / Next on every step.
     buttons = {b.key for b in app.button}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from export_fixtures import x_legacy_en
 from playwright.sync_api import Page, expect
@@ -32,3 +34,19 @@ def test_a_deep_link_on_a_fresh_server_gets_the_router_and_sidebar(page: Page, f
     page.keyboard.press("Escape")
     page.get_by_role("link", name="Why").click()
     expect(page.get_by_role("heading", name="Find your why")).to_be_visible(timeout=20_000)
+
+
+def test_workshop_mode_with_a_demo_persona(page: Page, server_url: str):
+    page.goto(f"{server_url}/?mode=workshop")
+    expect(page.get_by_text("Ask the room:")).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Load the demo: HR team of a mid-size company").click()
+    expect(page.get_by_text("Demo: HR team of a mid-size company")).to_be_visible(timeout=20_000)
+    page.get_by_role("link", name="Channels").click()
+    expect(page.get_by_role("heading", name="Pick a handful of channels")).to_be_visible()
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible(timeout=10_000)
+    wait_idle(page)
+    out = Path(__file__).resolve().parent.parent / "test-results"
+    out.mkdir(exist_ok=True)
+    page.screenshot(path=str(out / "workshop-mode.png"))
+    assert (out / "workshop-mode.png").stat().st_size > 10_000

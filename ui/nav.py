@@ -7,6 +7,7 @@ import streamlit as st
 from strategy.progress import STEPS, completed
 from strategy.storage import dumps
 from ui.state import lib, strategy
+from ui.workshop import facilitator_panel, sidebar_controls
 
 PAGE_FILES = {step: f"pages/wizard/{step}.py" for step in STEPS}
 ICONS = {
@@ -22,18 +23,16 @@ ICONS = {
 
 
 def build_pages() -> list:
-    """Create the st.Page objects, in wizard order."""
+    """Create the st.Page objects: the steps in wizard order, then the canvas."""
     titles = {s.id: s.title for s in lib().steps.step}
-    return [
-        st.Page(
-            PAGE_FILES[step],
-            title=titles[step],
-            icon=ICONS[step],
-            url_path=step,
-            default=step == "start",
-        )
+    steps = [
+        st.Page(PAGE_FILES[step], title=titles[step], icon=ICONS[step], url_path=step,
+                default=step == "start")
         for step in STEPS
-    ]
+    ]  # fmt: skip
+    canvas = st.Page("pages/wizard/canvas.py", title="Strategy canvas",
+                     icon=":material/dashboard:", url_path="canvas")  # fmt: skip
+    return [*steps, canvas]
 
 
 def sidebar(pages: list) -> None:
@@ -45,9 +44,10 @@ def sidebar(pages: list) -> None:
         st.progress(
             len(done) / (len(STEPS) - 1), text=f"{len(done)} of {len(STEPS) - 1} steps complete"
         )
-        for step, page in zip(STEPS, pages, strict=True):
+        for step, page in zip(STEPS, pages, strict=False):
             mark = " ✓" if step in done else ""
             st.page_link(page, label=f"{page.title}{mark}", icon=page.icon)
+        st.page_link(pages[-1], label="Strategy canvas", icon=pages[-1].icon)
         st.divider()
         name = strategy().profile.name.strip() or "my"
         safe = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "my"
@@ -63,6 +63,7 @@ def sidebar(pages: list) -> None:
             width="stretch",
         )
         st.caption("Nothing is kept on the server: save your progress before you close the tab.")
+    sidebar_controls()
 
 
 def header(step: str) -> None:
@@ -72,6 +73,7 @@ def header(step: str) -> None:
     st.caption(f"Step {number} of {len(STEPS)}")
     st.title(info.idea)
     st.write(info.intro)
+    facilitator_panel(step)
 
 
 def footer(step: str, *, can_continue: bool = True, reason: str = "") -> None:

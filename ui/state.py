@@ -27,6 +27,10 @@ class AppState(BaseModel):
     mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
     report_pdf: bytes | None = None
     report_key: str | None = None
+    persona: str | None = None
+    workshop: bool = False
+    timers: dict[str, dict[str, float | None]] = Field(default_factory=dict)
+    generation: int = 0
     messages: list[tuple[str, str]] = Field(default_factory=list)
 
 
@@ -57,6 +61,24 @@ def clear_widgets() -> None:
     """Forget widget values so the next run seeds them from the state again."""
     for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
         del st.session_state[key]
+
+
+def upload_key(name: str) -> str:
+    """Key of an uploader; a new one after "Clear my data" so old files are not read again."""
+    generation = app_state().generation
+    return name if generation == 0 else f"{name}_{generation}"
+
+
+def clear_session() -> None:
+    """Empty this session: strategy, uploads, PDF, widgets. Workshop mode stays as it was."""
+    old = app_state()
+    st.session_state[SESSION_KEY] = AppState(
+        strategy=Strategy(created=dt.date.today()), workshop=old.workshop,
+        generation=old.generation + 1,
+    )  # fmt: skip
+    for key in list(st.session_state):
+        if key != SESSION_KEY:
+            del st.session_state[key]
 
 
 def flash(kind: str, text: str) -> None:

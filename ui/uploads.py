@@ -6,7 +6,7 @@ import streamlit as st
 
 from strategy.importers import ImportFailure, import_file, import_with_mapping
 from strategy.importers.api import MAPPABLE, NeedsMapping
-from ui.state import app_state
+from ui.state import app_state, upload_key
 
 PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
              "bluesky", "other"]  # fmt: skip
@@ -19,7 +19,7 @@ def upload_box() -> None:
         "Your platforms' own exports (CSV, XLSX or XLS)",
         type=["csv", "txt", "tsv", "xlsx", "xls"],
         accept_multiple_files=True,
-        key="analytics_upload",
+        key=upload_key("analytics_upload"),
         help="X, LinkedIn, Facebook, Instagram, YouTube Studio and TikTok exports are recognised "
         "by their column names. Nothing is stored on the server.",
     )

@@ -6,6 +6,7 @@ import streamlit as st
 from strategy import charts, metrics, readings
 from strategy.demo import demo_datasets
 from strategy.folk_rules import results_table, test_rules
+from strategy.personas import personas
 from ui import bind
 from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
@@ -40,11 +41,11 @@ if datasets:
         state.datasets = []
         st.rerun()
 else:
-    datasets = demo_datasets()
-    st.caption(
-        ":orange[**Showing made-up demo data**] (an HR team's two accounts and a "
-        "personal account): upload your own exports to replace it."
-    )
+    persona = next((p for p in personas() if p.id == state.persona), None)
+    datasets = demo_datasets(persona.accounts if persona else None)
+    who = persona.title if persona else "an HR team's two accounts and a personal account"
+    st.caption(f":orange[**Showing made-up demo data**] ({who}): upload your own exports to "
+               "replace it.")  # fmt: skip
 
 st.subheader("Followers")
 platforms = sorted({d.platform for d in datasets} | {c.channel for c in s.channels.chosen})

@@ -5,6 +5,7 @@ import hashlib
 import streamlit as st
 
 from strategy.demo import demo_datasets
+from strategy.personas import personas
 from strategy.progress import STEPS, completed
 from strategy.report import build_document, to_markdown, to_pdf
 from strategy.storage import dumps
@@ -24,9 +25,10 @@ else:
 
 st.subheader("Strategy document")
 datasets = list(state.datasets)
+persona = next((p for p in personas() if p.id == state.persona), None)
 if not datasets and st.checkbox("Include the demo charts (made-up data, for practice)",
-                                key="w:export_demo"):  # fmt: skip
-    datasets = demo_datasets()
+                                value=persona is not None, key="w:export_demo"):  # fmt: skip
+    datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
 key = hashlib.sha256(dumps(s) + str(len(datasets)).encode()).hexdigest()
 if st.button("Generate PDF", type="primary", icon=":material/picture_as_pdf:", key="make_pdf"):

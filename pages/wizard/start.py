@@ -1,14 +1,16 @@
-"""Start: who the strategy is for, and resuming from a saved file."""
+"""Start: who the strategy is for, a demo persona, and resuming from a saved file."""
 
 import streamlit as st
 
+from strategy.personas import load_persona, personas
 from strategy.storage import StrategyFileError, loads
 from ui import bind
 from ui.nav import footer, header
-from ui.state import app_state, flash, replace_strategy, show_flashes
+from ui.state import app_state, flash, replace_strategy, show_flashes, upload_key
 
 header("start")
 show_flashes()
+state = app_state()
 
 KINDS = {"personal": "Me, personally", "organisation": "An organisation or team"}
 bind.widget(
@@ -29,8 +31,7 @@ bind.widget(
 
 st.subheader("Resume where you left off")
 st.write("Open a strategy file you saved earlier with **Save progress**.")
-upload = st.file_uploader("Saved strategy (.json)", type=["json"], key="resume_upload")
-state = app_state()
+upload = st.file_uploader("Saved strategy (.json)", type=["json"], key=upload_key("resume_upload"))
 if upload is not None and upload.file_id not in state.handled_uploads:
     # Handle each upload once: the uploader keeps the file across reruns.
     state.handled_uploads.append(upload.file_id)
@@ -41,7 +42,23 @@ if upload is not None and upload.file_id not in state.handled_uploads:
         st.error(f"Could not resume from **{upload.name}**; your current work is kept.\n\n{lines}")
     else:
         replace_strategy(resumed)
+        state.persona = None
         flash("success", f"Resumed from {upload.name}.")
         st.rerun()
+
+st.subheader("Or try a demo")
+st.write("A complete example strategy with made-up analytics, to explore every step.")
+has_work = state.strategy.profile.name.strip() or state.strategy.why.goals
+sure = not has_work or st.checkbox("Replace my current work with the demo", key="w:demo_sure")
+for persona in personas():
+    with st.container(border=True):
+        st.markdown(f"**{persona.title}**  \n{persona.description}")
+        if st.button(
+            f"Load the demo: {persona.title}", key=f"demo_{persona.id}", disabled=not sure
+        ):
+            replace_strategy(load_persona(persona.id))
+            state.persona = persona.id
+            flash("success", f"Loaded the demo '{persona.title}'. Its data is made up.")
+            st.rerun()
 
 footer("start")

@@ -1,0 +1,87 @@
+"""Workshop mode: facilitator notes, a countdown per step, projector type, clearing a session."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from strategy.personas import personas
+from ui.state import app_state, clear_session, lib
+
+PROJECTOR_CSS = """
+<style>
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] label,
+[data-testid="stMain"] input, [data-testid="stMain"] textarea { font-size: 1.3rem !important; }
+[data-testid="stMain"] h1 { font-size: 3.2rem !important; }
+[data-testid="stMain"] h3 { font-size: 2rem !important; }
+</style>
+"""
+
+
+def sidebar_controls() -> None:
+    """Workshop toggle (also `?mode=workshop`), the demo label, and "Clear my data"."""
+    state = app_state()
+    if st.query_params.get("mode") == "workshop" and "workshop_from_url" not in st.session_state:
+        st.session_state["workshop_from_url"] = True
+        state.workshop = True
+    with st.sidebar:
+        state.workshop = st.toggle(
+            "Workshop mode",
+            value=state.workshop,
+            key="workshop_toggle",
+            help="Facilitator notes, a timer per step and larger type.",
+        )
+        if state.persona:
+            title = next((p.title for p in personas() if p.id == state.persona), state.persona)
+            st.caption(f":orange[**Demo: {title}**] (made-up data)")
+        with st.popover("Clear my data", icon=":material/delete:", width="stretch"):
+            st.write(
+                "This empties your strategy and every upload in this browser session. "
+                "Save progress first if you want to keep it."
+            )
+            if st.button("Yes, clear everything", type="primary", key="confirm_clear"):
+                clear_session()
+                st.rerun()
+    if state.workshop:
+        st.html(PROJECTOR_CSS)
+
+
+def _remaining(timer: dict, minutes: int) -> float:
+    if timer.get("end"):
+        return max(0.0, timer["end"] - time.time())
+    return timer.get("left", minutes * 60.0)
+
+
+def facilitator_panel(step: str) -> None:
+    """Show the step's facilitator notes and countdown (workshop mode only)."""
+    state = app_state()
+    if not state.workshop:
+        return
+    info = lib().step(step)
+    timer = state.timers.setdefault(step, {"end": None, "left": info.minutes * 60.0})
+    with st.container(border=True):
+        notes, clock = st.columns([3, 1])
+        notes.markdown(f"**Ask the room:** {info.ask}  \n**Typical answers:** {info.answers}  \n"
+                       f"**Time:** about {info.minutes} minutes")  # fmt: skip
+        with clock:
+            _countdown(step, info.minutes)
+            running = bool(timer.get("end"))
+            left, right = st.columns(2)
+            if left.button("Pause" if running else "Start", key=f"timer_go_{step}"):
+                if running:
+                    timer.update(left=_remaining(timer, info.minutes), end=None)
+                else:
+                    timer["end"] = time.time() + _remaining(timer, info.minutes)
+                st.rerun()
+            if right.button("Reset", key=f"timer_reset_{step}"):
+                timer.update(end=None, left=info.minutes * 60.0)
+                st.rerun()
+
+
+@st.fragment(run_every=1)
+def _countdown(step: str, minutes: int) -> None:
+    timer = app_state().timers.get(step, {})
+    left = _remaining(timer, minutes)
+    label = f"{int(left // 60):02d}:{int(left % 60):02d}"
+    st.metric("Time left", label if left > 0 else "Time's up")
