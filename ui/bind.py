@@ -14,6 +14,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from ui.state import WIDGET_PREFIX, strategy
+from ui.text import safe
 
 
 def resolve(path: str) -> tuple[Any, str]:
@@ -74,5 +75,5 @@ def widget(
     value = factory(label, key=key, on_change=_changed, **kwargs)
     error = st.session_state.get(f"error:{path}")
     if error:
-        st.error(f"{label}: {error}. Your last valid entry is kept.")
+        st.error(f"{label}: {safe(error)}. Your last valid entry is kept.")
     return value

@@ -7,6 +7,7 @@ import streamlit as st
 from strategy.importers import ImportFailure, import_file, import_with_mapping
 from strategy.importers.api import MAPPABLE, NeedsMapping
 from ui.state import app_state, upload_key
+from ui.text import safe
 
 PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
              "bluesky", "other"]  # fmt: skip
@@ -40,7 +41,7 @@ def upload_box() -> None:
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
     for error in state.upload_errors:
-        st.error(error)
+        st.error(safe(error))
     state.upload_errors.clear()
 
 
@@ -51,7 +52,7 @@ def mapping_form() -> None:
     if not pending:
         return
     with st.form("mapping"):
-        st.warning(pending["message"])
+        st.warning(safe(pending["message"]))
         st.dataframe([dict(zip(pending["headers"], r, strict=False)) for r in pending["preview"]])
         options = ["", *pending["headers"]]
         cols = st.columns(3)
@@ -65,7 +66,7 @@ def mapping_form() -> None:
                 state.datasets += import_with_mapping(pending["name"], pending["data"], mapping,
                                                       platform=platform, grain=grain)  # fmt: skip
             except ImportFailure as exc:
-                st.error(str(exc))
+                st.error(safe(exc))
                 return
             state.mappings[tuple(pending["headers"])] = {
                 "mapping": mapping,

@@ -10,6 +10,7 @@ from strategy.personas import personas
 from ui import bind
 from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
+from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
 header("analytics")
@@ -70,7 +71,7 @@ series = metrics.follower_series(datasets, typed)
 if series:
     st.caption(
         "Follower counts come from: "
-        + "; ".join(f"{p} {a}: {fs.source}" for (p, a), fs in series.items())
+        + "; ".join(f"{p} {safe(a)}: {fs.source}" for (p, a), fs in series.items())
         + "."
     )
 else:
@@ -89,11 +90,11 @@ denominator = s.analytics.denominator
 
 points = metrics.account_points(datasets, series, denominator)
 st.altair_chart(charts.engagement_vs_followers(points, metrics.bands(), denominator))
-st.caption(readings.read_points(points))
+st.caption(safe(readings.read_points(points)))
 weekly = metrics.weekly(datasets, series)
 if not weekly.empty:
     st.altair_chart(charts.over_time(weekly))
-    st.caption(readings.read_weekly(weekly))
+    st.caption(safe(readings.read_weekly(weekly)))
 
 st.subheader("Test the rules of thumb on your own audience")
 st.write(measure.learn_by_doing)
@@ -107,10 +108,10 @@ if accounts:
     cells = metrics.heatmap_cells(rows)
     if not cells.empty:
         st.altair_chart(charts.best_time(cells, denominator))
-        st.caption(readings.read_heatmap(cells))
+        st.caption(safe(readings.read_heatmap(cells)))
     results = test_rules(rows)
     st.altair_chart(charts.rule_chart(results))
-    st.caption(readings.read_rules(results))
+    st.caption(safe(readings.read_rules(results)))
     st.dataframe(results_table(results), hide_index=True)
 else:
     st.caption("The rule tester needs a per-post export (not a daily one).")

@@ -9,6 +9,7 @@ from strategy.model import Account
 from ui import bind, table
 from ui.nav import footer, header
 from ui.state import lib, strategy
+from ui.text import safe
 
 header("audit")
 s, content = strategy(), lib()
@@ -77,7 +78,7 @@ for problem in problems:
 actions = account_actions(s.audit.accounts, content, dt.date.today())
 if actions:
     with st.expander(f"{len(actions)} tasks from this audit (they go to your plan)"):
-        st.markdown("\n".join(f"- {a.what} (by {a.due:%d %b %Y})" for a in actions))
+        st.markdown("\n".join(f"- {safe(a.what)} (by {a.due:%d %b %Y})" for a in actions))
 
 st.subheader("Reset who you follow")
 follow = content.audit.follow

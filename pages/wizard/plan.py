@@ -11,6 +11,7 @@ from ui import bind, table
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
 from ui.state import lib, strategy
+from ui.text import safe
 
 header("plan")
 s, content = strategy(), lib()
@@ -77,7 +78,8 @@ if items:
                 st.markdown(f"**{dt.date(year, month, 1):%B %Y}**")
                 st.markdown(
                     "\n".join(
-                        f"- {i.day.day}: {i.what}" + (f" ({i.channel})" if i.channel else "")
+                        f"- {i.day.day}: {safe(i.what)}"
+                        + (f" ({safe(i.channel)})" if i.channel else "")
                         for i in group[:8]
                     )
                     + (f"\n- and {len(group) - 8} more" if len(group) > 8 else "")

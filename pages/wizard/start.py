@@ -7,6 +7,7 @@ from strategy.storage import StrategyFileError, loads
 from ui import bind
 from ui.nav import footer, header
 from ui.state import app_state, flash, replace_strategy, show_flashes, upload_key
+from ui.text import safe
 
 header("start")
 show_flashes()
@@ -38,12 +39,15 @@ if upload is not None and upload.file_id not in state.handled_uploads:
     try:
         resumed = loads(upload.getvalue(), name=upload.name)
     except StrategyFileError as exc:
-        lines = "\n".join(f"- {p}" for p in exc.problems)
-        st.error(f"Could not resume from **{upload.name}**; your current work is kept.\n\n{lines}")
+        safe_lines = "\n".join(f"- {safe(p)}" for p in exc.problems)
+        st.error(
+            f"Could not resume from **{safe(upload.name)}**; your current work is kept.\n\n"
+            + safe_lines
+        )
     else:
         replace_strategy(resumed)
         state.persona = None
-        flash("success", f"Resumed from {upload.name}.")
+        flash("success", f"Resumed from {safe(upload.name)}.")
         st.rerun()
 
 st.subheader("Or try a demo")

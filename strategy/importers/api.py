@@ -105,7 +105,10 @@ def _fast_table(data: bytes):
     if "\x00" in head_text or head_text.lstrip().lower().startswith(("sep=", '"sep=')):
         return None
     delimiter = sniff_delimiter(head_text)
-    blocks = find_blocks(rows("\n".join(head_text.splitlines()[:200]), delimiter))
+    try:
+        blocks = find_blocks(rows("\n".join(head_text.splitlines()[:200]), delimiter))
+    except WorkbookError:
+        return None  # the careful path says what is wrong
     if len(blocks) != 1 or blocks[0].fmt is None:
         return None
     columns = _fast_columns(body, blocks[0].skipped, delimiter)
@@ -183,7 +186,11 @@ def import_file(
                 raise _fail(name, f"it has {n:,} rows; the limit is {max_rows:,}")
             datasets.append(_normalize(name, block, block.fmt, columns, reference))
             continue
-        for block in find_blocks(table_rows, sheet):
+        try:
+            blocks = find_blocks(table_rows, sheet)
+        except WorkbookError as exc:
+            raise _fail(name, str(exc)) from None
+        for block in blocks:
             if block.fmt is None:
                 unknown.append(block)
                 continue
@@ -257,7 +264,11 @@ def import_with_mapping(
     )
     datasets = []
     for sheet, table_rows in _sheets(name, data, MAX_ROWS):
-        for block in find_blocks(table_rows, sheet):
+        try:
+            blocks = find_blocks(table_rows, sheet)
+        except WorkbookError as exc:
+            raise _fail(name, str(exc)) from None
+        for block in blocks:
             if header_index(block.headers, [mapping["date"]]) is None:
                 continue
             datasets.append(_normalize(name, block, fmt, columns_from_rows(block), reference))

@@ -11,6 +11,7 @@ from strategy.importers.formats import Format, detect, fold
 
 MAX_UNZIPPED_BYTES = 200_000_000
 MAX_RATIO = 200
+MAX_COLUMNS = 2_000
 
 
 @dataclass
@@ -56,6 +57,9 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
     Returns:
         The blocks, in file order.
     """
+    widest = max((len(r) for r in rows[:50]), default=0)
+    if widest > MAX_COLUMNS:
+        raise WorkbookError(f"it has {widest:,} columns; an analytics export has a few dozen")
     starts = [(i, fmt) for i, row in enumerate(rows[:200_000]) if (fmt := detect(row)) is not None]
     # A data row never matches a header signature, so only scan the head of long files.
     if not starts:

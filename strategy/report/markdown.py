@@ -6,7 +6,7 @@ import re
 
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 
-_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#|~$:])")
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])", re.MULTILINE)
 
 

@@ -1,0 +1,182 @@
+"""Forty-odd hostile uploads: each gets its own answer, fast and in bounded memory."""
+
+from __future__ import annotations
+
+import io
+import time
+import tracemalloc
+import zipfile
+
+import openpyxl
+import pytest
+from export_fixtures import csv_text, x_legacy_en
+
+from strategy.importers import ImportFailure, import_file
+
+HEADER = "Tweet id,Tweet text,time,impressions,engagements\r\n"
+ROW = "1,hello,2021-04-01 09:00 +0000,100,5\r\n"
+
+
+def xlsx(rows) -> bytes:
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def billion_laughs_xlsx() -> bytes:
+    good = zipfile.ZipFile(io.BytesIO(xlsx([["Date", "Views"], ["2025-01-01", 1]])))
+    files = {n: good.read(n) for n in good.namelist()}
+    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}'
+                     f'{("&lol" + str(i - 1) + ";") * 9 if i > 1 else "&lol;" * 9}">'
+                     for i in range(1, 10))
+           + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<sheetData><row><c t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData>'
+             "</worksheet>")  # fmt: skip
+    files["xl/worksheets/sheet1.xml"] = lol.encode()
+    return zipped(files)
+
+
+def encrypted_xlsx() -> bytes:
+    # What Excel writes for a password: an OLE2 container holding an EncryptedPackage stream.
+    return (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+            + "EncryptedPackage".encode("utf-16-le") + b"\0" * 2048)  # fmt: skip
+
+
+# name, bytes (or a callable), expected: a message fragment, or None for "reads safely"
+CASES = [
+    ("empty.csv", b"", "the file is empty"),
+    ("spaces.csv", b"   \r\n\t\r\n", "the file is empty"),
+    ("header_only.csv", HEADER.encode(), "no data rows"),
+    ("header_only.xlsx", lambda: xlsx([["Date", "Impressions", "Engagements"]]), "no data rows"),
+    ("binary.csv", bytes(range(256)) * 40, "binary"),
+    ("nul_bytes.csv", (HEADER + "1,a\x00b,2021-04-01 09:00 +0000,1,1\r\n").encode(), "NUL"),
+    ("png_renamed.csv", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "PNG image"),
+    ("jpeg_renamed.csv", b"\xff\xd8\xff\xe0" + b"\0" * 100, "JPEG image"),
+    ("gif_renamed.xlsx", b"GIF89a" + b"\0" * 100, "GIF image"),
+    ("pdf_renamed.csv", b"%PDF-1.7\n%...", "PDF document"),
+    ("gzip_renamed.csv", b"\x1f\x8b\x08\x00" + b"\0" * 50, "gzip archive"),
+    ("truncated.xlsx", lambda: xlsx([["Date", "Views"], ["2025-01-01", 1]])[:300], "damaged"),
+    ("not_a_workbook.xlsx", lambda: zipped({"hello.txt": b"hi"}), "not an Excel workbook"),
+    (
+        "zip_bomb.xlsx",
+        lambda: zipped(
+            {
+                "[Content_Types].xml": b"<x/>",
+                "xl/workbook.xml": b"<w/>",
+                "xl/worksheets/sheet1.xml": b"\0" * 80_000_000,
+            }
+        ),
+        "zip bomb",
+    ),
+    ("billion_laughs.xlsx", billion_laughs_xlsx, "could not be opened"),
+    ("password.xlsx", encrypted_xlsx, "password-protected"),
+    ("damaged.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "could not be opened"),
+    (
+        "entities.xls",
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "x">]><Workbook>&e;</Workbook>',
+        "entities or DTDs",
+    ),
+    ("broken_xml.xls", b'<?xml version="1.0"?><Workbook><Worksheet>', "damaged"),
+    ("too_big.csv", lambda: b"a" * (10 * 1024 * 1024 + 1), "the limit is 10 MB"),
+    (
+        "fifty_thousand_columns.csv",
+        lambda: (
+            ",".join(f"c{i}" for i in range(50_000)) + "\r\n" + ",".join("1" * 50_000) + "\r\n"
+        ).encode(),
+        "50,000 columns",
+    ),
+    ("pipes.csv", b"Tweet id|time|impressions\n1|2021-04-01|5\n", "separated by '|'"),
+    ("no_dates.csv", (HEADER + "1,hello,whenever,100,5\r\n").encode(), "no data rows with a date"),
+    ("just_text.txt", b"Dear team,\nplease find the report attached.\n", "no table"),
+    ("one_column.csv", b"Date\n2025-01-01\n2025-01-02\n", "no table"),
+    ("unknown_columns.csv", b"a,b,c\n1,2,3\n", "map them"),
+    ("utf16_garbage.csv", b"\xff\xfe" + b"\x00\xd8" * 10, "utf-16"),
+    # Files that look odd but are real exports: they are read, never refused.
+    ("ragged.csv", (HEADER + "1,short row\r\n" + ROW).encode(), None),
+    (
+        "formula_text.csv",
+        csv_text(
+            [
+                ["Tweet id", "Tweet text", "time", "impressions", "engagements"],
+                ["1", '=HYPERLINK("http://evil","click")', "2021-04-01 09:00 +0000", "5", "1"],
+                ["2", "@SUM(1)", "2021-04-02 09:00 +0000", "5", "1"],
+            ]
+        ).encode(),
+        None,
+    ),
+    (
+        "mixed_encodings.csv",
+        (HEADER + "1,caf\u00e9,2021-04-01 09:00 +0000,1,1\r\n").encode()
+        + "2,na\u00efve,2021-04-02 09:00 +0000,1,1\r\n".encode("cp1252"),
+        None,
+    ),
+    ("cp1252.csv", (HEADER + "1,Öl & Käse,2021-04-01 09:00 +0000,1,1\r\n").encode("cp1252"), None),
+    ("bom_and_crlf.csv", b"\xef\xbb\xbf" + (HEADER + ROW).encode(), None),
+    ("semicolons.csv", (HEADER + ROW).replace(",", ";").encode(), None),
+    ("tabs.tsv", (HEADER + ROW).replace(",", "\t").encode(), None),
+    (
+        "quoted_newlines.csv",
+        (HEADER + '1,"two\nlines",2021-04-01 09:00 +0000,1,1\r\n').encode(),
+        None,
+    ),
+    ("trailing_garbage.csv", (HEADER + ROW + "Totals,,,,\r\n,,,,\r\n").encode(), None),
+    (
+        "huge_numbers.csv",
+        (HEADER + "1,x,2021-04-01 09:00 +0000,1e308,99999999999999999999\r\n").encode(),
+        None,
+    ),
+    ("negative_and_text.csv", (HEADER + "1,x,2021-04-01 09:00 +0000,-5,lots\r\n").encode(), None),
+    (
+        "long_text.csv",
+        (HEADER + "1," + "x" * 200_000 + ",2021-04-01 09:00 +0000,1,1\r\n").encode(),
+        None,
+    ),
+    ("real_like.csv", x_legacy_en, None),
+]
+assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_hostile_upload_gets_its_own_answer_quickly_in_bounded_memory(name, data, expected):
+    data = data() if callable(data) else data
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        if expected is None:
+            datasets = import_file(name, data)
+            assert datasets and all(d.rows > 0 for d in datasets)
+        else:
+            with pytest.raises(ImportFailure) as info:
+                import_file(name, data)
+            message = str(info.value)
+            assert message.startswith(f"{name}: ")
+            assert expected.lower() in message.lower(), message
+    finally:
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert elapsed < 5, f"{name} took {elapsed:.1f} s"
+    assert peak < 200 * 1024 * 1024, f"{name} peaked at {peak / 1e6:.0f} MB"
+
+
+def test_a_million_and_one_rows_are_refused_with_the_count():
+    data = (HEADER + ROW * 1_000_001).encode()
+    with pytest.raises(ImportFailure, match="1,000,001 rows; the limit is 1,000,000"):
+        import_file("rows.csv", data, max_bytes=10**9)
+
+
+def test_formula_payloads_stay_text():
+    ds = import_file("f.csv", CASES[28][1])[0]
+    assert ds.frame["text"].tolist() == ['=HYPERLINK("http://evil","click")', "@SUM(1)"]
