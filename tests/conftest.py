@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the load test's server helper lives in loadtest/
+
+from loadtest.server import ServerError  # noqa: E402
+from loadtest.server import serve as _serve  # noqa: E402
+
 APP = str(ROOT / "streamlit_app.py")
 DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -34,44 +35,14 @@ def app() -> AppTest:
     return at
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(log_dir: Path):
-    """Run `streamlit run` on a free loopback port until the block ends; yield its URL."""
-    port = _free_port()
-    log_path = log_dir / f"streamlit-{port}.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                        if resp.status == 200:
-                            break
-                except OSError:
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        out = log_path.read_text(errors="replace")
-                        pytest.fail(f"streamlit did not start:\n{out[-2000:]}")
-                    time.sleep(0.3)
+    """Run the app on a free loopback port until the block ends; yield its URL."""
+    try:
+        with _serve(log_dir) as (url, _pid):
             yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    except ServerError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")

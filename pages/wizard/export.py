@@ -38,7 +38,9 @@ if st.button("Generate PDF", type="primary", icon=":material/picture_as_pdf:", k
         state.report_key = key
         status.update(label="Your PDF is ready.", state="complete", expanded=False)
 if state.report_pdf and state.report_key == key:
-    st.download_button("Download PDF", data=state.report_pdf, file_name="social-media-strategy.pdf",
+    ready = state.report_pdf
+    # Served on click (a callable): a stored media file can expire before a slow browser asks.
+    st.download_button("Download PDF", data=lambda: ready, file_name="social-media-strategy.pdf",
                        mime="application/pdf", icon=":material/download:", on_click="ignore",
                        key="download_pdf")  # fmt: skip
 elif state.report_pdf:

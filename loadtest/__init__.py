@@ -1,0 +1,1 @@
+"""Load test: many real browser sessions through the whole wizard at once."""

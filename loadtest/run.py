@@ -1,0 +1,228 @@
+"""Drive N real browser sessions through the whole wizard at once; none may see another's data.
+
+Usage: python -m loadtest.run [-n 10] [--chromium /usr/bin/chromium]
+Prints p50/p95 latency per step, PDF time and server memory; exits 1 on any leak or failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.async_api import Page, async_playwright, expect
+
+from loadtest.server import rss_mb, serve
+
+# Ten browsers and the server share two cores here: give every wait a minute, not 5 s.
+expect.set_options(timeout=60_000)
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]  # fmt: skip
+
+
+@dataclass
+class SessionResult:
+    """What one simulated person saw."""
+
+    marker: str
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: list[str] = field(default_factory=list)
+    pdf_text: str = ""
+    saved_json: str = ""
+    error: str = ""
+    retries: int = 0
+
+
+def export_csv(marker: str) -> bytes:
+    """A small X export whose post text carries the session's marker."""
+    rows = ["Tweet id,Tweet text,time,impressions,engagements"]
+    rows += [f"{i},Post {i} by {marker},2025-0{1 + i % 9}-1{i % 9} 09:00 +0000,{100 + i},{i % 7}"
+             for i in range(30)]  # fmt: skip
+    return ("\r\n".join(rows) + "\r\n").encode()
+
+
+async def idle(page: Page) -> None:
+    """Wait until Streamlit has finished running the script."""
+    await page.wait_for_timeout(250)
+    await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+
+
+async def step(result: SessionResult, name: str, page: Page, action) -> None:
+    """Run one user action, time it until the app is idle again, and keep the page text."""
+    started = time.perf_counter()
+    await action()
+    await idle(page)
+    result.timings[name] = time.perf_counter() - started
+    result.pages.append(await page.locator("body").inner_text())
+
+
+async def download(result: SessionResult, page: Page, button: str) -> bytes:
+    """Click a download button and return the file; a canceled download is clicked once more.
+
+    Streamlit's media files can race under heavy load (the browser's request arrives after the
+    file was dropped), which a person answers by clicking again: the retries are counted.
+    """
+    for attempt in (1, 2):
+        async with page.expect_download() as info:
+            await page.get_by_role("button", name=button).click()
+        item = await info.value
+        failure = await item.failure()
+        if failure is None:
+            return Path(await item.path()).read_bytes()
+        if attempt == 2:
+            raise RuntimeError(f"{button}: download failed twice ({failure})")
+        result.retries += 1
+        await page.wait_for_timeout(1000)
+    raise AssertionError("unreachable")
+
+
+async def one_session(browser, url: str, workdir: Path) -> SessionResult:
+    """Walk one person through every step with their own marker and upload."""
+    from pypdf import PdfReader
+
+    result = SessionResult(marker=f"M{uuid.uuid4().hex[:10]}")
+    context = await browser.new_context(
+        accept_downloads=True, viewport={"width": 1300, "height": 900}
+    )
+    page = await context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        await step(result, "open", page, lambda: page.goto(url))
+        await expect(page.get_by_label("Your name, or your organisation's")).to_be_visible()
+
+        async def name():
+            await page.get_by_label("Your name, or your organisation's").fill(result.marker)
+            await page.keyboard.press("Tab")
+
+        await step(result, "start", page, name)
+        # The name is saved once the sidebar ticks the Start step.
+        await expect(page.get_by_role("link", name="Start ✓")).to_be_visible()
+
+        async def why():
+            await page.get_by_role("link", name="Why").click()
+            await page.get_by_test_id("stMultiSelect").first.click()
+            await page.get_by_role("option", name="Land a new job").click()
+            await page.keyboard.press("Escape")
+
+        await step(result, "why", page, why)
+
+        async def channels():
+            await page.get_by_role("link", name="Channels").click()
+            await page.get_by_text("Pick LinkedIn").click()
+
+        await step(result, "channels", page, channels)
+        await step(result, "guidelines", page,
+                   lambda: page.get_by_role("link", name="Guidelines").click())  # fmt: skip
+        await step(result, "plan", page, lambda: page.get_by_role("link", name="Plan").click())
+        upload = workdir / f"{result.marker}.csv"
+        upload.write_bytes(export_csv(result.marker))
+
+        async def analytics():
+            await page.get_by_role("link", name="Analytics").click()
+            await page.locator("input[type=file]").last.set_input_files(str(upload))
+            await expect(page.get_by_text("Remove all uploaded data")).to_be_visible()
+
+        await step(result, "analytics", page, analytics)
+        await step(result, "export", page, lambda: page.get_by_role("link", name="Export").click())
+
+        async def pdf():
+            await page.get_by_role("button", name="Generate PDF").click()
+            await expect(page.get_by_role("button", name="Download PDF")).to_be_visible()
+
+        await step(result, "pdf", page, pdf)
+        data = await download(result, page, "Download PDF")
+        result.pdf_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+        result.saved_json = (await download(result, page, "Save progress")).decode("utf-8")
+    except Exception as exc:  # a load test reports failures instead of stopping at the first
+        last = next(iter(result.timings.keys().__reversed__()), "nothing")
+        result.error = f"after {last}: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+    finally:
+        await context.close()
+    return result
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) of the values, by nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def check(results: list[SessionResult]) -> list[str]:
+    """Return every problem: failed sessions, and any marker seen by another session."""
+    problems = [f"session {r.marker}: {r.error}" for r in results if r.error]
+    markers = {r.marker for r in results}
+    for r in results:
+        others = markers - {r.marker}
+        seen = "\n".join(r.pages) + r.pdf_text + r.saved_json
+        leaked = sorted(m for m in others if m in seen)
+        if leaked:
+            problems.append(f"session {r.marker} saw other sessions' data: {leaked}")
+        if not r.error:
+            if r.marker not in r.pdf_text:
+                problems.append(f"session {r.marker}: own marker missing from its PDF")
+            saved_name = json.loads(r.saved_json)["profile"]["name"]
+            if saved_name != r.marker:
+                problems.append(f"session {r.marker}: its saved file has name {saved_name!r}")
+    return problems
+
+
+async def run(n: int, chromium: str) -> tuple[list[SessionResult], dict]:
+    """Start the app, run n sessions at once, and collect results and server figures."""
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as (url, pid):
+        before = rss_mb(pid)
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            started = time.perf_counter()
+            results = await asyncio.gather(*(one_session(browser, url, Path(tmp))
+                                             for _ in range(n)))  # fmt: skip
+            wall = time.perf_counter() - started
+            await browser.close()
+        after = rss_mb(pid)
+    return list(results), {"wall_s": wall, "rss_before_mb": before, "rss_after_mb": after}
+
+
+def report(results: list[SessionResult], figures: dict) -> str:
+    """Format the latency table and server figures."""
+    lines = [f"{len(results)} sessions, {figures['wall_s']:.1f} s wall clock",
+             f"server memory {figures['rss_before_mb']:.0f} MB before, "
+             f"{figures['rss_after_mb']:.0f} MB after", "step         p50 s   p95 s"]  # fmt: skip
+    steps = [s for s in results[0].timings] if results else []
+    for name in steps:
+        values = [r.timings[name] for r in results if name in r.timings]
+        if values:
+            lines.append(
+                f"{name:<12}{statistics.median(values):7.2f} {percentile(values, 95):7.2f}"
+            )
+    retries = sum(r.retries for r in results)
+    lines.append(f"downloads clicked twice (canceled the first time): {retries} of "
+                 f"{2 * len(results)}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the load test from the command line."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", type=int, default=10, help="concurrent browser sessions")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args(argv)
+    results, figures = asyncio.run(run(args.n, args.chromium))
+    print(report(results, figures))
+    problems = check(results)
+    for problem in problems:
+        print("PROBLEM:", problem)
+    print("no session saw another's data" if not problems else f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Many sessions at once never see each other's data; nothing is written to disk; no telemetry."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM, ROOT
+
+SKIP_DIRS = {".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis",
+             "test-results"}  # fmt: skip
+
+
+def files_under(root: Path, newer_than: float) -> list[Path]:
+    """Files under root changed after a moment, skipping caches and other tests' folders."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.startswith("pytest-of")]
+        for name in filenames:
+            path = Path(dirpath) / name
+            try:
+                if path.stat().st_mtime > newer_than and path.stat().st_size < 20_000_000:
+                    found.append(path)
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
+def test_ten_sessions_at_once_never_see_each_other_and_leave_nothing_on_disk():
+    started = time.time()
+    proc = subprocess.run(
+        [sys.executable, "-m", "loadtest.run", "-n", "10", "--chromium", str(CHROMIUM)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+    print(proc.stdout)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "no session saw another's data" in proc.stdout
+    # Uploads carry "Post 0 by M…"; strategies carry "schema_version": neither may be on disk.
+    written = files_under(ROOT, started) + files_under(Path(tempfile.gettempdir()), started)
+    for path in written:
+        data = path.read_bytes()
+        assert b"Post 0 by M" not in data, f"an upload was written to {path}"
+        assert b'"schema_version"' not in data, f"a strategy was written to {path}"
+
+
+def test_config_keeps_sessions_short_lived_private_and_without_telemetry():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert 0 < config["server"]["disconnectedSessionTTL"] <= 3600
+    assert config["server"]["maxUploadSize"] == 10
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["fileWatcherType"] == "none"
