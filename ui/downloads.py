@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
 
 import streamlit as st
 
@@ -38,4 +40,24 @@ def calendar_buttons(prefix: str) -> None:
         on_click="ignore",
         key=f"{prefix}_csv",
         width="stretch",
+    )
+
+
+def pdf_link(data: bytes, file_name: str) -> str:
+    """An HTML download link that carries the PDF itself (no server round trip on click).
+
+    Args:
+        data: The PDF bytes (built by this app, never user markup).
+        file_name: The name the browser saves it under.
+
+    Returns:
+        HTML for st.html, styled like a primary button.
+    """
+    encoded = base64.b64encode(data).decode("ascii")
+    name = html.escape(file_name, quote=True)
+    return (
+        f'<a href="data:application/pdf;base64,{encoded}" download="{name}" '
+        'role="button" style="display:inline-block;padding:0.45rem 0.9rem;border-radius:0.5rem;'
+        'background:#2a6e78;color:#fff;text-decoration:none;font-weight:600">'
+        "Download PDF</a>"
     )

@@ -9,7 +9,7 @@ from strategy.personas import personas
 from strategy.progress import STEPS, completed
 from strategy.report import build_document, to_markdown, to_pdf
 from strategy.storage import dumps
-from ui.downloads import calendar_buttons
+from ui.downloads import calendar_buttons, pdf_link
 from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
 
@@ -38,11 +38,9 @@ if st.button("Generate PDF", type="primary", icon=":material/picture_as_pdf:", k
         state.report_key = key
         status.update(label="Your PDF is ready.", state="complete", expanded=False)
 if state.report_pdf and state.report_key == key:
-    ready = state.report_pdf
-    # Served on click (a callable): a stored media file can expire before a slow browser asks.
-    st.download_button("Download PDF", data=lambda: ready, file_name="social-media-strategy.pdf",
-                       mime="application/pdf", icon=":material/download:", on_click="ignore",
-                       key="download_pdf")  # fmt: skip
+    # A link with the file inside it: Streamlit's media files can be dropped under load before
+    # the browser fetches them (upstream #4322, #8932); the bytes were built on request above.
+    st.markdown(pdf_link(state.report_pdf, "social-media-strategy.pdf"), unsafe_allow_html=True)
 elif state.report_pdf:
     st.caption("The strategy changed since the last PDF: generate it again.")
 current = s
