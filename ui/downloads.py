@@ -9,6 +9,7 @@ import html
 import streamlit as st
 
 from strategy.calendar_export import to_csv, to_ics
+from strategy.storage import dumps
 from ui.state import strategy
 
 
@@ -60,4 +61,21 @@ def pdf_link(data: bytes, file_name: str) -> str:
         'role="button" style="display:inline-block;padding:0.45rem 0.9rem;border-radius:0.5rem;'
         'background:#2a6e78;color:#fff;text-decoration:none;font-weight:600">'
         "Download PDF</a>"
+    )
+
+
+def save_button(label: str, key: str, **kwargs) -> None:
+    """Offer the strategy as the JSON file to resume from, built only when clicked."""
+    current = strategy()  # the callable runs outside this script run: bind the object
+    name = current.profile.name.strip() or "my"
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "my"
+    st.download_button(
+        label,
+        data=lambda: dumps(current),
+        file_name=f"social-why-{slug}-strategy.json",
+        mime="application/json",
+        icon=":material/save:",
+        on_click="ignore",
+        key=key,
+        **kwargs,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from strategy.progress import STEPS, completed
-from strategy.storage import dumps
+from ui.downloads import save_button
 from ui.state import lib, strategy
 from ui.workshop import facilitator_panel, sidebar_controls
 
@@ -49,15 +49,8 @@ def sidebar(pages: list) -> None:
             st.page_link(page, label=f"{page.title}{mark}", icon=page.icon)
         st.page_link(pages[-1], label="Strategy canvas", icon=pages[-1].icon)
         st.divider()
-        name = strategy().profile.name.strip() or "my"
-        safe = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "my"
-        st.download_button(
+        save_button(
             "Save progress",
-            data=lambda: dumps(current),  # built on click, outside the run
-            file_name=f"social-why-{safe}-strategy.json",
-            mime="application/json",
-            icon=":material/save:",
-            on_click="ignore",
             key="save_progress",
             help="Download your strategy as a file. Resume from it on the Start page.",
             width="stretch",

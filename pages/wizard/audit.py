@@ -15,15 +15,7 @@ header("audit")
 s, content = strategy(), lib()
 
 st.subheader("Last year: what was worth it?")
-activities = {a.id: a for a in content.audit.activity}
-bind.widget(
-    st.pills,
-    "Activities that paid off",
-    "audit.worth_it",
-    options=list(activities),
-    format_func=lambda i: activities[i].title,
-    selection_mode="multi",
-)
+bind.pick_many("Activities that paid off", "audit.worth_it", content.audit.activity)
 bind.widget(
     st.text_area,
     "What else did you learn from last year?",

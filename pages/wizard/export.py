@@ -9,7 +9,7 @@ from strategy.personas import personas
 from strategy.progress import STEPS, completed
 from strategy.report import build_document, to_markdown, to_pdf
 from strategy.storage import dumps
-from ui.downloads import calendar_buttons, pdf_link
+from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
 
@@ -49,15 +49,7 @@ st.download_button("Markdown (.md)", data=lambda: to_markdown(build_document(cur
                    icon=":material/description:", on_click="ignore", key="download_md")  # fmt: skip
 
 st.subheader("Save to resume later")
-st.download_button(
-    "Strategy file (.json)",
-    data=lambda: dumps(current),
-    file_name="social-why-strategy.json",
-    mime="application/json",
-    icon=":material/save:",
-    on_click="ignore",
-    key="export_json",
-)
+save_button("Strategy file (.json)", key="export_json")
 st.subheader("Calendar")
 calendar_buttons("export")
 footer("export")

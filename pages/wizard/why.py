@@ -58,27 +58,11 @@ if draft:
 if s.profile.kind == "organisation":
     st.subheader("Is the organisation ready?")
     st.write(content.organisation.intro)
-    items = {r.id: r for r in content.organisation.readiness}
-    bind.widget(
-        st.pills,
-        "Already in place",
-        "why.readiness_done",
-        options=list(items),
-        format_func=lambda i: items[i].title,
-        selection_mode="multi",
-    )
+    bind.pick_many("Already in place", "why.readiness_done", content.organisation.readiness)
     for _, action in readiness_gaps(s, content):
         st.markdown(f"- To do: {action}")
     st.subheader("Meet people where they are")
-    groups = {g.id: g for g in content.organisation.staff_group}
-    bind.widget(
-        st.pills,
-        "Staff groups you have",
-        "why.staff_groups",
-        options=list(groups),
-        format_func=lambda i: groups[i].title,
-        selection_mode="multi",
-    )
+    bind.pick_many("Staff groups you have", "why.staff_groups", content.organisation.staff_group)
     for title, step in staff_next_steps(s, content):
         st.markdown(f"- **{title}**: {step}")
     if readiness_gaps(s, content) or s.why.staff_groups:
