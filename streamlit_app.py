@@ -1,6 +1,7 @@
 """Social Why: route to the wizard's steps, with shared state and sidebar."""
 
 import sys
+from pathlib import Path
 
 import streamlit as st
 
@@ -8,7 +9,9 @@ from strategy.library import ContentError
 from ui.nav import build_pages, sidebar
 from ui.state import app_state, lib
 
-st.set_page_config(page_title="Social Why", page_icon=":material/lightbulb:", layout="wide")
+# A local icon file: a Material icon as page_icon makes every browser fetch it from Google.
+FAVICON = Path(__file__).parent / "ui" / "favicon.png"
+st.set_page_config(page_title="Social Why", page_icon=str(FAVICON), layout="wide")
 app_state()
 try:
     lib()

@@ -86,10 +86,11 @@ async def download(result: SessionResult, page: Page, button: str) -> bytes:
     raise AssertionError("unreachable")
 
 
-async def one_session(browser, url: str, workdir: Path) -> SessionResult:
+async def one_session(browser, url: str, workdir: Path, delay: float = 0) -> SessionResult:
     """Walk one person through every step with their own marker and upload."""
     from pypdf import PdfReader
 
+    await asyncio.sleep(delay)  # people join a workshop over a minute, not in one instant
     result = SessionResult(marker=f"M{uuid.uuid4().hex[:10]}")
     context = await browser.new_context(
         accept_downloads=True, viewport={"width": 1300, "height": 900}
@@ -176,15 +177,15 @@ def check(results: list[SessionResult]) -> list[str]:
     return problems
 
 
-async def run(n: int, chromium: str) -> tuple[list[SessionResult], dict]:
-    """Start the app, run n sessions at once, and collect results and server figures."""
+async def run(n: int, chromium: str, ramp: float = 0) -> tuple[list[SessionResult], dict]:
+    """Start the app, run n sessions at once (starting over `ramp` seconds), collect results."""
     with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as (url, pid):
         before = rss_mb(pid)
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             started = time.perf_counter()
-            results = await asyncio.gather(*(one_session(browser, url, Path(tmp))
-                                             for _ in range(n)))  # fmt: skip
+            results = await asyncio.gather(*(one_session(browser, url, Path(tmp), ramp * i / n)
+                                             for i in range(n)))  # fmt: skip
             wall = time.perf_counter() - started
             await browser.close()
         after = rss_mb(pid)
@@ -214,8 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=10, help="concurrent browser sessions")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--ramp", type=float, default=0, help="seconds over which sessions start")
     args = parser.parse_args(argv)
-    results, figures = asyncio.run(run(args.n, args.chromium))
+    results, figures = asyncio.run(run(args.n, args.chromium, args.ramp))
     print(report(results, figures))
     problems = check(results)
     for problem in problems:

@@ -17,6 +17,7 @@ from strategy.importers.blocks import (
     xls_sheets,
     xlsx_sheets,
 )
+from strategy.importers.clean import best_date_format
 from strategy.importers.dataset import Dataset
 from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter, split_sep_line
 from strategy.importers.formats import Format
@@ -105,13 +106,14 @@ def _fast_table(data: bytes):
     if "\x00" in head_text or head_text.lstrip().lower().startswith(("sep=", '"sep=')):
         return None
     delimiter = sniff_delimiter(head_text)
+    head = rows("\n".join(head_text.splitlines()[:200]), delimiter)
     try:
-        blocks = find_blocks(rows("\n".join(head_text.splitlines()[:200]), delimiter))
+        blocks = find_blocks(head)
     except WorkbookError:
         return None  # the careful path says what is wrong
     if len(blocks) != 1 or blocks[0].fmt is None:
         return None
-    columns = _fast_columns(body, blocks[0].skipped, delimiter)
+    columns = _fast_columns(body, blocks[0].skipped, delimiter, _date_hint(blocks[0], head))
     if columns is None:
         return None
     block = blocks[0]
@@ -119,8 +121,40 @@ def _fast_table(data: bytes):
     return (None, (block, columns))
 
 
-def _fast_columns(text_bytes: bytes, skip: int, delimiter: str) -> dict[str, pa.Array] | None:
-    """Read a large single-table CSV with pyarrow; None when rows are ragged (then use csv)."""
+def _date_hint(block: Block, head: list[list[str]]) -> tuple[str, str] | None:
+    """Find the date column and its format from the first rows, so pyarrow parses it on read."""
+    fmt = block.fmt
+    found = header_index(block.headers, fmt.columns.get("date", [])) if fmt else None
+    if fmt is None or found is None or fmt.year == "none":
+        return None
+    index, header = found
+    values = [r[index] for r in head[block.skipped + 1 :] if len(r) > index and r[index].strip()]
+    if not values:
+        return None
+    date_format, count = best_date_format(pa.array(values[:100]))
+    if date_format is None or count < len(values[:100]):
+        return None
+    return header, date_format
+
+
+def _fast_columns(
+    text_bytes: bytes, skip: int, delimiter: str, date_hint: tuple[str, str] | None = None
+) -> dict[str, pa.Array] | None:
+    """Read a large single-table CSV with pyarrow; None when rows are ragged (then use csv).
+
+    With a date hint, pyarrow parses that column while reading (in parallel); if any value does
+    not fit, the read is done again without it and the dates are parsed afterwards.
+    """
+    if date_hint is not None:
+        header, date_format = date_hint
+        kind = pa.timestamp("s", tz="UTC") if "%z" in date_format else pa.timestamp("s")
+        hinted = _fast_columns_with(text_bytes, skip, delimiter, {header: kind}, [date_format])
+        if hinted is not None:
+            return hinted
+    return _fast_columns_with(text_bytes, skip, delimiter, None, None)
+
+
+def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers):
     bad = []
 
     def _invalid(row):
@@ -135,7 +169,10 @@ def _fast_columns(text_bytes: bytes, skip: int, delimiter: str) -> dict[str, pa.
                 delimiter=delimiter, newlines_in_values=True, invalid_row_handler=_invalid
             ),  # fmt: skip
             convert_options=pacsv.ConvertOptions(
-                null_values=["", "-", "--", "N/A", "n/a", "undefined"], strings_can_be_null=True
+                null_values=["", "-", "--", "N/A", "n/a", "undefined"],
+                strings_can_be_null=True,
+                column_types=column_types,
+                timestamp_parsers=parsers,
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):

@@ -36,6 +36,8 @@ NO_YEAR_FORMATS = ("%B %d", "%b %d", "%d %B", "%d %b", "%m-%d", "%m/%d")
 
 def as_text(arr: pa.Array) -> pa.Array:
     """Return the cells as trimmed strings with the missing-value words turned into nulls."""
+    if pa.types.is_integer(arr.type):  # ids read as numbers need no trimming
+        return arr.cast(pa.string())
     s = pc.utf8_trim_whitespace(arr.cast(pa.string()))
     s = pc.utf8_trim(s, characters='"\ufeff')
     return pc.if_else(pc.is_in(s, value_set=pa.array(MISSING)), pa.scalar(None, pa.string()), s)
@@ -77,6 +79,11 @@ def to_number(arr: pa.Array) -> pa.Array:
     s = pc.if_else(valid, s, pa.scalar(None, pa.string()))
     num = s.cast(pa.float64())
     return pc.if_else(percent, pc.divide(num, 100.0), num)
+
+
+def best_date_format(sample: pa.Array) -> tuple[str | None, int]:
+    """The date format (with a year) that parses most of a sample, and how many it parsed."""
+    return _best_format(as_text(sample), DATE_FORMATS)
 
 
 def _best_format(sample: pa.Array, candidates: tuple[str, ...]) -> tuple[str | None, int]:

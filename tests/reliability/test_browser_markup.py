@@ -1,0 +1,49 @@
+"""Real browser: typed markup never runs, loads anything from outside, or opens a dialog."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_browser_wizard import STEP_TITLES, wait_idle
+
+pytestmark = pytest.mark.browser
+
+PAYLOAD = ("<img src=https://evil.example/a.png onerror=alert(1)> ![x](https://evil.example/b.png) "
+           "<script>alert(2)</script> [go](javascript:alert(3)) $x^2$ :material/home:")  # fmt: skip
+PAGES = ["Why", "Audit", "Channels", "Guidelines", "Plan", "Analytics", "Export",
+         "Strategy canvas", "Start"]  # fmt: skip
+
+
+def test_payloads_show_literally_with_no_dialog_and_no_outside_request(page: Page, server_url):
+    dialogs, outside = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    local = urlparse(server_url).hostname
+
+    def on_request(request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host != local:
+            outside.append(request.url)
+
+    page.on("request", on_request)
+    page.goto(server_url)
+    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
+    page.get_by_label("Your name, or your organisation's").fill(PAYLOAD[:200])
+    page.keyboard.press("Tab")
+    wait_idle(page)
+    page.get_by_role("link", name="Why").click()
+    expect(page.get_by_label("Why statement")).to_be_visible()
+    page.get_by_label("Why statement").fill(PAYLOAD)
+    page.keyboard.press("Tab")
+    wait_idle(page)
+    for name in PAGES:
+        page.get_by_role("link", name=name).click()
+        wait_idle(page)
+    page.get_by_role("link", name="Strategy canvas").click()
+    wait_idle(page)
+    # The canvas shows the statement as typed: the text is there, and no image or script.
+    expect(page.get_by_text("evil.example/b.png", exact=False).first).to_be_visible()
+    assert page.locator("img[src*='evil.example']").count() == 0
+    assert dialogs == [], dialogs
+    assert outside == [], outside
