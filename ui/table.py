@@ -43,6 +43,7 @@ def model_table(
     to_row: Callable[[BaseModel], dict] | None = None,
     from_row: Callable[[dict], dict] | None = None,
     required: str,
+    hidden: tuple[str, ...] = (),
     **kwargs: Any,
 ) -> list[str]:
     """Render a dynamic data editor over a list field and write valid rows back.
@@ -57,6 +58,7 @@ def model_table(
         to_row: Model to row dict (defaults to model_dump).
         from_row: Row dict to model fields (defaults to the row itself).
         required: The column a row must have filled to count (empty rows are ignored).
+        hidden: Fields carried along in the table but not shown (e.g. an internal key).
         **kwargs: Passed to st.data_editor.
 
     Returns:
@@ -66,7 +68,7 @@ def model_table(
     base_key = WIDGET_PREFIX + "base:" + path
     if key not in st.session_state or base_key not in st.session_state:
         rows = [(to_row or (lambda m: m.model_dump()))(m) for m in read(path)]
-        st.session_state[base_key] = pd.DataFrame(rows, columns=list(columns))
+        st.session_state[base_key] = pd.DataFrame(rows, columns=[*columns, *hidden])
     edited = st.data_editor(
         st.session_state[base_key],
         key=key,

@@ -36,9 +36,9 @@ problems = table.model_table(
         "status": st.column_config.SelectboxColumn(
             "Status", options=["todo", "doing", "done"], default="todo", required=True
         ),
-        "source": st.column_config.TextColumn("From", disabled=True),
     },
     required="what",
+    hidden=("source",),
 )
 gone = before - {a.source for a in s.plan.actions if a.source}
 if gone:
