@@ -172,7 +172,8 @@ def _frame(
             cols[col] = pa.nulls(size, pa.float64())
     cols["date"] = out.get("date", pa.nulls(size, pa.timestamp("s")))
     table = pa.table({c: cols[c] for c in COLUMNS if c in cols})
-    table = table.filter(pc.is_valid(table["date"]))
+    if table["date"].null_count:  # copying a million rows only when some must go
+        table = table.filter(pc.is_valid(table["date"]))
     dropped = size - table.num_rows
     # Rows keep the export's order (often newest first); consumers sort or aggregate by date.
     frame = table.to_pandas(types_mapper=lambda t: pd.ArrowDtype(t) if t == pa.string() else None)
@@ -181,7 +182,8 @@ def _frame(
     frame["platform"] = platform
     frame["grain"] = grain
     for col in METRICS:
-        frame[col] = frame[col].astype("float64")
+        if frame[col].dtype != "float64":
+            frame[col] = frame[col].astype("float64")
     return frame[list(COLUMNS)], dropped
 
 
