@@ -52,13 +52,18 @@ def personas(language: str = "en") -> tuple[Persona, ...]:
         raise ContentError(f"Content file {path}: {exc}") from None
 
 
+def find_persona(persona_id: str | None, language: str = "en") -> Persona | None:
+    """Return the persona with this id, or None."""
+    return next((p for p in personas(language) if p.id == persona_id), None)
+
+
 def load_persona(persona_id: str, language: str = "en") -> Strategy:
     """Read a persona's strategy (a fresh copy each time, so sessions never share one).
 
     Raises:
         ContentError: When the persona is unknown or its file is not a valid strategy.
     """
-    persona = next((p for p in personas(language) if p.id == persona_id), None)
+    persona = find_persona(persona_id, language)
     if persona is None:
         raise ContentError(f"No demo persona called {persona_id!r}.")
     path = _folder(language) / persona.file

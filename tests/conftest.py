@@ -17,7 +17,6 @@ from loadtest.server import ServerError  # noqa: E402
 from loadtest.server import serve as _serve  # noqa: E402
 
 APP = str(ROOT / "streamlit_app.py")
-DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 TIMEOUT = 30
 

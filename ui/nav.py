@@ -37,8 +37,7 @@ def build_pages() -> list:
 
 def sidebar(pages: list) -> None:
     """Draw the progress indicator, the step links and "Save progress"."""
-    current = strategy()
-    done = set(completed(current))
+    done = set(completed(strategy()))
     with st.sidebar:
         st.markdown("### Social Why")
         st.progress(

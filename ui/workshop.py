@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from strategy.personas import personas
+from strategy.personas import find_persona
 from ui.state import app_state, clear_session, lib
 
 PROJECTOR_CSS = """
@@ -33,7 +33,8 @@ def sidebar_controls() -> None:
             help="Facilitator notes, a timer per step and larger type.",
         )
         if state.persona:
-            title = next((p.title for p in personas() if p.id == state.persona), state.persona)
+            persona = find_persona(state.persona)
+            title = persona.title if persona else state.persona
             st.caption(f":orange[**Demo: {title}**] (made-up data)")
         with st.popover("Clear my data", icon=":material/delete:", width="stretch"):
             st.write(

@@ -6,7 +6,7 @@ import streamlit as st
 from strategy import charts, metrics, readings
 from strategy.demo import demo_datasets
 from strategy.folk_rules import results_table, test_rules
-from strategy.personas import personas
+from strategy.personas import find_persona
 from ui import bind
 from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
@@ -42,7 +42,7 @@ if datasets:
         state.datasets = []
         st.rerun()
 else:
-    persona = next((p for p in personas() if p.id == state.persona), None)
+    persona = find_persona(state.persona)
     datasets = demo_datasets(persona.accounts if persona else None)
     who = persona.title if persona else "an HR team's two accounts and a personal account"
     st.caption(f":orange[**Showing made-up demo data**] ({who}): upload your own exports to "

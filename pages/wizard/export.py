@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from strategy.demo import demo_datasets
-from strategy.personas import personas
+from strategy.personas import find_persona
 from strategy.progress import STEPS, completed
 from strategy.report import build_document, to_markdown, to_pdf
 from strategy.storage import dumps
@@ -25,7 +25,7 @@ else:
 
 st.subheader("Strategy document")
 datasets = list(state.datasets)
-persona = next((p for p in personas() if p.id == state.persona), None)
+persona = find_persona(state.persona)
 if not datasets and st.checkbox("Include the demo charts (made-up data, for practice)",
                                 value=persona is not None, key="w:export_demo"):  # fmt: skip
     datasets = demo_datasets(persona.accounts if persona else None)
@@ -43,8 +43,7 @@ if state.report_pdf and state.report_key == key:
     st.markdown(pdf_link(state.report_pdf, "social-media-strategy.pdf"), unsafe_allow_html=True)
 elif state.report_pdf:
     st.caption("The strategy changed since the last PDF: generate it again.")
-current = s
-st.download_button("Markdown (.md)", data=lambda: to_markdown(build_document(current, content,
+st.download_button("Markdown (.md)", data=lambda: to_markdown(build_document(s, content,
                    charts=False)), file_name="social-media-strategy.md", mime="text/markdown",
                    icon=":material/description:", on_click="ignore", key="download_md")  # fmt: skip
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 import pandas as pd
@@ -94,16 +93,3 @@ def _iso(value: Any) -> str:
 
 def _int(value: Any) -> int | float:
     return int(value) if float(value).is_integer() else float(value)
-
-
-def empty_frame() -> pd.DataFrame:
-    """Return an empty normalized table with the right columns."""
-    return pd.DataFrame({c: pd.Series(dtype="float64") for c in COLUMNS})
-
-
-def date_range(df: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
-    """Return the first and last date of a normalized table, or None."""
-    dates = df["date"].dropna()
-    if dates.empty:
-        return None
-    return pd.Timestamp(dates.min()).date(), pd.Timestamp(dates.max()).date()

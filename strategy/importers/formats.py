@@ -82,8 +82,3 @@ def detect(headers: list[str]) -> Format | None:
     if not matches:
         return None
     return max(matches, key=lambda f: (len(f.signature), -formats().index(f)))
-
-
-def looks_like_header(row: list[str]) -> bool:
-    """Say whether a row is the header of some known format."""
-    return detect(row) is not None

@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 from strategy.importers.blocks import Block, header_index
 from strategy.importers.clean import as_text, to_dates, to_number
 from strategy.importers.dataset import COLUMNS, METRICS, Dataset
-from strategy.importers.formats import Format, fold
+from strategy.importers.formats import Format
 
 ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
 # Meta's daily series files name the metric only in their title line.
@@ -185,8 +185,3 @@ def _frame(
         if frame[col].dtype != "float64":
             frame[col] = frame[col].astype("float64")
     return frame[list(COLUMNS)], dropped
-
-
-def fold_all(headers: list[str]) -> set[str]:
-    """Return the folded header names (for quick membership checks)."""
-    return {fold(h) for h in headers}
