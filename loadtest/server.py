@@ -40,7 +40,8 @@ def serve(log_dir: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
     """
     port = free_port()
     log_path = Path(log_dir) / f"streamlit-{port}.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # Unbuffered, so a traceback reaches the log even when the server has to be killed.
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1"}
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),

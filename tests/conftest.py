@@ -34,14 +34,45 @@ def app() -> AppTest:
     return at
 
 
+# Log folders of the servers running now: a failing browser test reports their tracebacks,
+# because the page itself only shows a redacted error.
+SERVER_LOG_DIRS: list[Path] = []
+
+
 @contextlib.contextmanager
 def serve(log_dir: Path):
     """Run the app on a free loopback port until the block ends; yield its URL."""
+    SERVER_LOG_DIRS.append(log_dir)
     try:
         with _serve(log_dir) as (url, _pid):
             yield url
     except ServerError as exc:
         pytest.fail(str(exc))
+    finally:
+        SERVER_LOG_DIRS.remove(log_dir)
+
+
+def server_tracebacks() -> str:
+    """Return the tracebacks the running app servers have logged (empty when none)."""
+    found = []
+    for folder in SERVER_LOG_DIRS:
+        for log in sorted(Path(folder).glob("streamlit-*.log")):
+            text = log.read_text(errors="replace")
+            start = text.find("Traceback")
+            if start >= 0:
+                found.append(f"{log.name}:\n{text[start:][-6000:]}")
+    return "\n".join(found)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Attach the app server's tracebacks to a failing test's report."""
+    report = yield
+    if report.failed and SERVER_LOG_DIRS:
+        text = server_tracebacks()
+        if text:
+            report.sections.append(("app server tracebacks", text))
+    return report
 
 
 @pytest.fixture(scope="session")

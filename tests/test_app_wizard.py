@@ -184,3 +184,34 @@ def test_saved_json_is_the_strategy(app):
     doc = json.loads(dumps(state(app)))
     assert doc["schema_version"] == 1
     assert doc["profile"]["name"] == "Ünïcode ✓"
+
+
+# A browser may send a widget's old value after "Load the demo" deleted that widget's key (a
+# timer rerun racing the click, seen in CI). The value belongs to the replaced strategy.
+@pytest.mark.parametrize(
+    ("step", "kind", "key", "value", "field"),
+    [
+        ("start", "text_input", "w:profile.name", "Stale name", lambda s: s.profile.name),
+        ("start", "radio", "w:profile.kind", "personal", lambda s: s.profile.kind),
+        ("why", "text_area", "w:why.statement", "Stale why", lambda s: s.why.statement),
+        (
+            "guidelines",
+            "text_area",
+            "w:card:linkedin:tone",
+            "Stale tone",
+            lambda s: next(c.tone for c in s.guidelines.cards if c.channel == "linkedin"),
+        ),
+    ],
+)
+def test_a_value_sent_for_a_forgotten_widget_is_ignored(step, kind, key, value, field):
+    at = new_app()
+    at.run()
+    at.button(key="demo_hr_team").click().run()
+    go(at, step)
+    before = field(state(at))
+    widget = getattr(at, kind)(key=key)
+    del at.session_state[key]  # what replacing the strategy does between two browser messages
+    (widget.input(value) if kind != "radio" else widget.set_value(value)).run()
+    assert not at.exception, at.exception
+    assert field(state(at)) == before
+    assert getattr(at, kind)(key=key).value == before

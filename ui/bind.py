@@ -43,6 +43,22 @@ def write(path: str, value: Any) -> None:
         st.session_state.pop(f"error:{path}", None)
 
 
+STALE = object()
+
+
+def current(key: str) -> Any:
+    """Return a widget's value in its on_change callback, or STALE when it has been forgotten.
+
+    A browser can send a widget's value after the strategy was replaced (a demo, a resumed
+    file, "Clear my data") deleted that widget's key; Streamlit still calls the callback, and
+    the value belongs to the strategy that is gone, so it must not be written into the new one.
+    """
+    try:
+        return st.session_state[key]
+    except KeyError:
+        return STALE
+
+
 def widget(
     factory: Callable[..., Any],
     label: str,
@@ -70,7 +86,9 @@ def widget(
         st.session_state[key] = to_widget(read(path))
 
     def _changed() -> None:
-        write(path, from_widget(st.session_state[key]))
+        value = current(key)
+        if value is not STALE:
+            write(path, from_widget(value))
 
     value = factory(label, key=key, on_change=_changed, **kwargs)
     error = st.session_state.get(f"error:{path}")

@@ -24,12 +24,15 @@ def field_key(channel: str, field: str) -> str:
 
 
 def current_card(channel: str):
-    return next(c for c in strategy().guidelines.cards if c.channel == channel)
+    return next((c for c in strategy().guidelines.cards if c.channel == channel), None)
 
 
 def on_edit(channel: str, field: str) -> None:
+    value = bind.current(field_key(channel, field))
     card = current_card(channel)
-    setattr(card, field, st.session_state[field_key(channel, field)])
+    if value is bind.STALE or card is None:
+        return  # the strategy was replaced since this card was shown
+    setattr(card, field, value)
     if field not in card.edited:
         card.edited = [*card.edited, field]
 
