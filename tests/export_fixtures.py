@@ -684,6 +684,29 @@ def linkedin_creator_xlsx() -> bytes:
             "Impressions",
         ]
     )
+    # The two lists overlap: p1 is in both, p2 only by engagements, p3 only by impressions.
+    ws.append(
+        [
+            "https://www.linkedin.com/feed/update/urn:li:activity:1",
+            "2/1/2025",
+            30,
+            None,
+            "https://www.linkedin.com/feed/update/urn:li:activity:3",
+            "2/3/2025",
+            900,
+        ]
+    )
+    ws.append(
+        [
+            "https://www.linkedin.com/feed/update/urn:li:activity:2",
+            "2/2/2025",
+            12,
+            None,
+            "https://www.linkedin.com/feed/update/urn:li:activity:1",
+            "2/1/2025",
+            700,
+        ]
+    )
     ws = wb.create_sheet("FOLLOWERS")
     ws.append(["Total followers on 2/3/2025:", 812])
     ws.append([])
@@ -1016,7 +1039,25 @@ CASES = [
                 impressions=1500,
                 engagements=55,
             ),
-            dict(platform="linkedin", grain="day", sheet="FOLLOWERS", rows=2, followers_gained=10),
+            dict(
+                platform="linkedin",
+                grain="post",
+                sheet="TOP POSTS",
+                rows=3,
+                start="2025-02-01",
+                end="2025-02-03",
+                impressions=1600,
+                engagements=42,
+            ),
+            dict(
+                platform="linkedin",
+                grain="day",
+                sheet="FOLLOWERS",
+                rows=2,
+                followers_gained=10,
+                followers_first=806,
+                followers_last=812,
+            ),
         ],
     ),
 ]

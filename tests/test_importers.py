@@ -9,6 +9,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from export_fixtures import CASES, REFERENCE, csv_text, x_legacy_en
 
@@ -310,3 +311,54 @@ def test_real_exports_reproduce_the_published_figures(prefix):
         assert actual == value, f"{path.name}: {key}"
     if prefix.startswith("META-PAGE-DAILY"):
         assert got["platform"] in ("facebook", "instagram")
+
+
+def test_linkedin_creator_workbook_joins_top_posts_and_anchors_followers():
+    from export_fixtures import linkedin_creator_xlsx
+
+    engagement, top, followers = import_file("creator.xlsx", linkedin_creator_xlsx())
+    assert "Impressions: 1500" in " ".join(engagement.notes)  # DISCOVERY, as period totals
+    by_post = top.frame.set_index("post_id")
+    first = by_post.loc["https://www.linkedin.com/feed/update/urn:li:activity:1"]
+    assert (first["engagements"], first["impressions"]) == (30, 700)  # in both lists
+    assert pd.isna(by_post.loc["https://www.linkedin.com/feed/update/urn:li:activity:3",
+                               "engagements"])  # fmt: skip
+    assert any("joined on 'Post URL'" in n for n in top.notes)
+    assert followers.frame.sort_values("date")["followers"].tolist() == [806, 812]
+    assert followers.columns_used["followers"] == "Total followers on 2025-02-03: 812"
+
+
+def test_an_empty_sheet_of_a_workbook_is_left_out_with_a_note():
+    import openpyxl
+    from export_fixtures import linkedin_creator_xlsx
+
+    wb = openpyxl.load_workbook(io.BytesIO(linkedin_creator_xlsx()))
+    top = wb["TOP POSTS"]
+    top.delete_rows(3, top.max_row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    datasets = import_file("creator.xlsx", buf.getvalue())
+    assert [d.sheet for d in datasets] == ["ENGAGEMENT", "FOLLOWERS"]
+    assert any("TOP POSTS" in n and "no data rows" in n for n in datasets[0].notes)
+
+
+@pytest.mark.parametrize(
+    ("rows", "parts"),
+    [
+        # two known tables beside each other, a description line above
+        (
+            [["Top 50"], ["Post URL", "Post publish date", "Engagements", "", "Post URL",
+                          "Post publish date", "Impressions"], ["a", "1/1/2025", "3", "", "b",
+                                                                 "1/2/2025", "9"]],
+            2,
+        ),
+        # an empty cell in a data row is not a gap between tables
+        ([["Date", "Impressions", "Engagements"], ["1/1/2025", "", "3"]], 1),
+        # an empty column between unknown headers stays one table
+        ([["a", "b", "", "c", "d"], ["1", "2", "", "3", "4"]], 1),
+    ],
+)  # fmt: skip
+def test_side_by_side_tables_are_split_only_when_both_are_known(rows, parts):
+    from strategy.importers.blocks import side_by_side
+
+    assert len(side_by_side(rows)) == parts

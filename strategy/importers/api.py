@@ -8,11 +8,13 @@ import io
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from strategy.importers.assemble import anchor_followers, merge_side_by_side, period_note
 from strategy.importers.blocks import (
     Block,
     WorkbookError,
     find_blocks,
     header_index,
+    side_by_side,
     spreadsheetml_sheets,
     xls_sheets,
     xlsx_sheets,
@@ -215,6 +217,8 @@ def import_file(
     sheets = _sheets(name, data, max_rows)
     datasets: list[Dataset] = []
     unknown: list[Block] = []
+    period_notes: list[str] = []
+    empty_sheets: list[ImportFailure] = []
     for sheet, table_rows in sheets:
         if isinstance(table_rows, tuple):  # pyarrow already parsed this large table
             block, columns = table_rows
@@ -223,18 +227,37 @@ def import_file(
                 raise _fail(name, f"it has {n:,} rows; the limit is {max_rows:,}")
             datasets.append(_normalize(name, block, block.fmt, columns, reference))
             continue
-        try:
-            blocks = find_blocks(table_rows, sheet)
-        except WorkbookError as exc:
-            raise _fail(name, str(exc)) from None
-        for block in blocks:
-            if block.fmt is None:
-                unknown.append(block)
-                continue
-            if len(block.rows) > max_rows:
-                raise _fail(name, f"it has {len(block.rows):,} rows; the limit is {max_rows:,}")
-            columns = columns_from_rows(block)
-            datasets.append(_normalize(name, block, block.fmt, columns, reference))
+        parts = side_by_side(table_rows) if sheet is not None else [table_rows]
+        found: dict[str, list[Dataset]] = {}
+        for part in parts:
+            try:
+                blocks = find_blocks(part, sheet)
+            except WorkbookError as exc:
+                raise _fail(name, str(exc)) from None
+            for block in blocks:
+                if block.fmt is None:
+                    unknown.append(block)
+                    if sheet is not None and (note := period_note(sheet, part)):
+                        period_notes.append(note)
+                    continue
+                if len(block.rows) > max_rows:
+                    raise _fail(name, f"it has {len(block.rows):,} rows; the limit is {max_rows:,}")
+                try:
+                    ds = _normalize(name, block, block.fmt, columns_from_rows(block), reference)
+                except ImportFailure as exc:
+                    if sheet is None:
+                        raise
+                    empty_sheets.append(exc)  # one empty sheet of a workbook is not fatal
+                    continue
+                found.setdefault(block.fmt.id, []).append(anchor_followers(ds, block, reference))
+        for same in found.values():
+            datasets.extend([merge_side_by_side(same)] if len(parts) > 1 else same)
+    if datasets and period_notes:
+        datasets[0].notes.extend(period_notes)
+    if not datasets and empty_sheets:
+        raise empty_sheets[0]
+    if datasets and empty_sheets:
+        datasets[0].notes.extend(f"Left out: {str(e).split(': ', 1)[-1]}." for e in empty_sheets)
     if not datasets:
         if unknown and unknown[0].rows:
             block = unknown[0]

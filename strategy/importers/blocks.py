@@ -24,6 +24,8 @@ class Block:
         title: A title line above the header (stacked series) or the sheet name.
         fmt: The recognised format, or None.
         skipped: How many preamble lines were passed over.
+        preamble: The lines between the previous table (or the top) and the header: LinkedIn
+            puts "Total followers on DATE: N" there.
     """
 
     headers: list[str]
@@ -32,6 +34,7 @@ class Block:
     fmt: Format | None = None
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    preamble: list[list[str]] = field(default_factory=list)
 
 
 def _blank(row: list[str]) -> bool:
@@ -65,7 +68,8 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
     if not starts:
         for i, row in enumerate(rows[:50]):
             if sum(bool(str(c).strip()) for c in row) >= 2:
-                return [Block(headers=row, rows=rows[i + 1 :], title=sheet, skipped=i)]
+                return [Block(headers=row, rows=rows[i + 1 :], title=sheet, skipped=i,
+                              preamble=rows[:i])]  # fmt: skip
         return []
     blocks = []
     for n, (i, fmt) in enumerate(starts):
@@ -76,9 +80,43 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
         # Drop the next block's title and the blank lines between blocks.
         while body and (_blank(body[-1]) or (n + 1 < len(starts) and _single(body[-1]))):
             body = body[:-1]
+        above = rows[starts[n - 1][0] + 1 if n else 0 : i][-20:]
         blocks.append(Block(headers=row_strip(rows[i]), rows=body, title=title, fmt=fmt,
-                            skipped=i))  # fmt: skip
+                            skipped=i, preamble=above if n == 0 else []))  # fmt: skip
     return blocks
+
+
+def side_by_side(rows: list[list[str]]) -> list[list[list[str]]]:
+    """Split a sheet holding tables next to each other (LinkedIn's TOP POSTS) into one per table.
+
+    A column that is empty on every row below a header row, with a recognised table's header on
+    both sides, separates two tables. Rows above that header go with every part.
+
+    Args:
+        rows: A sheet's rows.
+
+    Returns:
+        The parts, left to right; just `[rows]` when the sheet holds one table.
+    """
+    for i, header in enumerate(rows[:30]):
+        filled = [j for j, c in enumerate(header) if str(c).strip()]
+        if len(filled) < 4 or filled[-1] - filled[0] + 1 == len(filled):
+            continue  # no gap in the header: one table
+        body = rows[i + 1 :]
+        runs: list[list[int]] = [[]]
+        for j in range(filled[0], filled[-1] + 1):
+            empty = not str(header[j]).strip() and all(
+                j >= len(r) or not str(r[j]).strip() for r in body
+            )
+            if not empty:
+                runs[-1].append(j)
+            elif runs[-1]:
+                runs.append([])
+        # Only known tables are split: a data row with an empty cell must not look like two.
+        if len(runs) < 2 or any(detect([header[j] for j in r]) is None for r in runs):
+            continue
+        return [rows[:i] + [r[run[0] : run[-1] + 1] for r in rows[i:]] for run in runs]
+    return [rows]
 
 
 def row_strip(row: list[str]) -> list[str]:

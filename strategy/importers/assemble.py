@@ -1,0 +1,116 @@
+"""Put a workbook's pieces together: side-by-side tables, a stated follower total, period notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pyarrow as pa
+
+from strategy.importers.blocks import Block
+from strategy.importers.clean import to_dates, to_number
+from strategy.importers.dataset import Dataset
+
+TOTAL_LINE = re.compile(r"total followers on\s+(.+?)\s*:?\s*$", re.IGNORECASE)
+
+
+def merge_side_by_side(parts: list[Dataset]) -> Dataset:
+    """Join tables that sat next to each other on one sheet into one, row per post.
+
+    LinkedIn's TOP POSTS lists the top posts by engagements and, beside it, by impressions: a
+    post can be in one list or both, so each post keeps every figure either list gives.
+
+    Args:
+        parts: Datasets of one format read from one sheet (at least one).
+
+    Returns:
+        One dataset.
+    """
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    frame = pd.concat([p.frame for p in parts], ignore_index=True)
+    keys = ["post_id"] if frame["post_id"].notna().all() else ["post_id", "date"]
+    merged = frame.groupby(keys, sort=False, dropna=False).first().reset_index()
+    used = {k: v for p in parts for k, v in p.columns_used.items()}
+    notes = [n for p in parts for n in p.notes if n not in first.notes] + first.notes
+    notes.append(
+        f"{len(parts)} tables side by side on sheet '{first.sheet}' were joined on "
+        f"'{used.get('post_id', 'the post')}': {len(merged)} posts."
+    )
+    return first.model_copy(
+        update={"frame": merged[list(first.frame.columns)], "columns_used": used, "notes": notes}
+    )
+
+
+def stated_total(
+    preamble: list[list[str]], reference: dt.date
+) -> tuple[pd.Timestamp, float] | None:
+    """Find "Total followers on DATE: N" above a table (LinkedIn's FOLLOWERS sheet)."""
+    for row in preamble:
+        cells = [str(c).strip() for c in row if str(c).strip()]
+        for k, cell in enumerate(cells):
+            match = TOTAL_LINE.search(cell)
+            if not match:
+                continue
+            rest = cells[k + 1 :] or [match.group(1).rsplit(":", 1)[-1]]
+            number = to_number(pa.array(rest[:1], pa.string()))[0].as_py()
+            date_text = match.group(1).split(":")[0]
+            day = to_dates(pa.array([date_text], pa.string()), reference)[0][0].as_py()
+            if number is not None and day is not None:
+                return pd.Timestamp(day), float(number)
+    return None
+
+
+def anchor_followers(ds: Dataset, block: Block, reference: dt.date) -> Dataset:
+    """Give daily follower totals to a table of daily gains when the export states one total.
+
+    The total on the stated day is the export's; another day's total is that figure plus the
+    gains after the stated day up to it, or minus the gains after it up to the stated day.
+
+    Args:
+        ds: A dataset with followers_gained and no follower totals.
+        block: Its table, whose preamble may state the total.
+        reference: The latest date the data can have.
+
+    Returns:
+        The dataset, with a followers column when a total was stated.
+    """
+    if "followers" in ds.columns_used or "followers_gained" not in ds.columns_used:
+        return ds
+    found = stated_total(block.preamble, reference)
+    if found is None:
+        return ds
+    day, total = found
+    frame = ds.frame.copy()
+    days = frame["date"].dt.floor("D")
+    gains = frame["followers_gained"].fillna(0).groupby(days).sum().sort_index()
+    cumulative = gains.cumsum()
+    at_anchor = (
+        cumulative[cumulative.index <= day].iloc[-1] if (cumulative.index <= day).any() else 0
+    )
+    frame["followers"] = days.map(total + cumulative - at_anchor).astype("float64")
+    stated = f"{day.date().isoformat()}: {total:,.0f}"
+    return ds.model_copy(
+        update={
+            "frame": frame,
+            "columns_used": {**ds.columns_used, "followers": f"Total followers on {stated}"},
+            "notes": [
+                *ds.notes,
+                f"Follower totals per day come from the stated total on {stated} and the "
+                "daily new followers.",
+            ],
+        }
+    )
+
+
+def period_note(sheet: str | None, rows: list[list[str]]) -> str | None:
+    """Describe a sheet of period totals (LinkedIn's DISCOVERY) that is not a table of days."""
+    lines = [[str(c).strip() for c in r if str(c).strip()] for r in rows[:40]]
+    lines = [cells for cells in lines if cells]
+    pairs = [f"{cells[0]}: {cells[1]}" for cells in lines if len(cells) == 2]
+    # A few "label: figure" lines only; anything bigger is an unknown table, not a summary.
+    if not pairs or len(lines) > 20 or len(pairs) * 2 < len(lines):
+        return None
+    return f"Sheet '{sheet}' holds period totals, not days or posts ({'; '.join(pairs)})."
