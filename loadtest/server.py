@@ -28,12 +28,13 @@ class ServerError(RuntimeError):
 
 
 @contextlib.contextmanager
-def serve(log_dir: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
+def serve(log_dir: Path, timeout: float = 60, app: Path = APP) -> Iterator[tuple[str, int]]:
     """Run the app until the block ends.
 
     Args:
         log_dir: Where to write the server's log.
         timeout: Seconds to wait for /_stcore/health.
+        app: The script to run (the benchmark compares an empty app).
 
     Yields:
         (base URL, server process id).
@@ -44,7 +45,7 @@ def serve(log_dir: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1"}
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -60,7 +61,7 @@ def serve(log_dir: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
                     if time.monotonic() > deadline or proc.poll() is not None:
                         tail = log_path.read_text(errors="replace")[-2000:]
                         raise ServerError(f"streamlit did not start:\n{tail}") from None
-                    time.sleep(0.3)
+                    time.sleep(0.05)
             yield url, proc.pid
         finally:
             proc.terminate()

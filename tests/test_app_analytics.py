@@ -89,3 +89,19 @@ def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app):
     again = csv_text([["Day", "Words", "Seen by", "Hearts"], ["2025-02-02", "Yo", "10", "1"]])
     app.file_uploader(key="analytics_upload").upload("odd2.csv", again.encode(), "text/csv").run()
     assert len(app.session_state[SESSION_KEY].datasets) == 2
+
+
+def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(app):
+    go(app)
+    first = chart_specs(app)
+    app.text_area(key="w:analytics.notes").input("Carousels do well.").run()  # unrelated input
+    assert chart_specs(app) == first
+    memo = app.session_state[SESSION_KEY].memo
+    kept = memo["overview"][1][0]
+    app.text_area(key="w:analytics.notes").input("Carousels do well, videos too.").run()
+    assert app.session_state[SESSION_KEY].memo["overview"][1][0] is kept  # not rebuilt
+    accounts = app.selectbox(key="w:rules_account").options
+    app.selectbox(key="w:rules_account").set_value(accounts[-1]).run()
+    assert chart_specs(app)[2:] != first[2:]  # the rule charts follow the account
+    app.radio(key="w:analytics.denominator").set_value("reach").run()
+    assert app.session_state[SESSION_KEY].memo["overview"][1][0] is not kept

@@ -174,11 +174,14 @@ def test_row_cap_is_a_message_not_a_crash():
         import_file("many.csv", csv_text(rows).encode(), max_rows=20)
 
 
-def test_the_pyarrow_fast_path_agrees_with_the_csv_module_path(monkeypatch):
+@pytest.mark.parametrize("broken_row", [None, 5, 39_000], ids=["none", "early", "late"])
+def test_the_pyarrow_fast_path_agrees_with_the_csv_module_path(monkeypatch, broken_row):
+    # A post with a line break inside its text makes the fast read start again allowing them.
     rows = [["Tweet id", "Tweet text", "time", "impressions", "engagements"]] + [
-        [str(i), f"post {i}, with comma", "2021-04-01 09:00 +0000", "1,000", str(i % 7)]
+        [str(i), f"post {i}, with comma" + ("\nand a second line" if i == broken_row else ""),
+         "2021-04-01 09:00 +0000", "1,000", str(i % 7)]
         for i in range(40_000)
-    ]
+    ]  # fmt: skip
     data = csv_text(rows).encode()
     assert len(data) > 2_000_000
     fast = import_file("big.csv", data)[0]
@@ -187,6 +190,9 @@ def test_the_pyarrow_fast_path_agrees_with_the_csv_module_path(monkeypatch):
     assert fast.frame.equals(slow.frame)
     fast, slow = fast.summary(), slow.summary()
     assert fast == slow and fast["rows"] == 40_000 and fast["totals"]["impressions"] == 40_000_000
+    if broken_row is not None:
+        texts = import_file("big.csv", data)[0].frame["text"]
+        assert texts.iloc[broken_row] == f"post {broken_row}, with comma\nand a second line"
 
 
 def test_cli_inspect_prints_one_json_object_per_dataset(tmp_path, capsys):

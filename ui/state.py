@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -32,6 +33,7 @@ class AppState(BaseModel):
     timers: dict[str, dict[str, float | None]] = Field(default_factory=dict)
     generation: int = 0
     messages: list[tuple[str, str]] = Field(default_factory=list)
+    memo: dict[str, tuple[tuple, Any]] = Field(default_factory=dict)
 
 
 def app_state() -> AppState:
@@ -39,6 +41,32 @@ def app_state() -> AppState:
     if SESSION_KEY not in st.session_state:
         st.session_state[SESSION_KEY] = AppState(strategy=Strategy(created=dt.date.today()))
     return st.session_state[SESSION_KEY]
+
+
+def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
+    """Compute once per distinct inputs, in this session only (never shared between sessions).
+
+    Every widget change reruns a page; the Analytics figures and charts only change when the
+    data or the options do. Datasets are compared by identity, and the entry holds them, so an
+    id is never reused while it is remembered.
+
+    Args:
+        name: What is computed (one remembered value per name).
+        inputs: Everything the value depends on: lists (of datasets) are compared item by
+            item by identity, anything else by value.
+        compute: Builds the value.
+
+    Returns:
+        The value.
+    """
+    key = tuple(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs)
+    store = app_state().memo
+    hit = store.get(name)
+    if hit is not None and hit[0] == key:
+        return hit[1][0]
+    value = compute()
+    store[name] = (key, (value, [tuple(x) if isinstance(x, list) else x for x in inputs]))
+    return value
 
 
 def strategy() -> Strategy:

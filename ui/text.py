@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategy.report.markdown import escape
+from strategy.markup import escape
 
 
 def safe(text: object) -> str:

@@ -7,9 +7,9 @@ from strategy import charts, metrics, readings
 from strategy.demo import demo_datasets
 from strategy.folk_rules import results_table, test_rules
 from strategy.personas import find_persona
-from ui import bind
+from ui import bind, chart
 from ui.nav import footer, header
-from ui.state import app_state, lib, strategy
+from ui.state import app_state, lib, memo, strategy
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
@@ -67,7 +67,8 @@ for i, platform in enumerate(platforms):
         typed.pop(platform, None)
 if typed != s.analytics.followers:
     bind.write("analytics.followers", typed)
-series = metrics.follower_series(datasets, typed)
+typed_key = tuple(sorted(typed.items()))
+series = memo("series", (datasets, typed_key), lambda: metrics.follower_series(datasets, typed))
 if series:
     st.caption(
         "Follower counts come from: "
@@ -88,13 +89,21 @@ bind.widget(
 )
 denominator = s.analytics.denominator
 
-points = metrics.account_points(datasets, series, denominator)
-st.altair_chart(charts.engagement_vs_followers(points, metrics.bands(), denominator))
-st.caption(safe(readings.read_points(points)))
-weekly = metrics.weekly(datasets, series)
-if not weekly.empty:
-    st.altair_chart(charts.over_time(weekly))
-    st.caption(safe(readings.read_weekly(weekly)))
+
+def overview() -> list[tuple[dict, str]]:
+    """Engagement against followers, and growth over time: (chart spec, reading) pairs."""
+    points = metrics.account_points(datasets, series, denominator)
+    out = [(chart.spec(charts.engagement_vs_followers(points, metrics.bands(), denominator)),
+            readings.read_points(points))]  # fmt: skip
+    weekly = metrics.weekly(datasets, series)
+    if not weekly.empty:
+        out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(weekly)))
+    return out
+
+
+for spec, reading in memo("overview", (datasets, typed_key, denominator), overview):
+    chart.show(spec)
+    st.caption(safe(reading))
 
 st.subheader("Test the rules of thumb on your own audience")
 st.write(measure.learn_by_doing)
@@ -102,17 +111,25 @@ post_data = [d for d in datasets if d.grain == "post"]
 accounts = sorted({f"{d.platform} · {a}" for d in post_data for a in d.frame["account"].unique()})
 if accounts:
     chosen = st.selectbox("Account to test", accounts, key="w:rules_account")
-    platform, account = chosen.split(" · ", 1)
-    rows = metrics.posts(post_data, series, denominator)
-    rows = rows[(rows["platform"] == platform) & (rows["account"].astype(str) == account)]
-    cells = metrics.heatmap_cells(rows)
-    if not cells.empty:
-        st.altair_chart(charts.best_time(cells, denominator))
-        st.caption(safe(readings.read_heatmap(cells)))
-    results = test_rules(rows)
-    st.altair_chart(charts.rule_chart(results))
-    st.caption(safe(readings.read_rules(results)))
-    st.dataframe(results_table(results), hide_index=True)
+
+    def rule_figures(chosen: str) -> tuple[list[tuple[dict, str]], pd.DataFrame]:
+        """Best time to post and the rule tests for one account: specs, readings, table."""
+        platform, account = chosen.split(" · ", 1)
+        rows = metrics.posts(post_data, series, denominator)
+        rows = rows[(rows["platform"] == platform) & (rows["account"].astype(str) == account)]
+        cells, results = metrics.heatmap_cells(rows), test_rules(rows)
+        shown = [(chart.spec(charts.rule_chart(results)), readings.read_rules(results))]
+        if not cells.empty:
+            heat = chart.spec(charts.best_time(cells, denominator))
+            shown.insert(0, (heat, readings.read_heatmap(cells)))
+        return shown, results_table(results)
+
+    shown, table = memo("rules", (datasets, typed_key, denominator, chosen),
+                        lambda: rule_figures(chosen))  # fmt: skip
+    for spec, reading in shown:
+        chart.show(spec)
+        st.caption(safe(reading))
+    st.dataframe(table, hide_index=True)
 else:
     st.caption("The rule tester needs a per-post export (not a daily one).")
 

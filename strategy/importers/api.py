@@ -115,12 +115,26 @@ def _fast_table(data: bytes):
         return None  # the careful path says what is wrong
     if len(blocks) != 1 or blocks[0].fmt is None:
         return None
-    columns = _fast_columns(body, blocks[0].skipped, delimiter, _date_hint(blocks[0], head))
+    columns = _fast_columns(
+        body, blocks[0].skipped, delimiter, _date_hint(blocks[0], head), _wanted(blocks[0])
+    )
     if columns is None:
         return None
     block = blocks[0]
     block.rows = []
     return (None, (block, columns))
+
+
+def _wanted(block: Block) -> list[str] | None:
+    """The headers the format reads: pyarrow then skips converting every other column."""
+    fmt = block.fmt
+    if fmt is None or len(set(block.headers)) != len(block.headers):
+        return None  # duplicate headers get renamed later; read everything
+    names = [*fmt.columns.values(), *fmt.sum.values(), *fmt.minus.values(),
+             *fmt.platform_from.values()]  # fmt: skip
+    wanted = {found[1] for group in names for n in group
+              if (found := header_index(block.headers, [n]))}  # fmt: skip
+    return [h for h in block.headers if h in wanted] or None
 
 
 def _date_hint(block: Block, head: list[list[str]]) -> tuple[str, str] | None:
@@ -140,7 +154,11 @@ def _date_hint(block: Block, head: list[list[str]]) -> tuple[str, str] | None:
 
 
 def _fast_columns(
-    text_bytes: bytes, skip: int, delimiter: str, date_hint: tuple[str, str] | None = None
+    text_bytes: bytes,
+    skip: int,
+    delimiter: str,
+    date_hint: tuple[str, str] | None = None,
+    wanted: list[str] | None = None,
 ) -> dict[str, pa.Array] | None:
     """Read a large single-table CSV with pyarrow; None when rows are ragged (then use csv).
 
@@ -150,38 +168,47 @@ def _fast_columns(
     if date_hint is not None:
         header, date_format = date_hint
         kind = pa.timestamp("s", tz="UTC") if "%z" in date_format else pa.timestamp("s")
-        hinted = _fast_columns_with(text_bytes, skip, delimiter, {header: kind}, [date_format])
+        hinted = _fast_columns_with(
+            text_bytes, skip, delimiter, {header: kind}, [date_format], wanted
+        )
         if hinted is not None:
             return hinted
-    return _fast_columns_with(text_bytes, skip, delimiter, None, None)
+    return _fast_columns_with(text_bytes, skip, delimiter, None, None, wanted)
 
 
-def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers):
-    bad = []
+def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers, wanted):
+    # Most exports have no line breaks inside values, and pyarrow reads faster when told so; a
+    # row that breaks that rule stops the first read at once and the file is read again.
+    for newlines in (False, True):
+        bad = []
 
-    def _invalid(row):
-        bad.append(row)
-        return "skip"
+        def _invalid(row, newlines=newlines, bad=bad):
+            bad.append(row)
+            return "skip" if newlines else "error"
 
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(text_bytes),
-            read_options=pacsv.ReadOptions(skip_rows=skip, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=_invalid
-            ),  # fmt: skip
-            convert_options=pacsv.ConvertOptions(
-                null_values=["", "-", "--", "N/A", "n/a", "undefined"],
-                strings_can_be_null=True,
-                column_types=column_types,
-                timestamp_parsers=parsers,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return None
-    if bad:
-        return None
-    return {name: table.column(name).combine_chunks() for name in table.column_names}
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(text_bytes),
+                read_options=pacsv.ReadOptions(skip_rows=skip, block_size=1 << 24),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=delimiter, newlines_in_values=newlines, invalid_row_handler=_invalid
+                ),  # fmt: skip
+                convert_options=pacsv.ConvertOptions(
+                    null_values=["", "-", "--", "N/A", "n/a", "undefined"],
+                    strings_can_be_null=True,
+                    column_types=column_types,
+                    timestamp_parsers=parsers,
+                    include_columns=wanted,
+                ),
+            )
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            if bad and not newlines:
+                continue  # a line break inside a value: read again, allowing them
+            return None
+        if bad:
+            return None  # ragged rows: the careful path reads them
+        return {name: table.column(name).combine_chunks() for name in table.column_names}
+    return None
 
 
 def import_file(
