@@ -128,7 +128,8 @@ def best_time(cells: pd.DataFrame, denominator: str, width: int | str = "contain
             ],
         ),  # fmt: skip
         width=width,
-        height=240,
+        # A height per row: a fixed total squeezes the rows under the title and axis.
+        height=alt.Step(30),
     )
 
 
@@ -166,5 +167,5 @@ def rule_chart(results: list[RuleResult], width: int | str = "container") -> alt
             ],
         ),  # fmt: skip
         width=width,
-        height=max(60, 34 * len(tested)),
+        height=alt.Step(34),
     )
