@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from strategy.audit import account_actions
@@ -119,3 +120,22 @@ def test_an_account_with_nothing_ticked_gets_every_profile_task():
     assert len(actions) == len(LIB.audit.profile_item)
     assert {a.owner for a in actions} == {"Sam"}
     assert len({a.source for a in actions}) == len(actions), "sources are unique keys"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("#one #two #three", 3),
+        ("no tags here", 0),
+        ("C# and F# developers", 0),
+        ("glued#tag is not one", 0),
+        ("#öppet #jobb i Malmö", 2),
+        ("(#paren) and #under_score!", 2),
+        ("#a#b", 1),
+        ("line one\n#next line", 1),
+    ],
+)
+def test_hashtags_are_counted_as_a_reader_would(text, count):
+    from strategy.folk_rules import hashtags
+
+    assert hashtags(pd.Series([text, None]).fillna("")).tolist() == [count, 0]
