@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from strategy.importers.dataset import COLUMNS, Dataset
+from strategy.importers.dataset import COLUMNS, Dataset, totals_from_gains
 
 MAX_CHART_ROWS = 5000
 BANDS_FILE = Path(__file__).parent / "content" / "benchmarks.toml"
@@ -94,8 +94,7 @@ def follower_series(
         if platform in typed and len(gains):
             per_day = gains.groupby("day")["followers_gained"].sum().sort_index()
             # Anchor: the typed total is today's, so earlier totals are it minus later gains.
-            later = per_day[::-1].cumsum()[::-1].shift(-1, fill_value=0)
-            daily = typed[platform] - later
+            daily = totals_from_gains(per_day, per_day.index[-1], typed[platform])
             out[(platform, account)] = FollowerSeries(
                 platform, account, daily, "daily gains anchored to the total you typed"
             )

@@ -33,7 +33,8 @@ class AppState(BaseModel):
     timers: dict[str, dict[str, float | None]] = Field(default_factory=dict)
     generation: int = 0
     messages: list[tuple[str, str]] = Field(default_factory=list)
-    memo: dict[str, tuple[tuple, Any]] = Field(default_factory=dict)
+    # name -> (key, value, the inputs held so their ids stay unique)
+    memo: dict[str, tuple[tuple, Any, list]] = Field(default_factory=dict)
 
 
 def app_state() -> AppState:
@@ -63,9 +64,9 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     store = app_state().memo
     hit = store.get(name)
     if hit is not None and hit[0] == key:
-        return hit[1][0]
+        return hit[1]
     value = compute()
-    store[name] = (key, (value, [tuple(x) if isinstance(x, list) else x for x in inputs]))
+    store[name] = (key, value, [tuple(x) if isinstance(x, list) else x for x in inputs])
     return value
 
 

@@ -41,7 +41,15 @@ MAPPABLE = ("date", "text", "impressions", "reach", "engagements", "followers")
 
 
 class ImportFailure(ValueError):
-    """An export that cannot be read; the message names the file and the reason."""
+    """An export that cannot be read; the message names the file and the reason.
+
+    Attributes:
+        reason: The reason alone, without the file name.
+    """
+
+    def __init__(self, message: str, reason: str | None = None):
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class NeedsMapping(ImportFailure):
@@ -59,7 +67,7 @@ class NeedsMapping(ImportFailure):
 
 
 def _fail(name: str, reason: str) -> ImportFailure:
-    return ImportFailure(f"{name}: {reason}")
+    return ImportFailure(f"{name}: {reason}", reason)
 
 
 def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, list[list[str]]]]:
@@ -244,8 +252,8 @@ def import_file(
     sheets = _sheets(name, data, max_rows)
     datasets: list[Dataset] = []
     unknown: list[Block] = []
-    period_notes: list[str] = []
-    empty_sheets: list[ImportFailure] = []
+    sheet_notes: list[str] = []  # what a workbook's other sheets held, said on its first dataset
+    empty_sheet: ImportFailure | None = None
     for sheet, table_rows in sheets:
         if isinstance(table_rows, tuple):  # pyarrow already parsed this large table
             block, columns = table_rows
@@ -265,7 +273,7 @@ def import_file(
                 if block.fmt is None:
                     unknown.append(block)
                     if sheet is not None and (note := period_note(sheet, part)):
-                        period_notes.append(note)
+                        sheet_notes.append(note)
                     continue
                 if len(block.rows) > max_rows:
                     raise _fail(name, f"it has {len(block.rows):,} rows; the limit is {max_rows:,}")
@@ -274,17 +282,17 @@ def import_file(
                 except ImportFailure as exc:
                     if sheet is None:
                         raise
-                    empty_sheets.append(exc)  # one empty sheet of a workbook is not fatal
+                    # One empty sheet of a workbook is not fatal: say so beside the others.
+                    empty_sheet = empty_sheet or exc
+                    sheet_notes.append(f"Left out: {exc.reason}.")
                     continue
                 found.setdefault(block.fmt.id, []).append(anchor_followers(ds, block, reference))
         for same in found.values():
             datasets.extend([merge_side_by_side(same)] if len(parts) > 1 else same)
-    if datasets and period_notes:
-        datasets[0].notes.extend(period_notes)
-    if not datasets and empty_sheets:
-        raise empty_sheets[0]
-    if datasets and empty_sheets:
-        datasets[0].notes.extend(f"Left out: {str(e).split(': ', 1)[-1]}." for e in empty_sheets)
+    if datasets:
+        datasets[0].notes.extend(sheet_notes)
+    elif empty_sheet is not None:
+        raise empty_sheet
     if not datasets:
         if unknown and unknown[0].rows:
             block = unknown[0]

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from strategy.importers.blocks import Block
 from strategy.importers.clean import to_dates, to_number
-from strategy.importers.dataset import Dataset
+from strategy.importers.dataset import Dataset, totals_from_gains
 
 TOTAL_LINE = re.compile(r"total followers on\s+(.+?)\s*:?\s*$", re.IGNORECASE)
 
@@ -34,7 +34,7 @@ def merge_side_by_side(parts: list[Dataset]) -> Dataset:
     keys = ["post_id"] if frame["post_id"].notna().all() else ["post_id", "date"]
     merged = frame.groupby(keys, sort=False, dropna=False).first().reset_index()
     used = {k: v for p in parts for k, v in p.columns_used.items()}
-    notes = [n for p in parts for n in p.notes if n not in first.notes] + first.notes
+    notes = list(dict.fromkeys(n for p in parts for n in p.notes))
     notes.append(
         f"{len(parts)} tables side by side on sheet '{first.sheet}' were joined on "
         f"'{used.get('post_id', 'the post')}': {len(merged)} posts."
@@ -86,11 +86,7 @@ def anchor_followers(ds: Dataset, block: Block, reference: dt.date) -> Dataset:
     frame = ds.frame.copy()
     days = frame["date"].dt.floor("D")
     gains = frame["followers_gained"].fillna(0).groupby(days).sum().sort_index()
-    cumulative = gains.cumsum()
-    at_anchor = (
-        cumulative[cumulative.index <= day].iloc[-1] if (cumulative.index <= day).any() else 0
-    )
-    frame["followers"] = days.map(total + cumulative - at_anchor).astype("float64")
+    frame["followers"] = days.map(totals_from_gains(gains, day, total)).astype("float64")
     stated = f"{day.date().isoformat()}: {total:,.0f}"
     return ds.model_copy(
         update={

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from strategy.importers.formats import Format, detect, fold
 
@@ -99,23 +100,17 @@ def side_by_side(rows: list[list[str]]) -> list[list[list[str]]]:
         The parts, left to right; just `[rows]` when the sheet holds one table.
     """
     for i, header in enumerate(rows[:30]):
-        filled = [j for j, c in enumerate(header) if str(c).strip()]
-        if len(filled) < 4 or filled[-1] - filled[0] + 1 == len(filled):
-            continue  # no gap in the header: one table
-        body = rows[i + 1 :]
-        runs: list[list[int]] = [[]]
-        for j in range(filled[0], filled[-1] + 1):
-            empty = not str(header[j]).strip() and all(
-                j >= len(r) or not str(r[j]).strip() for r in body
-            )
-            if not empty:
-                runs[-1].append(j)
-            elif runs[-1]:
-                runs.append([])
+        cells = [str(c).strip() for c in header]
+        groups = [list(g) for filled, g in groupby(range(len(cells)), key=lambda j: bool(cells[j]))
+                  if filled]  # fmt: skip
         # Only known tables are split: a data row with an empty cell must not look like two.
-        if len(runs) < 2 or any(detect([header[j] for j in r]) is None for r in runs):
+        if len(groups) < 2 or any(detect([cells[j] for j in g]) is None for g in groups):
             continue
-        return [rows[:i] + [r[run[0] : run[-1] + 1] for r in rows[i:]] for run in runs]
+        gaps = range(groups[0][-1] + 1, groups[-1][0])
+        body = rows[i + 1 :]
+        if any(j < len(r) and str(r[j]).strip() for r in body for j in gaps if not cells[j]):
+            continue  # an unnamed column with data: one table after all
+        return [rows[:i] + [r[g[0] : g[-1] + 1] for r in rows[i:]] for g in groups]
     return [rows]
 
 

@@ -87,6 +87,25 @@ class Dataset(BaseModel):
         }
 
 
+def totals_from_gains(gains: pd.Series, day: pd.Timestamp, total: float) -> pd.Series:
+    """Follower totals per day from the daily gains and one known total.
+
+    The total on `day` is known; a later day adds the gains after `day` up to it, an earlier day
+    takes away the gains after it up to `day`.
+
+    Args:
+        gains: New followers per day, indexed by day in order.
+        day: The day the total is known for (after the last day: the total is today's).
+        total: The follower total on that day.
+
+    Returns:
+        The total on each day of `gains`' index.
+    """
+    cumulative = gains.cumsum()
+    before = cumulative[cumulative.index <= day]
+    return total + cumulative - (before.iloc[-1] if len(before) else 0)
+
+
 def _iso(value: Any) -> str:
     return pd.Timestamp(value).date().isoformat()
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from strategy.guidelines import sync_cards
 from strategy.library import load_library
+from strategy.markup import escape
 from strategy.model import (
     Account,
     ChannelChoice,
@@ -21,7 +22,6 @@ from strategy.model import (
     Strategy,
 )
 from strategy.report import build_document, to_pdf
-from strategy.report.markdown import escape
 from strategy.storage import StrategyFileError, dumps, loads
 from ui.state import SESSION_KEY
 
