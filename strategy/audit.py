@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from strategy.i18n import _
 from strategy.library import Library
 from strategy.model import Account, PlanAction
 
@@ -14,7 +15,7 @@ REFRESH_WITHIN_DAYS = 30
 def account_label(account: Account) -> str:
     """Name an account for a task: network plus handle."""
     parts = [account.network.strip(), account.handle.strip()]
-    return " ".join(p for p in parts if p) or "unnamed account"
+    return " ".join(p for p in parts if p) or _("unnamed account")
 
 
 def account_actions(accounts: list[Account], lib: Library, today: dt.date) -> list[PlanAction]:
@@ -40,7 +41,7 @@ def account_actions(accounts: list[Account], lib: Library, today: dt.date) -> li
         if acc.usage == "wont_use":
             actions.append(
                 PlanAction(
-                    what=f"Close this account: {label}",
+                    what=_("Close this account: {account}").format(account=label),
                     channel=acc.network,
                     owner=acc.owner,
                     due=today + dt.timedelta(days=CLOSE_WITHIN_DAYS),

@@ -9,6 +9,7 @@ import io
 
 from icalendar import Calendar, Event, vRecur
 
+from strategy.i18n import _, using
 from strategy.model import RecurringItem, Strategy
 from strategy.plan import RHYTHM_MONTHS, calendar_items, expand
 
@@ -63,12 +64,14 @@ def to_ics(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Social media plan")
+    with using(strategy.profile.language):
+        name, channel_label = _("Social media plan"), _("Channel: {channel}")
+    cal.add("x-wr-calname", name)
     for action in strategy.plan.actions:
         if action.due is None or action.status == "done":
             continue
         key = action.source or f"{action.what}|{action.channel}"
-        desc = f"Channel: {action.channel}" if action.channel else ""
+        desc = channel_label.format(channel=action.channel) if action.channel else ""
         extra = {"description": desc} if desc else {}
         cal.add_component(_all_day(action.what, action.due, _uid("action", key), stamp, **extra))
     for item in strategy.plan.recurring:

@@ -10,11 +10,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from strategy.i18n import _, percent
+
 MIN_POSTS = 10
 RESAMPLES = 2000
 MAX_BOOTSTRAP = 4000
 RESAMPLES_SUBSAMPLED = 1000
-JOB_WORDS = re.compile(r"\b(?:hiring|job|jobs|apply|vacanc\w*|career|recruit\w*|join our team)\b",
+# English and Swedish: a post's language follows its author, not the interface.
+JOB_WORDS = re.compile(r"\b(?:hiring|job|jobs|apply|vacanc\w*|career|recruit\w*|join our team"
+                       r"|jobb\w*|ansök\w*|rekryt\w*|karriär\w*|lediga? tjänst\w*|vi söker)\b",
                        re.IGNORECASE)  # fmt: skip
 # A hashtag is "#" and letters or digits, not glued to a word before it (so "C#" is not one).
 # RE2 syntax (pyarrow): no look-behind, so the character before is matched instead, and each
@@ -37,6 +41,8 @@ class RuleResult:
         low: Lower end of the 90% bootstrap interval of the difference (with - without).
         high: Upper end.
         verdict: What the data says, in words that do not claim more than it shows.
+        outcome: The verdict as a word for code: "first", "second" (the group that did
+            better), "unclear" or "thin" (too few posts).
     """
 
     rule: str
@@ -49,6 +55,7 @@ class RuleResult:
     low: float | None
     high: float | None
     verdict: str
+    outcome: str
 
 
 def hashtags(text: pd.Series) -> pd.Series:
@@ -63,16 +70,16 @@ def _groups(posts: pd.DataFrame) -> list[tuple[str, str, str, pd.Series]]:
     hour = posts["date"].dt.hour
     per_day = posts.groupby(posts["date"].dt.floor("D"))["rate"].transform("size")
     return [
-        ("Keep posts under 100 characters", "posts under 100 characters",
-         "posts of 100 characters or more", text.str.len() < 100),
-        ("More than two hashtags hurts engagement", "posts with more than two hashtags",
-         "posts with two or fewer", hashtags(text) > 2),
-        ("Links in the post hurt reach", "posts with a link", "posts without a link",
+        (_("Keep posts under 100 characters"), _("posts under 100 characters"),
+         _("posts of 100 characters or more"), text.str.len() < 100),
+        (_("More than two hashtags hurts engagement"), _("posts with more than two hashtags"),
+         _("posts with two or fewer"), hashtags(text) > 2),
+        (_("Links in the post hurt reach"), _("posts with a link"), _("posts without a link"),
          text.str.contains(r"https?://|www\.", regex=True)),
-        ("Post several times a day", "posts on days with 2+ posts",
-         "posts on days with one post", per_day >= 2),
-        ("Post in the morning", "posts before noon", "posts from noon on", hour < 12),
-        ("Don't flood the account with job posts", "job posts", "other posts",
+        (_("Post several times a day"), _("posts on days with 2+ posts"),
+         _("posts on days with one post"), per_day >= 2),
+        (_("Post in the morning"), _("posts before noon"), _("posts from noon on"), hour < 12),
+        (_("Don't flood the account with job posts"), _("job posts"), _("other posts"),
          text.str.contains(JOB_WORDS)),
     ]  # fmt: skip
 
@@ -110,18 +117,22 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
         med_a = float(np.median(a)) if len(a) else None
         med_b = float(np.median(b)) if len(b) else None
         low = high = None
+        better = _("{group} did better here (a hint from your data, not proof).")
         if len(a) < min_posts or len(b) < min_posts:
-            verdict = (f"Not enough posts to say ({len(a)} {yes}, {len(b)} {no}; "
-                       f"at least {min_posts} of each are needed).")  # fmt: skip
+            outcome = "thin"
+            verdict = _("Not enough posts to say ({n} {group}, {n_other} {other}; at least {most} "
+                        "of each are needed).").format(n=len(a), group=yes, n_other=len(b),
+                                                       other=no, most=min_posts)  # fmt: skip
         else:
             low, high = _interval(a, b, rng)
             if low > 0:
-                verdict = f"{yes.capitalize()} did better here (a hint from your data, not proof)."
+                outcome, verdict = "first", better.format(group=yes.capitalize())
             elif high < 0:
-                verdict = f"{no.capitalize()} did better here (a hint from your data, not proof)."
+                outcome, verdict = "second", better.format(group=no.capitalize())
             else:
-                verdict = "No clear difference for your audience."
-        results.append(RuleResult(rule, yes, no, len(a), len(b), med_a, med_b, low, high, verdict))
+                outcome, verdict = "unclear", _("No clear difference for your audience.")
+        results.append(RuleResult(rule, yes, no, len(a), len(b), med_a, med_b, low, high,
+                                  verdict, outcome))  # fmt: skip
     return results
 
 
@@ -129,12 +140,17 @@ def results_table(results: list[RuleResult]) -> pd.DataFrame:
     """Present the results as a table for the page and the PDF."""
 
     def pct(v: float | None) -> str:
-        return "" if v is None else f"{v:.2%}"
+        return "" if v is None else percent(v, 2)
+
+    def interval(r: RuleResult) -> str:
+        if r.low is None:
+            return ""
+        low, high = percent(r.low, 2, signed=True), percent(r.high, 2, signed=True)
+        return _("{low} to {high}").format(low=low, high=high)
 
     return pd.DataFrame([{
-        "Rule": r.rule, "Group": r.with_label, "Posts": r.n_with, "Median rate": pct(r.median_with),
-        "Other group": r.without_label, "Posts (other)": r.n_without,
-        "Median rate (other)": pct(r.median_without),
-        "Difference, 90% interval": "" if r.low is None else f"{r.low:+.2%} to {r.high:+.2%}",
-        "Verdict": r.verdict,
+        _("Rule"): r.rule, _("Group"): r.with_label, _("Posts"): r.n_with,
+        _("Median rate"): pct(r.median_with), _("Other group"): r.without_label,
+        _("Posts (other)"): r.n_without, _("Median rate (other)"): pct(r.median_without),
+        _("Difference, 90% interval"): interval(r), _("Verdict"): r.verdict,
     } for r in results])  # fmt: skip

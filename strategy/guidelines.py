@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strategy.i18n import N_, _
 from strategy.library import Library
 from strategy.model import GuidelineCard, Strategy
 from strategy.recommend import wanted
@@ -21,15 +22,20 @@ CARD_FIELDS = (
     "engage",
 )
 FIELD_LABELS = {
-    "job": "The channel's job",
-    "audience": "Audience",
-    "share": "What to share",
-    "avoid": "What not to share",
-    "tone": "Tone",
-    "call_to_action": "Call to action",
-    "cadence": "Cadence (your choice)",
-    "engage": "How to engage",
+    "job": N_("The channel's job"),
+    "audience": N_("Audience"),
+    "share": N_("What to share"),
+    "avoid": N_("What not to share"),
+    "tone": N_("Tone"),
+    "call_to_action": N_("Call to action"),
+    "cadence": N_("Cadence (your choice)"),
+    "engage": N_("How to engage"),
 }
+
+
+def field_label(field: str) -> str:
+    """Return a card field's label in the language in force."""
+    return _(FIELD_LABELS[field])
 
 
 def generate_card(channel_id: str, strategy: Strategy, lib: Library) -> GuidelineCard:
@@ -53,24 +59,24 @@ def generate_card(channel_id: str, strategy: Strategy, lib: Library) -> Guidelin
     audience_titles = lib.titles(lib.channels.audience)
     job = ch.job
     if serves:
-        job += " Serves: " + ", ".join(serves) + "."
+        job += " " + _("Serves: {goals}.").format(goals=", ".join(serves))
     audience = ch.audience
     reached = [audience_titles[a] for a in audiences if a in ch.audiences]
     if reached:
-        audience += " Here: " + ", ".join(reached).lower() + "."
+        audience += " " + _("Here: {audiences}.").format(audiences=", ".join(reached).lower())
     share = ch.share
     suited = [type_titles[t] for t in types if t in ch.suits]
     if suited:
-        share += " From your plans: " + ", ".join(suited).lower() + "."
+        share += " " + _("From your plans: {types}.").format(types=", ".join(suited).lower())
     avoid = ch.avoid
     unsuited = [type_titles[t] for t in types if t in ch.not_suits]
     if unsuited:
-        avoid += " Keep elsewhere: " + ", ".join(unsuited).lower() + "."
+        avoid += " " + _("Keep elsewhere: {types}.").format(types=", ".join(unsuited).lower())
     experiment = next(
         (c for c in strategy.channels.chosen if c.channel == channel_id and c.experiment), None
     )
     if experiment:
-        job = "Experiment: " + job
+        job = _("Experiment: {job}").format(job=job)
     return GuidelineCard(
         channel=channel_id,
         job=job,
@@ -79,7 +85,9 @@ def generate_card(channel_id: str, strategy: Strategy, lib: Library) -> Guidelin
         avoid=avoid,
         tone=ch.tone,
         call_to_action=ch.call_to_action,
-        cadence=f"Suggested: {ch.cadence.lower()}. Choose what you can keep up.",
+        cadence=_("Suggested: {cadence}. Choose what you can keep up.").format(
+            cadence=ch.cadence.lower().rstrip(".")
+        ),
         engage=ch.engage,
     )
 
@@ -172,23 +180,33 @@ def check_draft(text: str, channel_id: str, lib: Library) -> DraftCheck:
     bare = len(words_left.split()) < 4 and (links > 0 or lower.startswith(("rt ", "repost")))
     notes = []
     if not text.strip():
-        notes.append("Paste a draft to check it.")
+        notes.append(_("Paste a draft to check it."))
     else:
         if not answered:
             notes.append(
-                "It serves none of the three questions yet: "
-                "if it serves none of your goals, don't share it."
+                _(
+                    "It serves none of the three questions yet: "
+                    "if it serves none of your goals, don't share it."
+                )
             )
         if not has_cta:
             notes.append(
-                "Add a call to action: a question, an invitation to reply, follow or look."
+                _("Add a call to action: a question, an invitation to reply, follow or look.")
             )
         if len(text) > max_chars:
-            notes.append(f"It is {len(text)} characters; the guidance here is up to {max_chars}.")
+            notes.append(
+                _("It is {n} characters; the guidance here is up to {most}.").format(
+                    n=len(text), most=max_chars
+                )
+            )
         if tags > max_tags:
-            notes.append(f"It has {tags} hashtags; the guidance here is at most {max_tags}.")
+            notes.append(
+                _("It has {n} hashtags; the guidance here is at most {most}.").format(
+                    n=tags, most=max_tags
+                )
+            )
         if bare:
             notes.append(
-                "Say in your own words why it is worth reading, instead of a bare reshare."
+                _("Say in your own words why it is worth reading, instead of a bare reshare.")
             )
     return DraftCheck(answered, has_cta, len(text), max_chars, tags, max_tags, links, bare, notes)

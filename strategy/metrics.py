@@ -9,8 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from strategy.i18n import _, language, weekday_names
 from strategy.importers.dataset import COLUMNS, Dataset, totals_from_gains
 
 MAX_CHART_ROWS = 5000
@@ -28,19 +29,50 @@ class Band(BaseModel):
     high: float
 
 
+class BandsText(BaseModel):
+    """The bands' wording in another language: the source, and one label per band in order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    labels: list[str]
+
+
 class BandsFile(BaseModel):
-    """benchmarks.toml: the bands and where they come from."""
+    """benchmarks.toml: the bands, where they come from, and their wording in other languages."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     source: str
     band: list[Band]
+    translation: dict[str, BandsText] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_label_per_band(self) -> BandsFile:
+        for lang, text in self.translation.items():
+            if len(text.labels) != len(self.band):
+                raise ValueError(f"translation.{lang}: give one label per band ({len(self.band)})")
+        return self
+
+    def worded(self, lang: str) -> BandsFile:
+        """Return the bands with their source and labels in `lang` (English when missing)."""
+        text = self.translation.get(lang)
+        if text is None:
+            return self
+        band = [
+            b.model_copy(update={"label": label})
+            for b, label in zip(self.band, text.labels, strict=True)
+        ]
+        return self.model_copy(update={"source": text.source, "band": band})
 
 
 @functools.cache
-def bands() -> BandsFile:
-    """Load the reference bands (no user data, read once)."""
+def _bands_file() -> BandsFile:
     with BANDS_FILE.open("rb") as fh:
         return BandsFile.model_validate(tomllib.load(fh))
+
+
+def bands() -> BandsFile:
+    """Return the reference bands, worded in the language in force (no user data, read once)."""
+    return _bands_file().worded(language())
 
 
 def combine(datasets: list[Dataset]) -> pd.DataFrame:
@@ -87,7 +119,7 @@ def follower_series(
         history = g.dropna(subset=["followers"])
         if len(history):
             daily = history.groupby("day")["followers"].last().sort_index()
-            source = "the export's follower history"
+            source = _("the export's follower history")
             out[(platform, account)] = FollowerSeries(platform, account, daily, source)
             continue
         gains = g.dropna(subset=["followers_gained"])
@@ -102,7 +134,7 @@ def follower_series(
         if platform in typed:
             days = pd.DatetimeIndex(sorted(g["day"].dropna().unique()))
             daily = pd.Series(float(typed[platform]), index=days)
-            source = "the total you typed (no history)"
+            source = _("the total you typed (no history)")
             out[(platform, account)] = FollowerSeries(platform, account, daily, source)
     return out
 
@@ -196,7 +228,8 @@ def heatmap_cells(post_rows: pd.DataFrame, min_posts: int = 3) -> pd.DataFrame:
     cols = ["weekday", "hour", "median_rate", "posts", "enough"]
     if post_rows.empty:
         return pd.DataFrame(columns=cols)
-    df = post_rows.assign(weekday=post_rows["date"].dt.day_name().str[:3],
+    names = dict(enumerate(weekday_names()))
+    df = post_rows.assign(weekday=post_rows["date"].dt.day_of_week.map(names),
                           hour=post_rows["date"].dt.hour)  # fmt: skip
     cells = df.groupby(["weekday", "hour"])["rate"].agg(["median", "size"]).reset_index()
     cells.columns = ["weekday", "hour", "median_rate", "posts"]

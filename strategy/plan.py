@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from strategy.audit import account_actions
+from strategy.i18n import _
 from strategy.library import Library
 from strategy.model import PlanAction, PlanSection, RecurringItem, Strategy
 from strategy.why import readiness_gaps, staff_next_steps
@@ -106,7 +107,9 @@ def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[
             name = lib.channel_name(choice.channel)
             actions.append(
                 PlanAction(
-                    what=f"Review the experiment on {name}: keep, change or drop it",
+                    what=_("Review the experiment on {channel}: keep, change or drop it").format(
+                        channel=name
+                    ),
                     channel=name,
                     due=choice.review_date or review,
                     source=f"channels:experiment:{choice.channel}",
@@ -114,7 +117,7 @@ def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[
             )
     actions.append(
         PlanAction(
-            what="Review the strategy: who you follow, what and where you communicate",
+            what=_("Review the strategy: who you follow, what and where you communicate"),
             due=review,
             source="plan:review",
         )

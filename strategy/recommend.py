@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from strategy.i18n import _
 from strategy.library import Library
 from strategy.model import Strategy
 from strategy.why import ordered_goals
@@ -32,8 +33,8 @@ class Recommendation:
     def sentence(self) -> str:
         """Say the ranking reason in one line, e.g. "LinkedIn: fits 'Land a new job'"."""
         if not self.reasons:
-            return f"{self.name}: no strong fit with your choices."
-        return f"{self.name}: {' and '.join(self.reasons)}"
+            return _("{name}: no strong fit with your choices.").format(name=self.name)
+        return f"{self.name}: {_(' and ').join(self.reasons)}"
 
 
 def wanted(strategy: Strategy, lib: Library) -> tuple[list[str], list[str]]:
@@ -81,21 +82,29 @@ def rank_channels(strategy: Strategy, lib: Library) -> list[Recommendation]:
             # The top goal weighs most; a goal's first-listed channels are its best fits.
             score += (4 if g is goals[0] else 2) + (1 if g.channels.index(ch.id) < 2 else 0)
         if fits:
-            reasons.append("fits " + ", ".join(f"'{g.title}'" for g in fits))
+            reasons.append(_("fits {goals}").format(goals=", ".join(f"'{g.title}'" for g in fits)))
         suited = [t for t in types if t in ch.suits]
         score += len(suited)
         if suited:
-            reasons.append("suits " + ", ".join(type_titles[t].lower() for t in suited[:3]))
+            reasons.append(
+                _("suits {types}").format(
+                    types=", ".join(type_titles[t].lower() for t in suited[:3])
+                )
+            )
         reached = [a for a in audiences if a in ch.audiences]
         score += len(reached)
         if reached:
-            reasons.append("reaches " + ", ".join(audience_titles[a].lower() for a in reached[:3]))
+            reasons.append(
+                _("reaches {audiences}").format(
+                    audiences=", ".join(audience_titles[a].lower() for a in reached[:3])
+                )
+            )
         unsuited = [t for t in types if t in ch.not_suits]
         score -= 2 * len(unsuited)
-        cautions += [f"not made for {type_titles[t].lower()}" for t in unsuited]
+        cautions += [_("not made for {type}").format(type=type_titles[t].lower()) for t in unsuited]
         if strategy.profile.kind == "organisation" and ch.scope == "personal":
             score -= 1
-            cautions.append("mostly used for private life")
+            cautions.append(_("mostly used for private life"))
         ranked.append((-score, order, Recommendation(ch.id, ch.name, score, reasons, cautions)))
     return [r for _, _, r in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
@@ -113,19 +122,22 @@ def pick_messages(strategy: Strategy, lib: Library) -> tuple[list[str], list[str
     chosen = strategy.channels.chosen
     errors, warnings = [], []
     if not chosen:
-        errors.append("Pick at least one channel to write a guideline for.")
+        errors.append(_("Pick at least one channel to write a guideline for."))
     if len(chosen) > MAX_CHANNELS:
         warnings.append(
-            f"You picked {len(chosen)} channels. Nobody has time for every network: "
-            f"a handful ({MAX_CHANNELS} at most), each with a job, "
-            "gets more done than many half-used."
+            _(
+                "You picked {n} channels. Nobody has time for every network: "
+                "a handful ({most} at most), each with a job, gets more done than many half-used."
+            ).format(n=len(chosen), most=MAX_CHANNELS)
         )
     experiments = [c for c in chosen if c.experiment]
     if len(experiments) > 1:
-        errors.append("Mark only one channel as the experiment.")
+        errors.append(_("Mark only one channel as the experiment."))
     for c in experiments:
         if c.review_date is None:
             warnings.append(
-                f"Set a review date for the experiment on {lib.channel_name(c.channel)}."
+                _("Set a review date for the experiment on {channel}.").format(
+                    channel=lib.channel_name(c.channel)
+                )
             )
     return errors, warnings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from strategy.i18n import _
 from strategy.library import Library
 from strategy.model import Strategy
 
@@ -11,7 +12,7 @@ MAX_GOALS = 3
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def statement_template(strategy: Strategy, lib: Library) -> str:
@@ -28,11 +29,15 @@ def statement_template(strategy: Strategy, lib: Library) -> str:
     phrases = [g.statement for g in (lib.goal(i) for i in ids) if g]
     if not phrases:
         return ""
-    who = "We" if strategy.profile.kind == "organisation" else "I"
     lead, rest = phrases[0], phrases[1:]
-    sentence = f"{who} use social media to {lead}"
+    if strategy.profile.kind == "organisation":
+        sentence = _("We use social media to {goal}").format(goal=lead)
+    else:
+        sentence = _("I use social media to {goal}").format(goal=lead)
     if rest:
-        sentence += ", and " + _join([f"to {p}" for p in rest])
+        sentence += _(", and {more}").format(
+            more=_join([_("to {goal}").format(goal=p) for p in rest])
+        )
     return sentence + "."
 
 
@@ -57,11 +62,13 @@ def goal_warnings(strategy: Strategy) -> list[str]:
     """
     n = len(strategy.why.goals)
     if n == 0:
-        return ["Pick at least one goal: without a why, the effort fades."]
+        return [_("Pick at least one goal: without a why, the effort fades.")]
     if n > MAX_GOALS:
         return [
-            f"You picked {n} goals. Pick one or a few (three at most): "
-            "each goal needs channels, content and time."
+            _(
+                "You picked {n} goals. Pick one or a few (three at most): "
+                "each goal needs channels, content and time."
+            ).format(n=n)
         ]
     return []
 

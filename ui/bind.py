@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from strategy.i18n import _
 from ui.state import WIDGET_PREFIX, strategy
 from ui.text import safe
 
@@ -93,7 +94,11 @@ def widget(
     value = factory(label, key=key, on_change=_changed, **kwargs)
     error = st.session_state.get(f"error:{path}")
     if error:
-        st.error(f"{label}: {safe(error)}. Your last valid entry is kept.")
+        st.error(
+            _("{label}: {error}. Your last valid entry is kept.").format(
+                label=label, error=safe(error)
+            )
+        )
     return value
 
 

@@ -9,6 +9,7 @@ import html
 import streamlit as st
 
 from strategy.calendar_export import to_csv, to_ics
+from strategy.i18n import _
 from strategy.storage import dumps
 from ui.state import strategy
 
@@ -23,7 +24,7 @@ def calendar_buttons(prefix: str) -> None:
     current = strategy()
     left, right = st.columns(2)
     left.download_button(
-        "Calendar (.ics)",
+        _("Calendar (.ics)"),
         data=lambda: to_ics(current, dt.date.today()),
         file_name="social-why-plan.ics",
         mime="text/calendar",
@@ -33,7 +34,7 @@ def calendar_buttons(prefix: str) -> None:
         width="stretch",
     )
     right.download_button(
-        "Plan as CSV",
+        _("Plan as CSV"),
         data=lambda: to_csv(current, dt.date.today()),
         file_name="social-why-plan.csv",
         mime="text/csv",
@@ -60,19 +61,19 @@ def pdf_link(data: bytes, file_name: str) -> str:
         f'<a href="data:application/pdf;base64,{encoded}" download="{name}" '
         'role="button" style="display:inline-block;padding:0.45rem 0.9rem;border-radius:0.5rem;'
         'background:#2a6e78;color:#fff;text-decoration:none;font-weight:600">'
-        "Download PDF</a>"
+        f"{html.escape(_('Download PDF'))}</a>"
     )
 
 
 def save_button(label: str, key: str, **kwargs) -> None:
     """Offer the strategy as the JSON file to resume from, built only when clicked."""
     current = strategy()  # the callable runs outside this script run: bind the object
-    name = current.profile.name.strip() or "my"
-    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "my"
+    name = current.profile.name.strip() or _("my")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or _("my")
     st.download_button(
         label,
         data=lambda: dumps(current),
-        file_name=f"social-why-{slug}-strategy.json",
+        file_name=_("social-why-{slug}-strategy.json").format(slug=slug),
         mime="application/json",
         icon=":material/save:",
         on_click="ignore",

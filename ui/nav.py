@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from strategy.i18n import _
 from strategy.progress import STEPS, completed
 from ui.downloads import save_button
 from ui.state import lib, strategy
@@ -30,7 +31,7 @@ def build_pages() -> list:
                 default=step == "start")
         for step in STEPS
     ]  # fmt: skip
-    canvas = st.Page("pages/wizard/canvas.py", title="Strategy canvas",
+    canvas = st.Page("pages/wizard/canvas.py", title=_("Strategy canvas"),
                      icon=":material/dashboard:", url_path="canvas")  # fmt: skip
     return [*steps, canvas]
 
@@ -41,20 +42,21 @@ def sidebar(pages: list) -> None:
     with st.sidebar:
         st.markdown("### Social Why")
         st.progress(
-            len(done) / (len(STEPS) - 1), text=f"{len(done)} of {len(STEPS) - 1} steps complete"
+            len(done) / (len(STEPS) - 1),
+            text=_("{done} of {total} steps complete").format(done=len(done), total=len(STEPS) - 1),
         )
         for step, page in zip(STEPS, pages, strict=False):
             mark = " ✓" if step in done else ""
             st.page_link(page, label=f"{page.title}{mark}", icon=page.icon)
-        st.page_link(pages[-1], label="Strategy canvas", icon=pages[-1].icon)
+        st.page_link(pages[-1], label=_("Strategy canvas"), icon=pages[-1].icon)
         st.divider()
         save_button(
-            "Save progress",
+            _("Save progress"),
             key="save_progress",
-            help="Download your strategy as a file. Resume from it on the Start page.",
+            help=_("Download your strategy as a file. Resume from it on the Start page."),
             width="stretch",
         )
-        st.caption("Nothing is kept on the server: save your progress before you close the tab.")
+        st.caption(_("Nothing is kept on the server: save your progress before you close the tab."))
     sidebar_controls()
 
 
@@ -62,7 +64,7 @@ def header(step: str) -> None:
     """Show the step's position, title and introduction."""
     info = lib().step(step)
     number = STEPS.index(step) + 1
-    st.caption(f"Step {number} of {len(STEPS)}")
+    st.caption(_("Step {number} of {total}").format(number=number, total=len(STEPS)))
     st.title(info.idea)
     st.write(info.intro)
     facilitator_panel(step)
@@ -78,12 +80,12 @@ def footer(step: str, *, can_continue: bool = True, reason: str = "") -> None:
     """
     index = STEPS.index(step)
     st.divider()
-    left, _, right = st.columns([1, 3, 1])
-    if index > 0 and left.button("Back", key=f"back_{step}", icon=":material/arrow_back:"):
+    left, _middle, right = st.columns([1, 3, 1])
+    if index > 0 and left.button(_("Back"), key=f"back_{step}", icon=":material/arrow_back:"):
         st.switch_page(PAGE_FILES[STEPS[index - 1]])
     if index < len(STEPS) - 1:
         if right.button(
-            "Next",
+            _("Next"),
             key=f"next_{step}",
             type="primary",
             icon=":material/arrow_forward:",

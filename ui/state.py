@@ -8,7 +8,9 @@ from typing import Any
 
 import streamlit as st
 from pydantic import BaseModel, ConfigDict, Field
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from strategy import i18n
 from strategy.library import Library, library
 from strategy.model import Strategy
 
@@ -44,6 +46,17 @@ def app_state() -> AppState:
     return st.session_state[SESSION_KEY]
 
 
+def _session_language() -> str | None:
+    """The language of the session whose script (or callback) is running, if any."""
+    if get_script_run_ctx(suppress_warning=True) is None or SESSION_KEY not in st.session_state:
+        return None
+    return st.session_state[SESSION_KEY].strategy.profile.language
+
+
+# Every `_()` in pages, ui and strategy follows the language of the session it runs for.
+i18n.set_resolver(_session_language)
+
+
 def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     """Compute once per distinct inputs, in this session only (never shared between sessions).
 
@@ -60,7 +73,9 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     Returns:
         The value.
     """
-    key = tuple(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs)
+    # Charts and readings hold words: a change of language computes them again.
+    key = (i18n.language(),
+           *(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs))  # fmt: skip
     store = app_state().memo
     hit = store.get(name)
     if hit is not None and hit[0] == key:

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
+from strategy.i18n import _
 from strategy.storage import validation_problems
 from ui.bind import read, write
 from ui.state import WIDGET_PREFIX
@@ -90,6 +91,8 @@ def model_table(
             items.append(model.model_validate(fields))
         except ValidationError as exc:
             detail = "; ".join(str(p) for p in validation_problems(exc, limit=3))
-            problems.append(f"Row {number} is not saved yet: {detail}")
+            problems.append(
+                _("Row {number} is not saved yet: {detail}").format(number=number, detail=detail)
+            )
     write(path, items)
     return problems

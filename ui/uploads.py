@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from strategy.i18n import N_, _
 from strategy.importers import ImportFailure, import_file, import_with_mapping
 from strategy.importers.api import MAPPABLE, NeedsMapping
 from ui.state import app_state, upload_key
@@ -11,18 +12,29 @@ from ui.text import safe
 
 PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
              "bluesky", "other"]  # fmt: skip
+FIELD_NAMES = {
+    "date": N_("Date"),
+    "text": N_("Text"),
+    "impressions": N_("Impressions"),
+    "reach": N_("Reach"),
+    "engagements": N_("Engagements"),
+    "followers": N_("Followers"),
+}
+GRAINS = {"post": N_("post"), "day": N_("day")}
 
 
 def upload_box() -> None:
     """Show the uploader; read each new file once and keep the tables in the session state."""
     state = app_state()
     files = st.file_uploader(
-        "Your platforms' own exports (CSV, XLSX or XLS)",
+        _("Your platforms' own exports (CSV, XLSX or XLS)"),
         type=["csv", "txt", "tsv", "xlsx", "xls"],
         accept_multiple_files=True,
         key=upload_key("analytics_upload"),
-        help="X, LinkedIn, Facebook, Instagram, YouTube Studio and TikTok exports are recognised "
-        "by their column names. Nothing is stored on the server.",
+        help=_(
+            "X, LinkedIn, Facebook, Instagram, YouTube Studio and TikTok exports are "
+            "recognised by their column names. Nothing is stored on the server."
+        ),
     )
     for upload in files or []:
         if upload.file_id in state.handled_uploads:
@@ -56,11 +68,22 @@ def mapping_form() -> None:
         st.dataframe([dict(zip(pending["headers"], r, strict=False)) for r in pending["preview"]])
         options = ["", *pending["headers"]]
         cols = st.columns(3)
-        mapping = {field: cols[i % 3].selectbox(field.capitalize(), options, key=f"map_{field}")
+        mapping = {field: cols[i % 3].selectbox(_(FIELD_NAMES[field]), options, key=f"map_{field}")
                    for i, field in enumerate(MAPPABLE)}  # fmt: skip
-        platform = st.selectbox("Network", PLATFORMS, key="map_platform")
-        grain = st.radio("One row per", ["post", "day"], horizontal=True, key="map_grain")
-        if st.form_submit_button("Read with this mapping"):
+        platform = st.selectbox(
+            _("Network"),
+            PLATFORMS,
+            key="map_platform",
+            format_func=lambda p: _("other") if p == "other" else p,
+        )
+        grain = st.radio(
+            _("One row per"),
+            list(GRAINS),
+            format_func=lambda g: _(GRAINS[g]),
+            horizontal=True,
+            key="map_grain",
+        )
+        if st.form_submit_button(_("Read with this mapping")):
             mapping = {k: v for k, v in mapping.items() if v}
             try:
                 state.datasets += import_with_mapping(pending["name"], pending["data"], mapping,

@@ -6,6 +6,7 @@ import time
 
 import streamlit as st
 
+from strategy.i18n import _
 from strategy.personas import find_persona
 from ui.state import app_state, clear_session, lib
 
@@ -27,21 +28,25 @@ def sidebar_controls() -> None:
         state.workshop = True
     with st.sidebar:
         state.workshop = st.toggle(
-            "Workshop mode",
+            _("Workshop mode"),
             value=state.workshop,
             key="workshop_toggle",
-            help="Facilitator notes, a timer per step and larger type.",
+            help=_("Facilitator notes, a timer per step and larger type."),
         )
         if state.persona:
-            persona = find_persona(state.persona)
+            persona = find_persona(state.persona, state.strategy.profile.language)
             title = persona.title if persona else state.persona
-            st.caption(f":orange[**Demo: {title}**] (made-up data)")
-        with st.popover("Clear my data", icon=":material/delete:", width="stretch"):
-            st.write(
-                "This empties your strategy and every upload in this browser session. "
-                "Save progress first if you want to keep it."
+            st.caption(
+                f":orange[**{_('Demo: {title}').format(title=title)}**] {_('(made-up data)')}"
             )
-            if st.button("Yes, clear everything", type="primary", key="confirm_clear"):
+        with st.popover(_("Clear my data"), icon=":material/delete:", width="stretch"):
+            st.write(
+                _(
+                    "This empties your strategy and every upload in this browser session. "
+                    "Save progress first if you want to keep it."
+                )
+            )
+            if st.button(_("Yes, clear everything"), type="primary", key="confirm_clear"):
                 clear_session()
                 st.rerun()
     if state.workshop:
@@ -63,19 +68,20 @@ def facilitator_panel(step: str) -> None:
     timer = state.timers.setdefault(step, {"end": None, "left": info.minutes * 60.0})
     with st.container(border=True):
         notes, clock = st.columns([3, 1])
-        notes.markdown(f"**Ask the room:** {info.ask}  \n**Typical answers:** {info.answers}  \n"
-                       f"**Time:** about {info.minutes} minutes")  # fmt: skip
+        notes.markdown(_("**Ask the room:** {ask}  \n**Typical answers:** {answers}  \n"
+                         "**Time:** about {minutes} minutes").format(
+            ask=info.ask, answers=info.answers, minutes=info.minutes))  # fmt: skip
         with clock:
             _countdown(step, info.minutes)
             running = bool(timer.get("end"))
             left, right = st.columns(2)
-            if left.button("Pause" if running else "Start", key=f"timer_go_{step}"):
+            if left.button(_("Pause") if running else _("Start"), key=f"timer_go_{step}"):
                 if running:
                     timer.update(left=_remaining(timer, info.minutes), end=None)
                 else:
                     timer["end"] = time.time() + _remaining(timer, info.minutes)
                 st.rerun()
-            if right.button("Reset", key=f"timer_reset_{step}"):
+            if right.button(_("Reset"), key=f"timer_reset_{step}"):
                 timer.update(end=None, left=info.minutes * 60.0)
                 st.rerun()
 
@@ -85,4 +91,4 @@ def _countdown(step: str, minutes: int) -> None:
     timer = app_state().timers.get(step, {})
     left = _remaining(timer, minutes)
     label = f"{int(left // 60):02d}:{int(left % 60):02d}"
-    st.metric("Time left", label if left > 0 else "Time's up")
+    st.metric(_("Time left"), label if left > 0 else _("Time's up"))

@@ -6,6 +6,7 @@ import streamlit as st
 from strategy import charts, metrics, readings
 from strategy.demo import demo_datasets
 from strategy.folk_rules import results_table, test_rules
+from strategy.i18n import _
 from strategy.personas import find_persona
 from ui import bind, chart
 from ui.nav import footer, header
@@ -18,10 +19,14 @@ s, content, state = strategy(), lib(), app_state()
 measure = content.steps.measure
 st.info(measure.not_followers)
 left, right = st.columns(2)
-left.markdown(f"**Not a competition.** {measure.not_competition}")
-right.markdown(f"**Not in a vacuum.** {measure.not_vacuum}")
+left.markdown(f"**{_('Not a competition.')}** {measure.not_competition}")
+right.markdown(f"**{_('Not in a vacuum.')}** {measure.not_vacuum}")
 
-st.subheader("Your data")
+st.subheader(_("Your data"))
+SUMMARY_COLUMNS = {"source": _("file"), "sheet": _("sheet"), "platform": _("network"),
+                   "grain": _("one row per"), "rows": _("rows"), "start": _("from"),
+                   "end": _("to"), "format": _("format"), "columns used": _("columns used"),
+                   "notes": _("notes")}  # fmt: skip
 upload_box()
 mapping_form()
 datasets = state.datasets
@@ -37,24 +42,25 @@ if datasets:
             for d in datasets
         ]
     ).drop(columns=["totals", "followers_first", "followers_last"])
+    summary = summary.rename(columns=lambda c: SUMMARY_COLUMNS.get(c, c))
     st.dataframe(summary, hide_index=True)
-    if st.button("Remove all uploaded data", key="clear_uploads"):
+    if st.button(_("Remove all uploaded data"), key="clear_uploads"):
         state.datasets = []
         st.rerun()
 else:
-    persona = find_persona(state.persona)
+    persona = find_persona(state.persona, s.profile.language)
     datasets = demo_datasets(persona.accounts if persona else None)
-    who = persona.title if persona else "an HR team's two accounts and a personal account"
-    st.caption(f":orange[**Showing made-up demo data**] ({who}): upload your own exports to "
-               "replace it.")  # fmt: skip
+    who = persona.title if persona else _("an HR team's two accounts and a personal account")
+    st.caption(f":orange[**{_('Showing made-up demo data')}**] "
+               + _("({who}): upload your own exports to replace it.").format(who=who))  # fmt: skip
 
-st.subheader("Followers")
+st.subheader(_("Followers"))
 platforms = sorted({d.platform for d in datasets} | {c.channel for c in s.channels.chosen})
 typed = dict(s.analytics.followers)
 cols = st.columns(4)
 for i, platform in enumerate(platforms):
     value = cols[i % 4].number_input(
-        f"{content.channel_name(platform)} followers today",
+        _("{network} followers today").format(network=content.channel_name(platform)),
         min_value=0,
         max_value=10_000_000_000,
         step=1,
@@ -71,17 +77,17 @@ typed_key = tuple(sorted(typed.items()))
 series = memo("series", (datasets, typed_key), lambda: metrics.follower_series(datasets, typed))
 if series:
     st.caption(
-        "Follower counts come from: "
-        + "; ".join(f"{p} {safe(a)}: {fs.source}" for (p, a), fs in series.items())
-        + "."
+        _("Follower counts come from: {sources}.").format(
+            sources="; ".join(f"{p} {safe(a)}: {fs.source}" for (p, a), fs in series.items())
+        )
     )
 else:
-    st.caption("No follower counts yet: upload a follower history or type today's totals.")
+    st.caption(_("No follower counts yet: upload a follower history or type today's totals."))
 
-DENOMS = {"followers": "Followers", "impressions": "Impressions", "reach": "Reach"}
+DENOMS = {"followers": _("Followers"), "impressions": _("Impressions"), "reach": _("Reach")}
 bind.widget(
     st.radio,
-    "Engagement rate per",
+    _("Engagement rate per"),
     "analytics.denominator",
     options=list(DENOMS),
     format_func=DENOMS.get,
@@ -105,12 +111,12 @@ for spec, reading in memo("overview", (datasets, typed_key, denominator), overvi
     chart.show(spec)
     st.caption(safe(reading))
 
-st.subheader("Test the rules of thumb on your own audience")
+st.subheader(_("Test the rules of thumb on your own audience"))
 st.write(measure.learn_by_doing)
 post_data = [d for d in datasets if d.grain == "post"]
 accounts = sorted({f"{d.platform} · {a}" for d in post_data for a in d.frame["account"].unique()})
 if accounts:
-    chosen = st.selectbox("Account to test", accounts, key="w:rules_account")
+    chosen = st.selectbox(_("Account to test"), accounts, key="w:rules_account")
 
     def rule_figures(chosen: str) -> tuple[list[tuple[dict, str]], pd.DataFrame]:
         """Best time to post and the rule tests for one account: specs, readings, table."""
@@ -131,11 +137,11 @@ if accounts:
         st.caption(safe(reading))
     st.dataframe(table, hide_index=True)
 else:
-    st.caption("The rule tester needs a per-post export (not a daily one).")
+    st.caption(_("The rule tester needs a per-post export (not a daily one)."))
 
 bind.widget(
     st.text_area,
-    "Your notes on what works for your audience",
+    _("Your notes on what works for your audience"),
     "analytics.notes",
     max_chars=5000,
     height=100,

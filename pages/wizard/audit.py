@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from strategy.audit import account_actions
+from strategy.i18n import _, date, ngettext
 from strategy.model import Account
 from ui import bind, table
 from ui.nav import footer, header
@@ -14,30 +15,33 @@ from ui.text import safe
 header("audit")
 s, content = strategy(), lib()
 
-st.subheader("Last year: what was worth it?")
-bind.pick_many("Activities that paid off", "audit.worth_it", content.audit.activity)
+st.subheader(_("Last year: what was worth it?"))
+bind.pick_many(_("Activities that paid off"), "audit.worth_it", content.audit.activity)
 bind.widget(
     st.text_area,
-    "What else did you learn from last year?",
+    _("What else did you learn from last year?"),
     "audit.reflection",
     max_chars=5000,
     height=80,
 )
 
-st.subheader("Every account you are registered on")
+st.subheader(_("Every account you are registered on"))
 usage = {u.id: u for u in content.audit.usage}
 items = content.audit.profile_item
 st.write(
-    "Sort each account: "
-    + "; ".join(f"**{u.title}**: {u.action.lower()}" for u in usage.values())
-    + " Tick what each profile already has: anything unticked becomes a dated task."
+    _(
+        "Sort each account: {choices}. Tick what each profile already has: anything unticked "
+        "becomes a dated task."
+    ).format(
+        choices="; ".join(f"**{u.title}**: {u.action.lower().rstrip('.')}" for u in usage.values())
+    )
 )
 columns = {
-    "network": st.column_config.TextColumn("Network", required=True, max_chars=200),
-    "handle": st.column_config.TextColumn("Handle or URL", max_chars=200),
-    "owner": st.column_config.TextColumn("Owner", max_chars=200),
+    "network": st.column_config.TextColumn(_("Network"), required=True, max_chars=200),
+    "handle": st.column_config.TextColumn(_("Handle or URL"), max_chars=200),
+    "owner": st.column_config.TextColumn(_("Owner"), max_chars=200),
     "usage": st.column_config.SelectboxColumn(
-        "How often used",
+        _("How often used"),
         options=list(usage),
         format_func=lambda i: usage[i].title,
         default="often",
@@ -69,16 +73,26 @@ for problem in problems:
 
 actions = account_actions(s.audit.accounts, content, dt.date.today())
 if actions:
-    with st.expander(f"{len(actions)} tasks from this audit (they go to your plan)"):
-        st.markdown("\n".join(f"- {safe(a.what)} (by {a.due:%d %b %Y})" for a in actions))
+    label = ngettext(
+        "{n} task from this audit (it goes to your plan)",
+        "{n} tasks from this audit (they go to your plan)",
+        len(actions),
+    )
+    with st.expander(label.format(n=len(actions))):
+        st.markdown(
+            "\n".join(
+                _("- {task} (by {day})").format(task=safe(a.what), day=date(a.due, "medium"))
+                for a in actions
+            )
+        )
 
-st.subheader("Reset who you follow")
+st.subheader(_("Reset who you follow"))
 follow = content.audit.follow
 st.write(follow.intro)
 keep_col, drop_col = st.columns(2)
-keep_col.markdown("**Keep following**\n" + "\n".join(f"- {k}" for k in follow.keep))
-drop_col.markdown("**Unfollow**\n" + "\n".join(f"- {k}" for k in follow.unfollow))
+keep_col.markdown(f"**{_('Keep following')}**\n" + "\n".join(f"- {k}" for k in follow.keep))
+drop_col.markdown(f"**{_('Unfollow')}**\n" + "\n".join(f"- {k}" for k in follow.unfollow))
 st.caption(f"{follow.why} {follow.add_back}")
-bind.widget(st.checkbox, "I have reset who I follow to this baseline", "audit.baseline_done")
+bind.widget(st.checkbox, _("I have reset who I follow to this baseline"), "audit.baseline_done")
 
 footer("audit")

@@ -4,6 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
+from strategy.i18n import _, date
 from strategy.plan import calendar_items, default_review_date
 from strategy.recommend import rank_channels
 from ui.state import lib, strategy
@@ -11,15 +12,15 @@ from ui.text import safe
 
 s, content = strategy(), lib()
 today = dt.date.today()
-who = s.profile.name.strip() or "Our strategy"
-st.caption("Strategy canvas · print it with your browser (Ctrl+P) or project it")
+who = s.profile.name.strip() or _("Our strategy")
+st.caption(_("Strategy canvas · print it with your browser (Ctrl+P) or project it"))
 st.title(safe(who))
 with st.container(border=True):
-    st.markdown("##### Why")
+    st.markdown("##### " + _("Why"))
     statement = s.why.statement.strip()
-    st.markdown(f"### {safe(statement)}" if statement else "*No why statement yet.*")
+    st.markdown(f"### {safe(statement)}" if statement else "*" + _("No why statement yet.") + "*")
     goals = [g.title for g in (content.goal(i) for i in s.why.goals) if g]
-    st.write(" · ".join(goals) or "No goals picked yet.")
+    st.write(" · ".join(goals) or _("No goals picked yet."))
 
 reasons = {r.channel: r for r in rank_channels(s, content)}
 cards = {c.channel: c for c in s.guidelines.cards}
@@ -27,31 +28,38 @@ cols = st.columns(max(1, len(s.channels.chosen)))
 for col, choice in zip(cols, s.channels.chosen, strict=False):
     card = cards.get(choice.channel)
     with col.container(border=True):
-        label = " (experiment)" if choice.experiment else ""
+        label = _(" (experiment)") if choice.experiment else ""
         st.markdown(f"##### {content.channel_name(choice.channel)}{label}")
         st.markdown(safe(card.job) if card else reasons[choice.channel].sentence())
         if card:
-            st.caption(f"Share: {safe(card.share)}  \nCall to action: "
-                       f"{safe(card.call_to_action)}  \nCadence: {safe(card.cadence)}")  # fmt: skip
+            st.caption(
+                _("Share: {share}  \nCall to action: {cta}  \nCadence: {cadence}").format(
+                    share=safe(card.share),
+                    cta=safe(card.call_to_action),
+                    cadence=safe(card.cadence),
+                )
+            )
 if not s.channels.chosen:
-    st.info("No channels picked yet.")
+    st.info(_("No channels picked yet."))
 
 left, middle, right = st.columns(3)
 with left.container(border=True):
-    st.markdown("##### Next 90 days")
+    st.markdown("##### " + _("Next 90 days"))
     soon = sorted((a for a in s.plan.actions if a.status != "done" and a.due
                    and a.due <= today + dt.timedelta(days=90)), key=lambda a: a.due)  # fmt: skip
-    lines = [f"- {a.due:%d %b}: {safe(a.what)}" for a in soon[:8]]
-    st.markdown("\n".join(lines) or "Nothing dated yet.")
+    lines = [f"- {date(a.due, 'short')}: {safe(a.what)}" for a in soon[:8]]
+    st.markdown("\n".join(lines) or _("Nothing dated yet."))
 with middle.container(border=True):
-    st.markdown("##### Every month")
+    st.markdown("##### " + _("Every month"))
     items = calendar_items(s.plan, today, months=1)
     lines = [
         f"- {safe(i.what)}" + (f" ({safe(i.channel)})" if i.channel else "") for i in items[:8]
     ]
-    st.markdown("\n".join(lines) or "No recurring content yet.")
+    st.markdown("\n".join(lines) or _("No recurring content yet."))
 with right.container(border=True):
-    st.markdown("##### Measure and review")
+    st.markdown("##### " + _("Measure and review"))
     review = s.plan.review_date or default_review_date(today, content)
-    st.write(f"Review on **{review:%d %B %Y}**. Measure engagement, not follower counts.")
+    st.write(
+        _("Review on **{day}**. Measure engagement, not follower counts.").format(day=date(review))
+    )
     st.caption(" ".join(content.rules.value_check_intro.split(". ")[:1]) + ".")

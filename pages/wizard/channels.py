@@ -4,6 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
+from strategy.i18n import _
 from strategy.model import ChannelChoice
 from strategy.plan import add_months
 from strategy.recommend import pick_messages, rank_channels
@@ -16,16 +17,18 @@ s, content = strategy(), lib()
 types = content.titles(content.channels.content_type)
 audiences = content.titles(content.channels.audience)
 
-st.subheader("What do you want to communicate, and to whom?")
+st.subheader(_("What do you want to communicate, and to whom?"))
 st.caption(
-    "Left empty, the app uses what your goals suggest. Channels suit different content: "
-    "no family photos on LinkedIn, no job hunting on Snapchat."
+    _(
+        "Left empty, the app uses what your goals suggest. Channels suit different content: "
+        "no family photos on LinkedIn, no job hunting on Snapchat."
+    )
 )
 left, right = st.columns(2)
 with left:
     bind.widget(
         st.multiselect,
-        "Content you will share",
+        _("Content you will share"),
         "channels.content_types",
         options=list(types),
         format_func=types.get,
@@ -33,24 +36,26 @@ with left:
 with right:
     bind.widget(
         st.multiselect,
-        "Who you want to reach",
+        _("Who you want to reach"),
         "channels.audiences",
         options=list(audiences),
         format_func=audiences.get,
     )
 
-st.subheader("Your shortlist")
+st.subheader(_("Your shortlist"))
 ranked = rank_channels(s, content)
 chosen = {c.channel: c for c in s.channels.chosen}
 for rank, rec in enumerate(ranked, start=1):
     with st.container(border=True):
         pick_col, text_col = st.columns([1, 5])
         picked = pick_col.checkbox(
-            f"Pick {rec.name}", value=rec.channel in chosen, key=f"w:pick_{rec.channel}"
+            _("Pick {name}").format(name=rec.name),
+            value=rec.channel in chosen,
+            key=f"w:pick_{rec.channel}",
         )
         text_col.markdown(f"**{rank}. {rec.sentence()}**")
         if rec.cautions:
-            text_col.caption("Watch out: " + "; ".join(rec.cautions) + ".")
+            text_col.caption(_("Watch out: {cautions}.").format(cautions="; ".join(rec.cautions)))
         if picked and rec.channel not in chosen:
             chosen[rec.channel] = ChannelChoice(channel=rec.channel)
         elif not picked and rec.channel in chosen:
@@ -59,14 +64,14 @@ order = [r.channel for r in ranked]
 bind.write("channels.chosen", [chosen[c] for c in sorted(chosen, key=order.index)])
 
 if s.channels.chosen:
-    st.subheader("One experiment (optional)")
+    st.subheader(_("One experiment (optional)"))
     names = {c.channel: content.channel_name(c.channel) for c in s.channels.chosen}
     current = next((c.channel for c in s.channels.chosen if c.experiment), "")
     experiment = st.selectbox(
-        "Channel to try as an experiment",
+        _("Channel to try as an experiment"),
         options=["", *names],
         index=["", *names].index(current),
-        format_func=lambda i: names.get(i, "None"),
+        format_func=lambda i: names.get(i, _("None")),
         key="w:experiment_pick",
     )
     for choice in s.channels.chosen:
@@ -75,7 +80,7 @@ if s.channels.chosen:
         choice = next(c for c in s.channels.chosen if c.channel == experiment)
         default = choice.review_date or add_months(dt.date.today(), 3)
         choice.review_date = st.date_input(
-            "Review the experiment on",
+            _("Review the experiment on"),
             value=default,
             min_value=dt.date.today(),
             key="w:experiment_review",

@@ -5,6 +5,7 @@ import hashlib
 import streamlit as st
 
 from strategy.demo import demo_datasets
+from strategy.i18n import _
 from strategy.personas import find_persona
 from strategy.progress import STEPS, completed
 from strategy.report import build_document, to_markdown, to_pdf
@@ -18,37 +19,41 @@ s, content, state = strategy(), lib(), app_state()
 done = set(completed(s))
 missing = [content.step(step).title for step in STEPS[:-1] if step not in done]
 if missing:
-    st.warning("Not complete yet: " + ", ".join(missing) + ". You can export anyway: the "
-               "document says which parts are still empty.")  # fmt: skip
+    st.warning(_("Not complete yet: {steps}. You can export anyway: the document says which "
+                 "parts are still empty.").format(steps=", ".join(missing)))  # fmt: skip
 else:
-    st.success("Every step is complete.")
+    st.success(_("Every step is complete."))
 
-st.subheader("Strategy document")
+st.subheader(_("Strategy document"))
 datasets = list(state.datasets)
-persona = find_persona(state.persona)
-if not datasets and st.checkbox("Include the demo charts (made-up data, for practice)",
+persona = find_persona(state.persona, s.profile.language)
+if not datasets and st.checkbox(_("Include the demo charts (made-up data, for practice)"),
                                 value=persona is not None, key="w:export_demo"):  # fmt: skip
     datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
 key = hashlib.sha256(dumps(s) + str(len(datasets)).encode()).hexdigest()
-if st.button("Generate PDF", type="primary", icon=":material/picture_as_pdf:", key="make_pdf"):
-    with st.status("Building your strategy PDF…", expanded=True) as status:
-        st.write("Laying out the sections" + (" and drawing the charts" if datasets else ""))
+if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:", key="make_pdf"):
+    with st.status(_("Building your strategy PDF…"), expanded=True) as status:
+        st.write(
+            _("Laying out the sections and drawing the charts")
+            if datasets
+            else _("Laying out the sections")
+        )
         state.report_pdf = to_pdf(build_document(s, content, datasets))
         state.report_key = key
-        status.update(label="Your PDF is ready.", state="complete", expanded=False)
+        status.update(label=_("Your PDF is ready."), state="complete", expanded=False)
 if state.report_pdf and state.report_key == key:
     # A link with the file inside it: Streamlit's media files can be dropped under load before
     # the browser fetches them (upstream #4322, #8932); the bytes were built on request above.
-    st.markdown(pdf_link(state.report_pdf, "social-media-strategy.pdf"), unsafe_allow_html=True)
+    st.markdown(pdf_link(state.report_pdf, _("social-media-strategy.pdf")), unsafe_allow_html=True)
 elif state.report_pdf:
-    st.caption("The strategy changed since the last PDF: generate it again.")
-st.download_button("Markdown (.md)", data=lambda: to_markdown(build_document(s, content,
-                   charts=False)), file_name="social-media-strategy.md", mime="text/markdown",
+    st.caption(_("The strategy changed since the last PDF: generate it again."))
+st.download_button(_("Markdown (.md)"), data=lambda: to_markdown(build_document(s, content,
+                   charts=False)), file_name=_("social-media-strategy.md"), mime="text/markdown",
                    icon=":material/description:", on_click="ignore", key="download_md")  # fmt: skip
 
-st.subheader("Save to resume later")
-save_button("Strategy file (.json)", key="export_json")
-st.subheader("Calendar")
+st.subheader(_("Save to resume later"))
+save_button(_("Strategy file (.json)"), key="export_json")
+st.subheader(_("Calendar"))
 calendar_buttons("export")
 footer("export")

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from strategy.guidelines import CARD_FIELDS, FIELD_LABELS, check_draft, generate_card, sync_cards
+from strategy.guidelines import CARD_FIELDS, check_draft, field_label, generate_card, sync_cards
+from strategy.i18n import _
 from ui import bind
 from ui.nav import footer, header
 from ui.state import WIDGET_PREFIX, lib, strategy
@@ -10,8 +11,8 @@ from ui.state import WIDGET_PREFIX, lib, strategy
 header("guidelines")
 s, content = strategy(), lib()
 if not s.channels.chosen:
-    st.info("Pick at least one channel on the Channels step first.")
-    footer("guidelines", can_continue=False, reason="No channel picked yet.")
+    st.info(_("Pick at least one channel on the Channels step first."))
+    footer("guidelines", can_continue=False, reason=_("No channel picked yet."))
     st.stop()
 
 # Suggestions follow the goals and channels; fields the user edited are kept as written.
@@ -52,56 +53,60 @@ for tab, (channel, card) in zip(tabs, cards.items(), strict=True):
             key = field_key(channel, field)
             if key not in st.session_state:
                 st.session_state[key] = getattr(card, field)
-            label = FIELD_LABELS[field] + (" (edited)" if field in card.edited else "")
+            label = field_label(field) + (_(" (edited)") if field in card.edited else "")
             st.text_area(
                 label, key=key, max_chars=1000, height=68, on_change=on_edit, args=(channel, field)
             )
         if card.edited:
             sure = st.checkbox(
-                "Discard my edits on this card", key=f"{WIDGET_PREFIX}sure:{channel}"
+                _("Discard my edits on this card"), key=f"{WIDGET_PREFIX}sure:{channel}"
             )
             st.button(
-                "Reset card to the suggestions",
+                _("Reset card to the suggestions"),
                 key=f"reset_{channel}",
                 disabled=not sure,
                 on_click=reset_card,
                 args=(channel,),
             )
 
-st.subheader("House rules for every channel")
+st.subheader(_("House rules for every channel"))
 st.markdown("\n".join(f"- {rule}" for rule in content.rules.house_rules))
 
-st.subheader("The value check")
+st.subheader(_("The value check"))
 st.write(content.rules.value_check_intro)
 st.markdown("\n".join(f"{i}. {q.question}" for i, q in enumerate(content.rules.value_question, 1)))
 with st.container(border=True):
-    st.markdown("**Check a draft post**")
+    st.markdown("**" + _("Check a draft post") + "**")
     channel = st.selectbox(
-        "Channel",
+        _("Channel"),
         list(cards),
         format_func=content.channel_name,
         key=f"{WIDGET_PREFIX}draft_channel",
     )
     draft = st.text_area(
-        "Draft",
+        _("Draft"),
         key=f"{WIDGET_PREFIX}draft_text",
         max_chars=10000,
-        placeholder="Paste a post you are about to share",
+        placeholder=_("Paste a post you are about to share"),
     )
     if draft.strip():
         result = check_draft(draft, channel, content)
         questions = {q.id: q.question for q in content.rules.value_question}
         for qid, question in questions.items():
-            mark = ":green[answers]" if qid in result.answered else ":orange[not clear]"
+            mark = (
+                f":green[{_('answers')}]"
+                if qid in result.answered
+                else f":orange[{_('not clear')}]"
+            )
             st.markdown(f"- {mark}: {question}")
         cols = st.columns(3)
-        cols[0].metric("Length", f"{result.length} / {result.max_chars}")
-        cols[1].metric("Hashtags", f"{result.hashtags} / {result.max_hashtags}")
-        cols[2].metric("Call to action", "yes" if result.has_call_to_action else "missing")
+        cols[0].metric(_("Length"), f"{result.length} / {result.max_chars}")
+        cols[1].metric(_("Hashtags"), f"{result.hashtags} / {result.max_hashtags}")
+        cols[2].metric(_("Call to action"), _("yes") if result.has_call_to_action else _("missing"))
         for note in result.notes:
             st.warning(note)
         if not result.notes:
-            st.success("Looks ready: it serves a goal, invites a response and fits the channel.")
-        st.caption("The question marks are hints from the words used; you are the judge.")
+            st.success(_("Looks ready: it serves a goal, invites a response and fits the channel."))
+        st.caption(_("The question marks are hints from the words used; you are the judge."))
 
 footer("guidelines")

@@ -1,7 +1,8 @@
-"""Start: who the strategy is for, a demo persona, and resuming from a saved file."""
+"""Start: language, who the strategy is for, a demo persona, and resuming from a saved file."""
 
 import streamlit as st
 
+from strategy.i18n import LANGUAGES, _
 from strategy.personas import load_persona, personas
 from strategy.storage import StrategyFileError, loads
 from ui import bind
@@ -13,10 +14,21 @@ header("start")
 show_flashes()
 state = app_state()
 
-KINDS = {"personal": "Me, personally", "organisation": "An organisation or team"}
+# Labelled in both languages, so a person who reads only one of them can find it.
 bind.widget(
     st.radio,
-    "This strategy is for",
+    "Language · Språk",
+    "profile.language",
+    options=list(LANGUAGES),
+    format_func=LANGUAGES.get,
+    horizontal=True,
+    help=_("The interface, the suggestions and the PDF follow this choice; it is saved with "
+           "your strategy."),
+)  # fmt: skip
+KINDS = {"personal": _("Me, personally"), "organisation": _("An organisation or team")}
+bind.widget(
+    st.radio,
+    _("This strategy is for"),
     "profile.kind",
     options=list(KINDS),
     format_func=KINDS.get,
@@ -24,15 +36,17 @@ bind.widget(
 )
 bind.widget(
     st.text_input,
-    "Your name, or your organisation's",
+    _("Your name, or your organisation's"),
     "profile.name",
     max_chars=200,
-    placeholder="e.g. Alex Berg, or Northwind HR",
+    placeholder=_("e.g. Alex Berg, or Northwind HR"),
 )
 
-st.subheader("Resume where you left off")
-st.write("Open a strategy file you saved earlier with **Save progress**.")
-upload = st.file_uploader("Saved strategy (.json)", type=["json"], key=upload_key("resume_upload"))
+st.subheader(_("Resume where you left off"))
+st.write(_("Open a strategy file you saved earlier with **Save progress**."))
+upload = st.file_uploader(
+    _("Saved strategy (.json)"), type=["json"], key=upload_key("resume_upload")
+)
 if upload is not None and upload.file_id not in state.handled_uploads:
     # Handle each upload once: the uploader keeps the file across reruns.
     state.handled_uploads.append(upload.file_id)
@@ -41,28 +55,35 @@ if upload is not None and upload.file_id not in state.handled_uploads:
     except StrategyFileError as exc:
         safe_lines = "\n".join(f"- {safe(p)}" for p in exc.problems)
         st.error(
-            f"Could not resume from **{safe(upload.name)}**; your current work is kept.\n\n"
+            _("Could not resume from **{name}**; your current work is kept.").format(
+                name=safe(upload.name)
+            )
+            + "\n\n"
             + safe_lines
         )
     else:
         replace_strategy(resumed)
         state.persona = None
-        flash("success", f"Resumed from {safe(upload.name)}.")
+        flash("success", _("Resumed from {name}.").format(name=safe(upload.name)))
         st.rerun()
 
-st.subheader("Or try a demo")
-st.write("A complete example strategy with made-up analytics, to explore every step.")
+st.subheader(_("Or try a demo"))
+st.write(_("A complete example strategy with made-up analytics, to explore every step."))
 has_work = state.strategy.profile.name.strip() or state.strategy.why.goals
-sure = not has_work or st.checkbox("Replace my current work with the demo", key="w:demo_sure")
-for persona in personas():
+sure = not has_work or st.checkbox(_("Replace my current work with the demo"), key="w:demo_sure")
+language = state.strategy.profile.language
+for persona in personas(language):
     with st.container(border=True):
         st.markdown(f"**{persona.title}**  \n{persona.description}")
         if st.button(
-            f"Load the demo: {persona.title}", key=f"demo_{persona.id}", disabled=not sure
+            _("Load the demo: {title}").format(title=persona.title),
+            key=f"demo_{persona.id}",
+            disabled=not sure,
         ):
-            replace_strategy(load_persona(persona.id))
+            replace_strategy(load_persona(persona.id, language))
             state.persona = persona.id
-            flash("success", f"Loaded the demo '{persona.title}'. Its data is made up.")
+            flash("success", _("Loaded the demo '{title}'. Its data is made up.").format(
+                title=persona.title))  # fmt: skip
             st.rerun()
 
 footer("start")

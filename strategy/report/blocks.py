@@ -57,6 +57,7 @@ class Document:
     subtitle: str
     date: str
     blocks: list[Block] = field(default_factory=list)
+    language: str = "en"
 
     def add(self, *blocks: Block) -> None:
         """Append blocks."""

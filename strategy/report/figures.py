@@ -8,6 +8,7 @@ import vl_convert as vlc
 
 from strategy import charts, metrics, readings
 from strategy.folk_rules import test_rules
+from strategy.i18n import _
 from strategy.importers.dataset import Dataset
 
 WIDTH = 620
@@ -28,11 +29,11 @@ def figures(
     points = metrics.account_points(datasets, series, denominator)
     if not points.empty:
         chart = charts.engagement_vs_followers(points, metrics.bands(), denominator, WIDTH)
-        out.append((chart, readings.read_points(points), "Engagement against followers"))
+        out.append((chart, readings.read_points(points), _("Engagement against followers")))
     weekly = metrics.weekly(datasets, series)
     if not weekly.empty:
         out.append((charts.over_time(weekly, WIDTH), readings.read_weekly(weekly),
-                    "Followers and engagement per week"))  # fmt: skip
+                    _("Followers and engagement per week")))  # fmt: skip
     posts = metrics.posts(datasets, series, denominator)
     if not posts.empty:
         # The busiest account speaks for itself: audiences differ, so they are not pooled.
@@ -41,10 +42,10 @@ def figures(
         cells = metrics.heatmap_cells(one)
         label = f" ({key[0]} {key[1]})"
         out.append((charts.best_time(cells, denominator, WIDTH),
-                    readings.read_heatmap(cells) + label, "Best time to post"))  # fmt: skip
+                    readings.read_heatmap(cells) + label, _("Best time to post")))  # fmt: skip
         results = test_rules(one)
         out.append((charts.rule_chart(results, WIDTH), readings.read_rules(results) + label,
-                    "Folk rules tested"))  # fmt: skip
+                    _("Folk rules tested")))  # fmt: skip
     # vl-convert renders outside the GIL, so the charts are drawn side by side.
     with ThreadPoolExecutor(max_workers=4) as pool:
         images = list(pool.map(png, [chart for chart, _, _ in out]))

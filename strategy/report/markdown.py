@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from strategy.i18n import _, using
 from strategy.markup import escape
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 
@@ -27,5 +28,7 @@ def to_markdown(doc: Document) -> str:
                     "|" + "---|" * len(headers)]  # fmt: skip
             out += ["| " + " | ".join(row) + " |" for row in cells] + [""]
         elif isinstance(block, Image):
-            out += [f"*Chart: {escape(block.alt)}.* {escape(block.caption)}", ""]
+            with using(doc.language):
+                label = _("Chart: {name}.").format(name=escape(block.alt))
+            out += [f"*{label}* {escape(block.caption)}", ""]
     return "\n".join(out).rstrip() + "\n"

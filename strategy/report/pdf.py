@@ -7,6 +7,7 @@ import io
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from strategy.i18n import _, using
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.report.fonts import BOLD, REGULAR, emoji_font, printable
 
@@ -28,10 +29,14 @@ class ReportPDF(FPDF):
         self.set_y(-14)
         self.set_font("DejaVu", size=8)
         self.set_text_color(*MUTED)
-        self.cell(0, 6, f"Social media strategy · page {self.page_no()} of {{nb}}", align="C")
+        # fpdf2 puts the page count where "{nb}" stands once the document is complete.
+        line = _("Social media strategy · page {page} of {total}").format(
+            page=self.page_no(), total="{nb}"
+        )
+        self.cell(0, 6, line, align="C")
 
 
-def _setup() -> ReportPDF:
+def _setup(language: str) -> ReportPDF:
     pdf = ReportPDF(format="A4")
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(True, margin=20)
@@ -42,11 +47,11 @@ def _setup() -> ReportPDF:
         pdf.add_font("Emoji", "", str(emoji))
         pdf.set_fallback_fonts(["Emoji"], exact_match=False)
     # Metadata says what the file is, never who it is about.
-    pdf.set_title("Social media strategy")
-    pdf.set_subject("A social media strategy made with Social Why")
+    pdf.set_title(_("Social media strategy"))
+    pdf.set_subject(_("A social media strategy made with Social Why"))
     pdf.set_creator("Social Why")
     pdf.set_producer("Social Why (fpdf2)")
-    pdf.set_lang("en")
+    pdf.set_lang(language)
     pdf.alias_nb_pages()
     return pdf
 
@@ -75,14 +80,14 @@ def _cover(pdf: ReportPDF, doc: Document) -> None:
     pdf.set_y(-40)
     pdf.set_font("DejaVu", "", 9)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 5, "Made with Social Why. Review it regularly: every strategy evolves.")
+    pdf.multi_cell(0, 5, _("Made with Social Why. Review it regularly: every strategy evolves."))
 
 
 def _toc(pdf: FPDF, outline: list) -> None:
     pdf.set_xy(pdf.l_margin, pdf.t_margin)
     pdf.set_font("DejaVu", "B", 18)
     pdf.set_text_color(*INK)
-    pdf.cell(0, 12, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 12, _("Contents"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for section in outline:
         indent = 8 * section.level
@@ -182,13 +187,15 @@ def to_pdf(doc: Document) -> bytes:
     Returns:
         The PDF file.
     """
-    pdf = _setup()
-    _cover(pdf, doc)
-    pdf.add_page()
-    pdf.insert_toc_placeholder(_toc, pages=1, allow_extra_pages=True)
-    # The placeholder keeps this page for the contents and starts a fresh one for the body.
-    pdf.fresh_page = True
-    render = {Heading: _heading, Para: _para, Bullets: _bullets, Table: _table, Image: _image}
-    for block in doc.blocks:
-        render[type(block)](pdf, block)
-    return bytes(pdf.output())
+    # The fixed wording (contents, page numbers) follows the document's own language.
+    with using(doc.language):
+        pdf = _setup(doc.language)
+        _cover(pdf, doc)
+        pdf.add_page()
+        pdf.insert_toc_placeholder(_toc, pages=1, allow_extra_pages=True)
+        # The placeholder keeps this page for the contents and starts a fresh one for the body.
+        pdf.fresh_page = True
+        render = {Heading: _heading, Para: _para, Bullets: _bullets, Table: _table, Image: _image}
+        for block in doc.blocks:
+            render[type(block)](pdf, block)
+        return bytes(pdf.output())
