@@ -34,7 +34,7 @@ class Recommendation:
         """Say the ranking reason in one line, e.g. "LinkedIn: fits 'Land a new job'"."""
         if not self.reasons:
             return _("{name}: no strong fit with your choices.").format(name=self.name)
-        return f"{self.name}: {_(' and ').join(self.reasons)}"
+        return f"{self.name}: " + _(" and ").join(self.reasons)
 
 
 def wanted(strategy: Strategy, lib: Library) -> tuple[list[str], list[str]]:

@@ -130,7 +130,7 @@ def test_suggested_actions_collect_every_step():
     sources = [a.source for a in actions]
     assert sources == [
         "why:readiness:leaders",
-        "why:staff:See one more chore",
+        "why:staff:one_more_chore",
         "audit:myspace:@nw:close",
         "audit:linkedin:northwind:pinned",
         "audit:baseline",

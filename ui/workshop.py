@@ -36,9 +36,7 @@ def sidebar_controls() -> None:
         if state.persona:
             persona = find_persona(state.persona, state.strategy.profile.language)
             title = persona.title if persona else state.persona
-            st.caption(
-                f":orange[**{_('Demo: {title}').format(title=title)}**] {_('(made-up data)')}"
-            )
+            st.caption(_(":orange[**Demo: {title}**] (made-up data)").format(title=title))
         with st.popover(_("Clear my data"), icon=":material/delete:", width="stretch"):
             st.write(
                 _(

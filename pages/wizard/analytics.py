@@ -19,8 +19,8 @@ s, content, state = strategy(), lib(), app_state()
 measure = content.steps.measure
 st.info(measure.not_followers)
 left, right = st.columns(2)
-left.markdown(f"**{_('Not a competition.')}** {measure.not_competition}")
-right.markdown(f"**{_('Not in a vacuum.')}** {measure.not_vacuum}")
+left.markdown("**" + _("Not a competition.") + "** " + measure.not_competition)
+right.markdown("**" + _("Not in a vacuum.") + "** " + measure.not_vacuum)
 
 st.subheader(_("Your data"))
 SUMMARY_COLUMNS = {"source": _("file"), "sheet": _("sheet"), "platform": _("network"),
@@ -51,8 +51,8 @@ else:
     persona = find_persona(state.persona, s.profile.language)
     datasets = demo_datasets(persona.accounts if persona else None)
     who = persona.title if persona else _("an HR team's two accounts and a personal account")
-    st.caption(f":orange[**{_('Showing made-up demo data')}**] "
-               + _("({who}): upload your own exports to replace it.").format(who=who))  # fmt: skip
+    st.caption(_(":orange[**Showing made-up demo data**] ({who}): upload your own exports to "
+                 "replace it.").format(who=who))  # fmt: skip
 
 st.subheader(_("Followers"))
 platforms = sorted({d.platform for d in datasets} | {c.channel for c in s.channels.chosen})

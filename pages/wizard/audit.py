@@ -90,8 +90,8 @@ st.subheader(_("Reset who you follow"))
 follow = content.audit.follow
 st.write(follow.intro)
 keep_col, drop_col = st.columns(2)
-keep_col.markdown(f"**{_('Keep following')}**\n" + "\n".join(f"- {k}" for k in follow.keep))
-drop_col.markdown(f"**{_('Unfollow')}**\n" + "\n".join(f"- {k}" for k in follow.unfollow))
+keep_col.markdown("**" + _("Keep following") + "**\n" + "\n".join(f"- {k}" for k in follow.keep))
+drop_col.markdown("**" + _("Unfollow") + "**\n" + "\n".join(f"- {k}" for k in follow.unfollow))
 st.caption(f"{follow.why} {follow.add_back}")
 bind.widget(st.checkbox, _("I have reset who I follow to this baseline"), "audit.baseline_done")
 

@@ -93,11 +93,8 @@ with st.container(border=True):
         result = check_draft(draft, channel, content)
         questions = {q.id: q.question for q in content.rules.value_question}
         for qid, question in questions.items():
-            mark = (
-                f":green[{_('answers')}]"
-                if qid in result.answered
-                else f":orange[{_('not clear')}]"
-            )
+            answered = qid in result.answered
+            mark = ":green[" + _("answers") + "]" if answered else ":orange[" + _("not clear") + "]"
             st.markdown(f"- {mark}: {question}")
         cols = st.columns(3)
         cols[0].metric(_("Length"), f"{result.length} / {result.max_chars}")

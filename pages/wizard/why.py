@@ -22,7 +22,9 @@ st.caption(
 with st.expander(_("What each goal means"), expanded=False):
     for g in goals:
         st.markdown(
-            f"**{g.title}**: {g.explain}  \n*{_('Measure it by:')}* {'; '.join(g.measures)}"
+            _("**{goal}**: {explain}  \n*Measure it by:* {measures}").format(
+                goal=g.title, explain=g.explain, measures="; ".join(g.measures)
+            )
         )
 
 bind.widget(
