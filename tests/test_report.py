@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -12,13 +14,16 @@ from test_plan import planned
 from strategy.cli import main
 from strategy.demo import demo_datasets
 from strategy.guidelines import sync_cards
+from strategy.i18n import using
 from strategy.library import load_library
 from strategy.model import Strategy
+from strategy.personas import load_persona
 from strategy.report import build_document, to_markdown, to_pdf
 from strategy.report.fonts import PLACEHOLDER, emoji_font, printable
 from strategy.storage import dumps
 
 LIB = load_library()
+GOLDEN = Path(__file__).parent / "data" / "golden"
 TODAY = dt.date(2026, 11, 22)
 SECTIONS = ["1. Why", "2. Audit", "3. Channels", "4. Guidelines per channel", "5. Plan",
             "6. Measuring what matters", "Contents"]  # fmt: skip
@@ -171,3 +176,44 @@ def test_cli_pdf_refuses_a_bad_export_with_one_line(tmp_path, capsys):
         main(["pdf", str(src), "--data", str(bad), "-o", str(tmp_path / "o.pdf")])
     assert info.value.code == 2
     assert "bad.csv: the file is empty" in capsys.readouterr().err
+
+
+SWEDISH_SECTIONS = ["1. Varför", "2. Genomgång", "3. Kanaler", "4. Riktlinjer per kanal",
+                    "5. Plan", "6. Att mäta det som spelar roll", "Innehåll"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def swedish_pdf() -> bytes:
+    s = load_persona("hr_team", "sv")
+    return to_pdf(build_document(s, load_library(language="sv"), demo_datasets(), today=TODAY))
+
+
+def test_a_swedish_strategy_gives_a_swedish_pdf(swedish_pdf):
+    reader = PdfReader(io.BytesIO(swedish_pdf))
+    text = pdf_text(swedish_pdf)
+    for section in SWEDISH_SECTIONS:
+        assert section in text
+    assert "Följ upp strategin den 1 maj 2027." in text
+    assert "Bygger eller stärker det här en relation på ett värdefullt sätt?" in text
+    assert "Engagemang mot antal följare" not in text  # a chart title is in the image, not text
+    assert "sida 3 av" in reader.pages[2].extract_text()
+    assert reader.metadata.title == "Strategi för sociala medier"
+    for english in ["Contents", "Not filled in yet", "Review this strategy", "page 3 of"]:
+        assert english not in text
+
+
+def test_the_report_language_follows_the_strategy_not_the_caller():
+    """The CLI or a download callback has no session: the strategy's own language decides."""
+    s = load_persona("career_changer", "sv")
+    with using("en"):
+        md = to_markdown(build_document(s, load_library(language="sv"), today=TODAY, charts=False))
+    assert "## 1\\. Varför" in md and "## 1\\. Why" not in md
+
+
+def test_swedish_markdown_matches_the_golden_file():
+    s = load_persona("hr_team", "sv")
+    md = to_markdown(build_document(s, load_library(language="sv"), today=TODAY, charts=False))
+    golden = GOLDEN / "hr_team_sv.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(md, "utf-8")
+    assert md == golden.read_text("utf-8")

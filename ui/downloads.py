@@ -57,11 +57,12 @@ def pdf_link(data: bytes, file_name: str) -> str:
     """
     encoded = base64.b64encode(data).decode("ascii")
     name = html.escape(file_name, quote=True)
+    label = html.escape(_("Download PDF"))
     return (
         f'<a href="data:application/pdf;base64,{encoded}" download="{name}" '
         'role="button" style="display:inline-block;padding:0.45rem 0.9rem;border-radius:0.5rem;'
         'background:#2a6e78;color:#fff;text-decoration:none;font-weight:600">'
-        f"{html.escape(_('Download PDF'))}</a>"
+        f"{label}</a>"
     )
 
 
