@@ -103,6 +103,8 @@ def date(day: dt.date, style: str = "long") -> str:
         style: long (5 March 2027), medium (5 Mar 2027), short (5 Mar) or month (March 2027).
     """
     text = _babel_date(day, DATE_FORMATS[style], locale=_locale())
+    if style == "short":
+        return text.rstrip(".")  # "8 nov." reads badly before a colon
     # Swedish month names are lower case; a month heading starts with a capital.
     return text[:1].upper() + text[1:] if style == "month" else text
 
@@ -115,7 +117,9 @@ def number(value: float, digits: int = 0) -> str:
 
 def percent(value: float, digits: int = 1, *, signed: bool = False) -> str:
     """Format a share as a percentage, e.g. 4.2% or 4,2 %; `signed` adds a plus sign."""
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    # The language's own pattern keeps its spacing (Swedish writes "4,2 %").
+    base = _locale().percent_formats[None].pattern.split(";")[0]
+    pattern = base.replace("#,##0", "#,##0" + ("." + "0" * digits if digits else ""), 1)
     if signed:
         pattern = "+" + pattern + ";-" + pattern
     return format_percent(value, format=pattern, locale=_locale())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results"
 
 STEP_TITLES = [
     "Who is this strategy for?",
@@ -99,3 +101,36 @@ def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path):
     target = tmp_path / "strategy.pdf"
     info.value.save_as(target)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(page: Page, server_url: str,
+                                                               tmp_path):  # fmt: skip
+    """Pick Svenska, load the Swedish demo, go to Export by Nästa, download a Swedish PDF."""
+    page.goto(server_url)
+    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
+    page.get_by_text("Svenska", exact=True).click()
+    expect(page.get_by_role("heading", name="Vem gäller strategin?")).to_be_visible()
+    page.get_by_role("button", name="Ladda demon: HR-teamet på ett medelstort företag").click()
+    expect(
+        page.get_by_text("Demon 'HR-teamet på ett medelstort företag' är laddad")
+    ).to_be_visible()
+    for title in ["Hitta ditt varför", "Gå igenom det du har", "Välj en handfull kanaler",
+                  "Skriv en riktlinje per kanal", "Planera, gör, följ upp", "Mät rätt sak",
+                  "Ta med dig strategin"]:  # fmt: skip
+        page.get_by_role("button", name="Nästa").click()
+        expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "export_sv.png"), full_page=True)
+    page.get_by_role("button", name="Skapa PDF").click()
+    download_button = page.get_by_role("button", name="Ladda ner PDF")
+    expect(download_button).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        download_button.click()
+    assert info.value.suggested_filename == "strategi-sociala-medier.pdf"
+    target = tmp_path / "strategi.pdf"
+    info.value.save_as(target)
+    from pypdf import PdfReader
+
+    text = PdfReader(target).pages[1].extract_text()
+    assert "Innehåll" in text and "Contents" not in text
