@@ -106,7 +106,7 @@ def rank_channels(strategy: Strategy, lib: Library) -> list[Recommendation]:
             score -= 1
             cautions.append(_("mostly used for private life"))
         ranked.append((-score, order, Recommendation(ch.id, ch.name, score, reasons, cautions)))
-    return [r for _, _, r in sorted(ranked, key=lambda t: (t[0], t[1]))]
+    return [r for _score, _order, r in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
 
 def pick_messages(strategy: Strategy, lib: Library) -> tuple[list[str], list[str]]:

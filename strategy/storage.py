@@ -7,9 +7,31 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from strategy.i18n import N_, _, language, number
 from strategy.model import SCHEMA_VERSION, Strategy
 
 MAX_FILE_BYTES = 1_000_000
+TOO_DEEP = N_("{name} is nested too deeply to be a strategy.")
+UNKNOWN_FIELD = N_("unknown field (not part of a strategy)")
+# Pydantic's reasons are English; these say the same in the catalogue's words, by error type.
+REASONS = {
+    "string_too_long": N_("should have at most {max_length} characters"),
+    "string_too_short": N_("should have at least {min_length} characters"),
+    "too_long": N_("should have at most {max_length} items"),
+    "missing": N_("is required"),
+    "literal_error": N_("should be one of {expected}"),
+    "date_parsing": N_("is not a valid date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": N_("is not a valid date (YYYY-MM-DD)"),
+    "date_type": N_("is not a valid date (YYYY-MM-DD)"),
+    "int_parsing": N_("should be a whole number"),
+    "int_type": N_("should be a whole number"),
+    "greater_than_equal": N_("should be at least {ge}"),
+    "less_than_equal": N_("should be at most {le}"),
+    "list_type": N_("should be a list"),
+    "string_type": N_("should be text"),
+    "bool_parsing": N_("should be true or false"),
+    "bool_type": N_("should be true or false"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +71,7 @@ def dumps(strategy: Strategy) -> bytes:
 
 
 def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a valid number in a strategy file")
+    raise ValueError(_("{name} is not a valid number in a strategy file").format(name=name))
 
 
 def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
@@ -69,15 +91,29 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
     if len(raw) > MAX_FILE_BYTES:
         size_mb = len(raw) / 1_000_000
         raise StrategyFileError(
-            [Problem("", f"{name} is {size_mb:.1f} MB; a saved strategy is at most 1 MB.")]
+            [
+                Problem(
+                    "",
+                    _("{name} is {size} MB; a saved strategy is at most 1 MB.").format(
+                        name=name, size=number(size_mb, 1)
+                    ),
+                )
+            ]  # fmt: skip
         )
     if not raw.strip():
-        raise StrategyFileError([Problem("", f"{name} is empty.")])
+        raise StrategyFileError([Problem("", _("{name} is empty.").format(name=name))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StrategyFileError(
-            [Problem("", f"{name} is not UTF-8 text (byte {exc.start}); is it a strategy file?")]
+            [
+                Problem(
+                    "",
+                    _("{name} is not UTF-8 text (byte {byte}); is it a strategy file?").format(
+                        name=name, byte=exc.start
+                    ),
+                )
+            ]  # fmt: skip
         ) from None
     try:
         doc = json.loads(text, parse_constant=_refuse_constant)
@@ -86,30 +122,34 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
         truncated = (
             exc.pos >= len(body) - 1 or exc.msg.startswith("Unterminated") or body[-1] not in "}]"
         )
-        hint = " The file looks cut short: was the download interrupted?" if truncated else ""
-        raise StrategyFileError(
-            [Problem("", f"{name} is not valid JSON (line {exc.lineno}: {exc.msg}).{hint}")]
-        ) from None
+        hint = (
+            " " + _("The file looks cut short: was the download interrupted?") if truncated else ""
+        )
+        reason = _("{name} is not valid JSON (line {line}: {error}).").format(
+            name=name, line=exc.lineno, error=exc.msg)  # fmt: skip
+        raise StrategyFileError([Problem("", reason + hint)]) from None
     except ValueError as exc:
         raise StrategyFileError([Problem("", f"{name}: {exc}.")]) from None
     except RecursionError:
-        raise StrategyFileError(
-            [Problem("", f"{name} is nested too deeply to be a strategy.")]
-        ) from None
+        raise StrategyFileError([Problem("", _(TOO_DEEP).format(name=name))]) from None
     if not isinstance(doc, dict):
-        raise StrategyFileError([Problem("", f"{name} is JSON but not a saved strategy.")])
+        raise StrategyFileError(
+            [Problem("", _("{name} is JSON but not a saved strategy.").format(name=name))]
+        )
     version = doc.get("schema_version")
     if version is None:
         raise StrategyFileError(
-            [Problem("schema_version", "missing: this is not a strategy saved by Social Why.")]
+            [Problem("schema_version", _("missing: this is not a strategy saved by Social Why."))]
         )
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise StrategyFileError(
             [
                 Problem(
                     "schema_version",
-                    f"the file is version {version}, made by a newer Social Why; "
-                    f"this one reads version {SCHEMA_VERSION}. Update the app to open it.",
+                    _(
+                        "the file is version {version}, made by a newer Social Why; this one reads "
+                        "version {ours}. Update the app to open it."
+                    ).format(version=version, ours=SCHEMA_VERSION),  # fmt: skip
                 )
             ]
         )
@@ -118,9 +158,7 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
     except ValidationError as exc:
         raise StrategyFileError(validation_problems(exc)) from None
     except RecursionError:
-        raise StrategyFileError(
-            [Problem("", f"{name} is nested too deeply to be a strategy.")]
-        ) from None
+        raise StrategyFileError([Problem("", _(TOO_DEEP).format(name=name))]) from None
 
 
 def validation_problems(exc: ValidationError, limit: int = 20) -> list[Problem]:
@@ -137,10 +175,16 @@ def validation_problems(exc: ValidationError, limit: int = 20) -> list[Problem]:
     for err in exc.errors(include_url=False)[:limit]:
         path = ".".join(str(p) for p in err["loc"])
         reason = err["msg"]
+        template = REASONS.get(err["type"])
         if err["type"] == "extra_forbidden":
-            reason = "unknown field (not part of a strategy)"
+            reason = _(UNKNOWN_FIELD)
+        elif template and language() != "en":  # English keeps pydantic's exact words
+            try:
+                reason = _(template).format(**err.get("ctx", {}))
+            except (KeyError, IndexError):
+                pass
         problems.append(Problem(path, reason))
     extra = exc.error_count() - limit
     if extra > 0:
-        problems.append(Problem("", f"and {extra} more problems"))
+        problems.append(Problem("", _("and {n} more problems").format(n=extra)))
     return problems

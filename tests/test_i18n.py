@@ -216,3 +216,35 @@ def test_each_demo_persona_has_a_swedish_twin(persona):
                 *(a.what for a in s.plan.actions), *(r.what for r in s.plan.recurring)}  # fmt: skip
 
     assert not words(en) & words(sv), "a demo text was left in English"
+
+
+@pytest.mark.parametrize(
+    ("data", "english", "swedish"),
+    [(b"", "x.csv: the file is empty", "x.csv: filen är tom"),
+     (b"%PDF-1.7", "x.csv: this is a PDF document", "x.csv: det här är ett PDF-dokument"),
+     (b"a|b\n1|2\n", "separated by '|'", "åtskilda med '|'")],
+)  # fmt: skip
+def test_an_upload_is_refused_in_the_language_in_force(data, english, swedish):
+    from strategy.importers import ImportFailure, import_file
+
+    for lang, expected in (("en", english), ("sv", swedish)):
+        with using(lang), pytest.raises(ImportFailure) as info:
+            import_file("x.csv", data)
+        assert expected in str(info.value)
+
+
+def test_a_refused_strategy_file_is_explained_in_swedish():
+    from strategy.model import Strategy
+    from strategy.storage import StrategyFileError, dumps, loads
+
+    with using("sv"), pytest.raises(StrategyFileError) as info:
+        loads(b'{"schema_version": 1, "why": {', name="min.json")
+    assert "min.json är ingen giltig JSON" in str(info.value)
+    assert "avbröts nedladdningen?" in str(info.value)
+    long_name = dumps(Strategy()).replace(b'"name": ""', b'"name": "' + b"x" * 300 + b'"')
+    with using("sv"), pytest.raises(StrategyFileError) as info:
+        loads(long_name)
+    assert "profile.name: får ha högst 200 tecken" in str(info.value)
+    with pytest.raises(StrategyFileError) as info:
+        loads(long_name)
+    assert "String should have at most 200 characters" in str(info.value)

@@ -14,6 +14,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from strategy.i18n import _
+from strategy.storage import validation_problems
 from ui.state import WIDGET_PREFIX, strategy
 from ui.text import safe
 
@@ -39,7 +40,7 @@ def write(path: str, value: Any) -> None:
     try:
         setattr(obj, attr, value)
     except ValidationError as exc:
-        st.session_state[f"error:{path}"] = exc.errors(include_url=False)[0]["msg"]
+        st.session_state[f"error:{path}"] = validation_problems(exc, limit=1)[0].reason
     else:
         st.session_state.pop(f"error:{path}", None)
 

@@ -8,6 +8,7 @@ import io
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from strategy.i18n import N_, _, number
 from strategy.importers.assemble import anchor_followers, merge_side_by_side, period_note
 from strategy.importers.blocks import (
     Block,
@@ -29,13 +30,13 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 1_000_000
 FAST_PATH_BYTES = 64_000  # below this, Python's csv module is as quick and handles every quirk
 MAGIC = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x89PNG": N_("this is a PNG image, not an analytics export (CSV or Excel)"),
+    b"\xff\xd8\xff": N_("this is a JPEG image, not an analytics export (CSV or Excel)"),
+    b"GIF8": N_("this is a GIF image, not an analytics export (CSV or Excel)"),
+    b"%PDF": N_("this is a PDF document, not an analytics export (CSV or Excel)"),
+    b"\x1f\x8b": N_("this is a gzip archive, not an analytics export (CSV or Excel)"),
+    b"Rar!": N_("this is a RAR archive, not an analytics export (CSV or Excel)"),
+    b"7z\xbc\xaf": N_("this is a 7-Zip archive, not an analytics export (CSV or Excel)"),
 }
 MAPPABLE = ("date", "text", "impressions", "reach", "engagements", "followers")
 
@@ -75,7 +76,7 @@ def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, lis
     head = data[:8]
     for magic, what in MAGIC.items():
         if head.startswith(magic):
-            raise _fail(name, f"this is {what}, not an analytics export (CSV or Excel)")
+            raise _fail(name, _(what))
     try:
         if head.startswith(b"PK\x03\x04"):
             return xlsx_sheets(data, max_rows)
@@ -84,7 +85,7 @@ def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, lis
                 b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e"
                 in data
             ):
-                raise WorkbookError("it is password-protected: save it without a password first")
+                raise WorkbookError(_("it is password-protected: save it without a password first"))
             return xls_sheets(data, max_rows)
         lead = data[:400].lstrip(b"\xef\xbb\xbf \r\n\t")
         if lead.startswith(b"<?xml") or lead.startswith(b"<Workbook"):
@@ -96,7 +97,7 @@ def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, lis
         if fast is not None:
             return [fast]
     try:
-        text, _ = decode(data)
+        text, _encoding = decode(data)
     except DecodeError as exc:
         raise _fail(name, str(exc)) from None
     text, delimiter = split_sep_line(text)
@@ -245,10 +246,14 @@ def import_file(
     """
     reference = reference or dt.date.today()
     if len(data) > max_bytes:
-        raise _fail(name, f"it is {len(data) / 1024 / 1024:.1f} MB; the limit is "
-                          f"{max_bytes / 1024 / 1024:.0f} MB")  # fmt: skip
+        raise _fail(
+            name,
+            _("it is {size} MB; the limit is {limit} MB").format(
+                size=number(len(data) / 1024 / 1024, 1), limit=number(max_bytes / 1024 / 1024)
+            ),
+        )
     if not data[:65536].strip() and not data.strip():
-        raise _fail(name, "the file is empty")
+        raise _fail(name, _("the file is empty"))
     sheets = _sheets(name, data, max_rows)
     datasets: list[Dataset] = []
     unknown: list[Block] = []
@@ -259,7 +264,12 @@ def import_file(
             block, columns = table_rows
             n = len(next(iter(columns.values())))
             if n > max_rows:
-                raise _fail(name, f"it has {n:,} rows; the limit is {max_rows:,}")
+                raise _fail(
+                    name,
+                    _("it has {n} rows; the limit is {limit}").format(
+                        n=number(n), limit=number(max_rows)
+                    ),
+                )
             datasets.append(_normalize(name, block, block.fmt, columns, reference))
             continue
         parts = side_by_side(table_rows) if sheet is not None else [table_rows]
@@ -276,7 +286,12 @@ def import_file(
                         sheet_notes.append(note)
                     continue
                 if len(block.rows) > max_rows:
-                    raise _fail(name, f"it has {len(block.rows):,} rows; the limit is {max_rows:,}")
+                    raise _fail(
+                        name,
+                        _("it has {n} rows; the limit is {limit}").format(
+                            n=number(len(block.rows)), limit=number(max_rows)
+                        ),
+                    )
                 try:
                     ds = _normalize(name, block, block.fmt, columns_from_rows(block), reference)
                 except ImportFailure as exc:
@@ -284,7 +299,7 @@ def import_file(
                         raise
                     # One empty sheet of a workbook is not fatal: say so beside the others.
                     empty_sheet = empty_sheet or exc
-                    sheet_notes.append(f"Left out: {exc.reason}.")
+                    sheet_notes.append(_("Left out: {reason}.").format(reason=exc.reason))
                     continue
                 found.setdefault(block.fmt.id, []).append(anchor_followers(ds, block, reference))
         for same in found.values():
@@ -297,27 +312,34 @@ def import_file(
         if unknown and unknown[0].rows:
             block = unknown[0]
             raise NeedsMapping(
-                f"{name}: the columns are not those of any export the app knows; "
-                "map them to date, text and the metrics below.",
+                _(
+                    "{name}: the columns are not those of any export the app knows; map them to "
+                    "date, text and the metrics below."
+                ).format(name=name),
                 block.headers,
                 block.rows[:5],
             )
         if unknown:
-            raise _fail(name, "it has a header row but no data rows")
-        first = next((r for _, rs in sheets if isinstance(rs, list) for r in rs if any(r)), [""])
+            raise _fail(name, _("it has a header row but no data rows"))
+        first = next(
+            (r for _sheet, rs in sheets if isinstance(rs, list) for r in rs if any(r)), [""]
+        )
         odd = [ch for ch in "|:^~" if ch in "".join(map(str, first))]
         if len(first) == 1 and odd:
-            raise _fail(name, f"its columns are separated by '{odd[0]}': export it again as CSV "
-                              "(comma, semicolon or tab separated)")  # fmt: skip
-        raise _fail(name, "no table was found in it")
+            reason = _("its columns are separated by '{sep}': export it again as CSV (comma, "
+                       "semicolon or tab separated)").format(sep=odd[0])  # fmt: skip
+            raise _fail(name, reason)
+        raise _fail(name, _("no table was found in it"))
     return datasets
 
 
 def _normalize(name, block, fmt, columns, reference) -> Dataset:
     ds = normalize(name, block, fmt, columns, reference)
     if ds.rows == 0:
-        what = f"sheet '{block.title}'" if block.title else "the table"
-        raise _fail(name, f"{what} has no data rows with a date")
+        if block.title:
+            raise _fail(name, _("sheet '{sheet}' has no data rows with a date").format(
+                sheet=block.title))  # fmt: skip
+        raise _fail(name, _("the table has no data rows with a date"))
     return ds
 
 
@@ -347,11 +369,11 @@ def import_with_mapping(
         ImportFailure: When the mapping leaves no date or the file cannot be read.
     """
     if not mapping.get("date"):
-        raise _fail(name, "map a column to the date first")
+        raise _fail(name, _("map a column to the date first"))
     reference = reference or dt.date.today()
     fmt = Format(
         id="mapped",
-        label="Columns mapped by you",
+        label=_("Columns mapped by you"),
         platform=platform,
         grain=grain,
         signature=[mapping["date"]],
@@ -368,5 +390,5 @@ def import_with_mapping(
                 continue
             datasets.append(_normalize(name, block, fmt, columns_from_rows(block), reference))
     if not datasets:
-        raise _fail(name, f"no table has the column '{mapping['date']}'")
+        raise _fail(name, _("no table has the column '{column}'").format(column=mapping["date"]))
     return datasets

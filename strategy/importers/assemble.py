@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import pyarrow as pa
 
+from strategy.i18n import _
 from strategy.importers.blocks import Block
 from strategy.importers.clean import to_dates, to_number
 from strategy.importers.dataset import Dataset, totals_from_gains
@@ -36,8 +37,11 @@ def merge_side_by_side(parts: list[Dataset]) -> Dataset:
     used = {k: v for p in parts for k, v in p.columns_used.items()}
     notes = list(dict.fromkeys(n for p in parts for n in p.notes))
     notes.append(
-        f"{len(parts)} tables side by side on sheet '{first.sheet}' were joined on "
-        f"'{used.get('post_id', 'the post')}': {len(merged)} posts."
+        _(
+            "{n} tables side by side on sheet '{sheet}' were joined on '{key}': {posts} posts."
+        ).format(
+            n=len(parts), sheet=first.sheet, key=used.get("post_id", "post"), posts=len(merged)
+        )
     )
     return first.model_copy(
         update={"frame": merged[list(first.frame.columns)], "columns_used": used, "notes": notes}
@@ -91,11 +95,16 @@ def anchor_followers(ds: Dataset, block: Block, reference: dt.date) -> Dataset:
     return ds.model_copy(
         update={
             "frame": frame,
-            "columns_used": {**ds.columns_used, "followers": f"Total followers on {stated}"},
+            "columns_used": {
+                **ds.columns_used,
+                "followers": _("Total followers on {day}").format(day=stated),
+            },
             "notes": [
                 *ds.notes,
-                f"Follower totals per day come from the stated total on {stated} and the "
-                "daily new followers.",
+                _(
+                    "Follower totals per day come from the stated total on {day} and the daily new "
+                    "followers."
+                ).format(day=stated),
             ],
         }
     )
@@ -109,4 +118,6 @@ def period_note(sheet: str | None, rows: list[list[str]]) -> str | None:
     # A few "label: figure" lines only; anything bigger is an unknown table, not a summary.
     if not pairs or len(lines) > 20 or len(pairs) * 2 < len(lines):
         return None
-    return f"Sheet '{sheet}' holds period totals, not days or posts ({'; '.join(pairs)})."
+    return _("Sheet '{sheet}' holds period totals, not days or posts ({totals}).").format(
+        sheet=sheet, totals="; ".join(pairs)
+    )

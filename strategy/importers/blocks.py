@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from strategy.i18n import _, number
 from strategy.importers.formats import Format, detect, fold
 
 MAX_UNZIPPED_BYTES = 200_000_000
@@ -63,7 +64,9 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
     """
     widest = max((len(r) for r in rows[:50]), default=0)
     if widest > MAX_COLUMNS:
-        raise WorkbookError(f"it has {widest:,} columns; an analytics export has a few dozen")
+        raise WorkbookError(
+            _("it has {n} columns; an analytics export has a few dozen").format(n=number(widest))
+        )
     starts = [(i, fmt) for i, row in enumerate(rows[:200_000]) if (fmt := detect(row)) is not None]
     # A data row never matches a header signature, so only scan the head of long files.
     if not starts:
@@ -145,17 +148,20 @@ def check_zip(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except zipfile.BadZipFile:
-        raise WorkbookError("it is not a valid .xlsx workbook (the archive is damaged)") from None
+        raise WorkbookError(
+            _("it is not a valid .xlsx workbook (the archive is damaged)")
+        ) from None
     total = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if total > MAX_UNZIPPED_BYTES or total / packed > MAX_RATIO:
         raise WorkbookError(
-            f"it would unpack to {total / 1e6:.0f} MB from {packed / 1e6:.1f} MB "
-            "(a zip bomb?), so it was not opened"
+            _(
+                "it would unpack to {total} MB from {packed} MB (a zip bomb?), so it was not opened"
+            ).format(total=number(total / 1e6), packed=number(packed / 1e6, 1))
         )
     names = {i.filename for i in infos}
     if "EncryptedPackage" in names or "xl/workbook.xml" not in names:
-        raise WorkbookError("it is password-protected or not an Excel workbook")
+        raise WorkbookError(_("it is password-protected or not an Excel workbook"))
 
 
 def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
@@ -166,7 +172,9 @@ def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
-        raise WorkbookError(f"the workbook could not be opened ({type(exc).__name__})") from None
+        raise WorkbookError(
+            _("the workbook could not be opened ({error})").format(error=type(exc).__name__)
+        ) from None
     sheets = []
     for ws in wb.worksheets:
         rows = []
@@ -186,7 +194,9 @@ def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
     except Exception as exc:  # xlrd raises its own and struct errors
-        raise WorkbookError(f"the .xls workbook could not be opened ({exc})") from None
+        raise WorkbookError(
+            _("the .xls workbook could not be opened ({error})").format(error=exc)
+        ) from None
     sheets = []
     for sheet in book.sheets():
         rows = []
@@ -213,9 +223,11 @@ def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[lis
     try:
         root = ElementTree.fromstring(data)
     except DefusedXmlException:
-        raise WorkbookError("the XML workbook uses entities or DTDs, which are refused") from None
+        raise WorkbookError(
+            _("the XML workbook uses entities or DTDs, which are refused")
+        ) from None
     except ElementTree.ParseError as exc:
-        raise WorkbookError(f"the XML workbook is damaged ({exc})") from None
+        raise WorkbookError(_("the XML workbook is damaged ({error})").format(error=exc)) from None
     sheets = []
     for ws in root.iter(f"{SS}Worksheet"):
         rows = []

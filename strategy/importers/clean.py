@@ -8,6 +8,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from strategy.i18n import _
+
 MISSING = ["", "-", "--", "n/a", "N/A", "NA", "na", "undefined", "null", "None", "nan", "NaN", "–"]
 NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 DATE_FORMATS = (
@@ -113,11 +115,11 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
         (timestamps without time zone, a note on how they were read).
     """
     if pa.types.is_timestamp(arr.type):
-        return arr.cast(pa.timestamp("s")), "dates as stored"
+        return arr.cast(pa.timestamp("s")), _("dates as stored")
     s = as_text(arr)
     sample = s.drop_null().slice(0, 300)
     if len(sample) == 0:
-        return pa.nulls(len(arr), pa.timestamp("s")), "no dates"
+        return pa.nulls(len(arr), pa.timestamp("s")), _("no dates")
     serial = pc.match_substring_regex(sample, r"^\d{5}(\.\d+)?$")
     if pc.all(serial).as_py():
         days = to_number(s)
@@ -125,23 +127,22 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
         values = days.to_numpy(zero_copy_only=False)
         stamps = epoch + (np.nan_to_num(values) * 86400).astype("timedelta64[s]")
         mask = np.isnan(values)
-        return pa.array(stamps, pa.timestamp("s"), mask=mask), "Excel serial dates"
+        return pa.array(stamps, pa.timestamp("s"), mask=mask), _("Excel serial dates")
     if not no_year:
         fmt, count = _best_format(sample, DATE_FORMATS)
         if fmt is not None and count >= 0.9 * len(sample):
             stamps = pc.strptime(s, format=fmt, unit="s", error_is_null=True)
             if stamps.type.tz is not None:
                 stamps = stamps.cast(pa.timestamp("s", tz="UTC")).cast(pa.timestamp("s"))
-            return stamps, f"dates read as {fmt}"
+            return stamps, _("dates read as {format}").format(format=fmt)
     fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""),
                               tuple(f + " %Y" for f in NO_YEAR_FORMATS))  # fmt: skip
     if fmt is None or count < 0.9 * len(sample):
-        return pa.nulls(len(arr), pa.timestamp("s")), "dates not recognised"
+        return pa.nulls(len(arr), pa.timestamp("s")), _("dates not recognised")
     parsed = pc.strptime(pc.binary_join_element_wise(s, " 2000", ""), format=fmt, unit="s",
                          error_is_null=True)  # fmt: skip
-    return _infer_years(
-        parsed, reference
-    ), f"dates without a year; years inferred up to {reference}"
+    note = _("dates without a year; years inferred up to {day}").format(day=reference)
+    return _infer_years(parsed, reference), note
 
 
 def _infer_years(parsed: pa.Array, reference: dt.date) -> pa.Array:

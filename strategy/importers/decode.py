@@ -6,6 +6,8 @@ import codecs
 import csv
 import io
 
+from strategy.i18n import _
+
 ENCODINGS = ("utf-8", "cp1252")
 
 
@@ -32,7 +34,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom) :].decode(name.replace("-sig", "")), name
             except UnicodeDecodeError as exc:
                 raise DecodeError(
-                    f"it starts like {name} text but byte {exc.start} is not"
+                    _("it starts like {encoding} text but byte {byte} is not").format(
+                        encoding=name, byte=exc.start
+                    )
                 ) from None
     # UTF-16 without a BOM: every other byte of ASCII text is NUL.
     head = data[:4000]
@@ -41,9 +45,9 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode(name), name
         except UnicodeDecodeError:
-            raise DecodeError("it looks binary, not like a text export") from None
+            raise DecodeError(_("it looks binary, not like a text export")) from None
     if b"\x00" in head:
-        raise DecodeError("it looks binary (it has NUL bytes), not like a text export")
+        raise DecodeError(_("it looks binary (it has NUL bytes), not like a text export"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -52,7 +56,7 @@ def decode(data: bytes) -> tuple[str, str]:
     # Text is mostly printable; a binary file is not.
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4000])
     if printable < 0.95 * min(len(text), 4000):
-        raise DecodeError("it looks binary, not like a text export")
+        raise DecodeError(_("it looks binary, not like a text export"))
     return text, "cp1252"
 
 

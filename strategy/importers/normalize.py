@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from strategy.i18n import _
 from strategy.importers.blocks import Block, header_index
 from strategy.importers.clean import as_text, to_dates, to_number
 from strategy.importers.dataset import COLUMNS, METRICS, Dataset
@@ -33,7 +34,7 @@ def columns_from_rows(block: Block) -> dict[str, pa.Array]:
     width = len(block.headers)
     rows = [r + [""] * (width - len(r)) if len(r) < width else r[:width] for r in block.rows]
     names = _unique(block.headers)
-    cols = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    cols = list(zip(*rows, strict=True)) if rows else [() for _name in names]
     return {name: pa.array(list(col), pa.string()) for name, col in zip(names, cols, strict=True)}
 
 
@@ -58,7 +59,9 @@ def _platform(fmt: Format, headers: list[str], title: str | None) -> tuple[str, 
             if platform in lower:
                 return platform, notes
         notes.append(
-            f"The file's title ('{title}') does not say Facebook or Instagram: assumed Facebook."
+            _(
+                "The file's title ('{title}') does not say Facebook or Instagram: assumed Facebook."
+            ).format(title=title)
         )
     return fmt.platform, notes
 
@@ -92,19 +95,23 @@ def normalize(
         metric = next((m for key, m in SERIES_METRICS if key in (block.title or "").lower()), None)
         names = fields.pop("value")
         if metric is None:
-            notes.append(f"Series '{block.title}' is not a metric the app charts; kept as views.")
+            notes.append(
+                _("Series '{series}' is not a metric the app charts; kept as views.").format(
+                    series=block.title
+                )
+            )
             metric = "views"
         fields[metric] = names
     for field, names in fields.items():
         found = header_index(headers, names)
         if found is None:
             continue
-        _, header = found
+        _index, header = found
         used[field] = header
         arr = columns[header]
         if field == "date":
             out["date"], how = to_dates(arr, reference, no_year=fmt.year == "none")
-            notes.append(f"Date column '{header}': {how}.")
+            notes.append(_("Date column '{column}': {how}.").format(column=header, how=how))
         elif field == "text":
             # Post text is shown, not matched: only the missing-value words become empty.
             text = arr.cast(pa.string())
@@ -115,7 +122,9 @@ def normalize(
         else:
             out[field] = to_number(arr)
     for field, names in fmt.sum.items():
-        parts = [columns[h] for _, h in filter(None, (header_index(headers, [x]) for x in names))]
+        parts = [
+            columns[h] for _index, h in filter(None, (header_index(headers, [x]) for x in names))
+        ]
         if parts:
             total = to_number(parts[0])
             for p in parts[1:]:
@@ -136,14 +145,16 @@ def normalize(
                 total = pc.add(total, pc.fill_null(out[p], 0))
             out["engagements"] = total
             used["engagements"] = " + ".join(used[p] for p in parts)
-            notes.append("Engagements are the sum of " + used["engagements"] + ".")
+            notes.append(
+                _("Engagements are the sum of {columns}.").format(columns=used["engagements"])
+            )
     platform, more = _platform(fmt, headers, block.title)
     notes += more
     frame, dropped = _frame(
         out, n, platform, fmt.grain, block.title if fmt.id != "meta_daily" else None
     )
     if dropped:
-        notes.append(f"{dropped} rows without a date were left out (totals, notes).")
+        notes.append(_("{n} rows without a date were left out (totals, notes).").format(n=dropped))
     return Dataset(
         source=source,
         sheet=block.title,
