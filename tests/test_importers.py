@@ -16,7 +16,7 @@ from export_fixtures import CASES, REFERENCE, csv_text, x_legacy_en
 from strategy.cli import main
 from strategy.importers import ImportFailure, import_file, import_with_mapping
 from strategy.importers.api import NeedsMapping
-from strategy.importers.clean import to_number
+from strategy.importers.clean import iso_dates, to_dates, to_number
 
 TOTAL_KEYS = {"impressions", "reach", "engagements", "followers_gained", "views"}
 
@@ -368,3 +368,38 @@ def test_side_by_side_tables_are_split_only_when_both_are_known(rows, parts):
     from strategy.importers.blocks import side_by_side
 
     assert len(side_by_side(rows)) == parts
+
+
+@pytest.mark.parametrize(
+    ("values", "fmt", "expected"),
+    [(["2025-12-31 23:59 +0000", None], "%Y-%m-%d %H:%M %z", ["2025-12-31 23:59:00", None]),
+     (["2025-03-01T08:05:09Z"], "%Y-%m-%dT%H:%M:%S%z", ["2025-03-01 08:05:09"]),
+     (["2025-03-01T08:05:09+00:00"], "%Y-%m-%dT%H:%M:%S%z", ["2025-03-01 08:05:09"]),
+     (["2025-03-01"], "%Y-%m-%d", ["2025-03-01 00:00:00"]),
+     (["2025-03-01 10:00:00"], "%Y-%m-%d %H:%M:%S", ["2025-03-01 10:00:00"])],
+)  # fmt: skip
+def test_iso_dates_take_the_fast_path_and_agree_with_strptime(values, fmt, expected):
+    import pyarrow as pa
+
+    fast = iso_dates(pa.array(values, pa.string()), fmt)
+    assert fast is not None
+    assert [None if v is None else str(v) for v in fast.to_pylist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "fmt"),
+    [(["2025-12-31 23:59 +0200"], "%Y-%m-%d %H:%M %z"),  # not UTC: strptime converts it
+     (["2025-02-30"], "%Y-%m-%d"),  # no such day: the careful path drops the row
+     (["03/01/2025"], "%m/%d/%Y")],  # not ISO at all
+)  # fmt: skip
+def test_iso_dates_step_aside_when_they_could_be_wrong(values, fmt):
+    import pyarrow as pa
+
+    assert iso_dates(pa.array(values), fmt) is None
+
+
+def test_an_offset_that_is_not_utc_is_still_converted_to_utc():
+    import pyarrow as pa
+
+    stamps, _how = to_dates(pa.array(["2025-12-31 23:59 +0200"] * 3), REFERENCE)
+    assert str(stamps[0]) == "2025-12-31 21:59:00"

@@ -20,7 +20,7 @@ from strategy.importers.blocks import (
     xls_sheets,
     xlsx_sheets,
 )
-from strategy.importers.clean import best_date_format
+from strategy.importers.clean import ISO_PREFIX, best_date_format
 from strategy.importers.dataset import Dataset
 from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter, split_sep_line
 from strategy.importers.formats import Format
@@ -157,8 +157,8 @@ def _date_hint(block: Block, head: list[list[str]]) -> tuple[str, str] | None:
     if not values:
         return None
     date_format, count = best_date_format(pa.array(values[:100]))
-    if date_format is None or count < len(values[:100]):
-        return None
+    if date_format is None or count < len(values[:100]) or date_format in ISO_PREFIX:
+        return None  # ISO dates are parsed faster after the read (clean.iso_dates)
     return header, date_format
 
 
@@ -216,7 +216,8 @@ def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers, wante
             return None
         if bad:
             return None  # ragged rows: the careful path reads them
-        return {name: table.column(name).combine_chunks() for name in table.column_names}
+        # Chunks stay as read: every step after this takes chunked columns, so nothing is copied.
+        return {name: table.column(name) for name in table.column_names}
     return None
 
 

@@ -36,12 +36,18 @@ DATE_FORMATS = (
 NO_YEAR_FORMATS = ("%B %d", "%b %d", "%d %B", "%d %b", "%m-%d", "%m/%d")
 
 
+# Whitespace (Unicode's, as utf8_trim_whitespace trims), quotes and a stray BOM, in one pass.
+TRIMMED = (
+    ' "\ufeff\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003'
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def as_text(arr: pa.Array) -> pa.Array:
     """Return the cells as trimmed strings with the missing-value words turned into nulls."""
     if pa.types.is_integer(arr.type):  # ids read as numbers need no trimming
         return arr.cast(pa.string())
-    s = pc.utf8_trim_whitespace(arr.cast(pa.string()))
-    s = pc.utf8_trim(s, characters='"\ufeff')
+    s = pc.utf8_trim(arr.cast(pa.string()), characters=TRIMMED)
     return pc.if_else(pc.is_in(s, value_set=pa.array(MISSING)), pa.scalar(None, pa.string()), s)
 
 
@@ -83,6 +89,50 @@ def to_number(arr: pa.Array) -> pa.Array:
     return pc.if_else(percent, pc.divide(num, 100.0), num)
 
 
+# ISO-like formats Arrow's own ISO 8601 cast reads several times faster than strptime, as long
+# as any offset is UTC: (the format, how many leading characters are the ISO part).
+ISO_PREFIX = {"%Y-%m-%d": 10, "%Y-%m-%d %H:%M:%S": 19, "%Y-%m-%dT%H:%M:%S": 19,
+              "%Y-%m-%d %H:%M": 16, "%Y-%m-%d %H:%M %z": 16, "%Y-%m-%dT%H:%M:%S%z": 19}  # fmt: skip
+UTC_SUFFIXES = {b"", b" +0000", b"+0000", b"+00:00", b" +00:00", b"Z"}
+
+
+def iso_dates(s: pa.Array, fmt: str) -> pa.Array | None:
+    """Parse ISO-like dates with Arrow's ISO cast; None when the fast path does not apply.
+
+    The values are sliced as bytes (the ISO part is ASCII): a value with spaces, quotes, other
+    characters or a non-UTC offset makes the cast fail or the offset check refuse, and the
+    caller then takes the careful path.
+
+    Args:
+        s: The dates as read (strings; nulls allowed).
+        fmt: The strptime format a sample was found to follow.
+
+    Returns:
+        Timestamps in seconds, or None.
+    """
+    width = ISO_PREFIX.get(fmt)
+    if width is None or s.type != pa.string():
+        return None
+    raw = s.cast(pa.binary())  # no copy: the same bytes, sliced as bytes below
+    first = raw.slice(0, 1000).drop_null()
+    if len(first) == 0:
+        return None
+    # Every value the same length with the same UTC ending: two quick passes, no hashing.
+    lengths = pc.min_max(pc.binary_length(raw)).as_py()  # nulls are skipped
+    suffix = first[0].as_py()[width:]
+    if lengths["min"] != lengths["max"] or suffix not in UTC_SUFFIXES:
+        return None
+    if suffix and not pc.all(pc.ends_with(s, suffix.decode())).as_py():
+        return None
+    head = pc.binary_slice(raw, 0, width).cast(pa.string())
+    if "T" in fmt:
+        head = pc.replace_substring(head, "T", " ")
+    try:
+        return pc.cast(head, pa.timestamp("s"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
 def best_date_format(sample: pa.Array) -> tuple[str | None, int]:
     """The date format (with a year) that parses most of a sample, and how many it parsed."""
     return _best_format(as_text(sample), DATE_FORMATS)
@@ -116,6 +166,13 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
     """
     if pa.types.is_timestamp(arr.type):
         return arr.cast(pa.timestamp("s")), _("dates as stored")
+    if not no_year and arr.type == pa.string():
+        # Clean ISO dates (most exports) skip the trimming and strptime below: 3x faster.
+        sample = arr.drop_null().slice(0, 300)
+        fmt, count = _best_format(as_text(sample), DATE_FORMATS)
+        fast = iso_dates(arr, fmt) if fmt and count == len(sample) else None
+        if fast is not None:
+            return fast, _("dates read as {format}").format(format=fmt)
     s = as_text(arr)
     sample = s.drop_null().slice(0, 300)
     if len(sample) == 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -49,7 +48,7 @@ class FormatsFile(BaseModel):
 def fold(header: object) -> str:
     """Normalize a header for matching: no BOM or quotes, lower case, single spaces."""
     text = str(header or "").replace("\ufeff", "").strip().strip('"').lower()
-    return re.sub(r"\s+", " ", text)
+    return " ".join(text.split())
 
 
 @functools.cache
@@ -78,7 +77,12 @@ def detect(headers: list[str]) -> Format | None:
     if not any(isinstance(h, str) and len(h) < 80 and fold(h) in vocabulary for h in headers):
         return None
     present = {fold(h) for h in headers}
-    matches = [f for f in formats() if all(fold(s) in present for s in f.signature)]
+    matches = [f for f, sig in _signatures() if sig <= present]
     if not matches:
         return None
     return max(matches, key=lambda f: (len(f.signature), -formats().index(f)))
+
+
+@functools.cache
+def _signatures() -> tuple[tuple[Format, frozenset[str]], ...]:
+    return tuple((f, frozenset(fold(s) for s in f.signature)) for f in formats())

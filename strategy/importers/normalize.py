@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -180,19 +181,23 @@ def _frame(
         elif col in ("post_id", "text"):
             cols[col] = pa.nulls(size, pa.string())
         elif col in METRICS:
-            cols[col] = pa.nulls(size, pa.float64())
+            # NaN, not null: pandas takes it without a copy (nulls would be filled one by one).
+            cols[col] = pa.array(np.full(size, np.nan))
     cols["date"] = out.get("date", pa.nulls(size, pa.timestamp("s")))
-    table = pa.table({c: cols[c] for c in COLUMNS if c in cols})
+    accounts = pc.drop_null(out["account"]) if "account" in out else pa.array([], pa.string())
+    # One account per dataset: the export's first, else the sheet or series title.
+    account = str(accounts[0].as_py()) if len(accounts) else (title or "")
+    for col, value in (("platform", platform), ("account", account), ("grain", grain)):
+        cols[col] = pa.repeat(pa.scalar(value, pa.string()), size)
+    for col in METRICS:
+        if cols[col].type != pa.float64():
+            cols[col] = cols[col].cast(pa.float64())
+    # Built in the final column order, so pandas gets one finished table and copies nothing.
+    table = pa.table({c: cols[c] for c in COLUMNS})
     if table["date"].null_count:  # copying a million rows only when some must go
         table = table.filter(pc.is_valid(table["date"]))
     dropped = size - table.num_rows
     # Rows keep the export's order (often newest first); consumers sort or aggregate by date.
-    frame = table.to_pandas(types_mapper=lambda t: pd.ArrowDtype(t) if t == pa.string() else None)
-    account = frame["account"].dropna() if "account" in frame else pd.Series(dtype=object)
-    frame["account"] = str(account.iloc[0]) if len(account) else (title or "")
-    frame["platform"] = platform
-    frame["grain"] = grain
-    for col in METRICS:
-        if frame[col].dtype != "float64":
-            frame[col] = frame[col].astype("float64")
-    return frame[list(COLUMNS)], dropped
+    frame = table.to_pandas(types_mapper=lambda t: pd.ArrowDtype(t) if t == pa.string() else None,
+                            split_blocks=True)  # fmt: skip
+    return frame, dropped
