@@ -128,7 +128,7 @@ def follower_series(
             # Anchor: the typed total is today's, so earlier totals are it minus later gains.
             daily = totals_from_gains(per_day, per_day.index[-1], typed[platform])
             out[(platform, account)] = FollowerSeries(
-                platform, account, daily, "daily gains anchored to the total you typed"
+                platform, account, daily, _("daily gains anchored to the total you typed")
             )
             continue
         if platform in typed:

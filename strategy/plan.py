@@ -10,7 +10,7 @@ from strategy.audit import account_actions
 from strategy.i18n import _
 from strategy.library import Library
 from strategy.model import PlanAction, PlanSection, RecurringItem, Strategy
-from strategy.why import readiness_gaps
+from strategy.why import readiness_gaps, staff_groups
 
 RHYTHM_MONTHS = {"monthly": 1, "quarterly": 3}
 
@@ -96,12 +96,10 @@ def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[
     actions = []
     for item_id, text in readiness_gaps(strategy, lib):
         actions.append(PlanAction(what=text, due=month, source=f"why:readiness:{item_id}"))
-    chosen = set(strategy.why.staff_groups) if strategy.profile.kind == "organisation" else set()
-    for group in lib.organisation.staff_group:
-        if group.id in chosen:
-            # Keyed by id, so a change of language does not suggest the same task again.
-            actions.append(PlanAction(what=f"{group.title}: {group.next_step}", due=month,
-                                      source=f"why:staff:{group.id}"))  # fmt: skip
+    for group in staff_groups(strategy, lib):
+        # Keyed by id, so a change of language does not suggest the same task again.
+        actions.append(PlanAction(what=f"{group.title}: {group.next_step}", due=month,
+                                  source=f"why:staff:{group.id}"))  # fmt: skip
     actions += account_actions(strategy.audit.accounts, lib, today)
     if not strategy.audit.baseline_done:
         actions.append(PlanAction(what=lib.audit.follow.action, due=soon, source="audit:baseline"))

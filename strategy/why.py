@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strategy.i18n import _
-from strategy.library import Library
+from strategy.library import Library, StaffGroup
 from strategy.model import Strategy
 
 MAX_GOALS = 3
@@ -89,9 +89,14 @@ def readiness_gaps(strategy: Strategy, lib: Library) -> list[tuple[str, str]]:
     return [(r.id, r.action) for r in lib.organisation.readiness if r.id not in done]
 
 
-def staff_next_steps(strategy: Strategy, lib: Library) -> list[tuple[str, str]]:
-    """Return (group title, next step) for each staff group the organisation has."""
+def staff_groups(strategy: Strategy, lib: Library) -> list[StaffGroup]:
+    """Return the staff groups the organisation has, in the library's order (none if personal)."""
     if strategy.profile.kind != "organisation":
         return []
     chosen = set(strategy.why.staff_groups)
-    return [(g.title, g.next_step) for g in lib.organisation.staff_group if g.id in chosen]
+    return [g for g in lib.organisation.staff_group if g.id in chosen]
+
+
+def staff_next_steps(strategy: Strategy, lib: Library) -> list[tuple[str, str]]:
+    """Return (group title, next step) for each staff group the organisation has."""
+    return [(g.title, g.next_step) for g in staff_groups(strategy, lib)]
