@@ -70,6 +70,71 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def _typed(values: list[str]) -> dict:
+    """Parse --followers N[@DATE] and --followers ACCOUNT=N[@DATE] (ACCOUNT: platform:name)."""
+    from strategy.analysis.followers import TypedTotal
+
+    out = {}
+    for value in values:
+        key, _eq, spec = value.rpartition("=")
+        count, _at, day = spec.partition("@")
+        try:
+            total = TypedTotal(
+                int(count.replace(",", "").replace("_", "")),
+                dt.date.fromisoformat(day) if day else dt.date.today(),
+            )
+        except ValueError:
+            raise SystemExit(_say(f"--followers {value}: give N or N@YYYY-MM-DD")) from None
+        if total.count < 0:
+            raise SystemExit(_say(f"--followers {value}: a count cannot be negative"))
+        out[key or "*"] = total
+    return out
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from strategy.analysis import Options, analyze
+    from strategy.analysis.timing import UnknownZone, check_zone
+    from strategy.importers import ImportFailure, import_file
+
+    try:
+        zone = check_zone(args.tz)
+    except UnknownZone as exc:
+        return _say(f"--tz: {exc}")
+    reference = dt.date.fromisoformat(args.downloaded) if args.downloaded else None
+    datasets, names = [], {}
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return _say(f"{name}: cannot read ({exc.strerror or exc})")
+        try:
+            found = import_file(path.name, data, reference=reference)
+        except ImportFailure as exc:
+            return _say(str(exc).replace(path.name, name, 1))
+        datasets += found
+        for given in args.account or []:
+            file, _eq, account = given.rpartition("=")
+            if file in (name, path.name):
+                names.update({d.key: account for d in found})
+    options = Options(
+        zone=zone,
+        measure=args.measure,
+        denominator=args.denominator,
+        typed=_typed(args.followers or []),
+        names=names,
+    )
+    result = analyze(datasets, options).to_json()
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    else:
+        for account in result["accounts"]:
+            print(account["reading"])
+        for note in result["notes"]:
+            print(f"  {note}")
+    return 0
+
+
 def _report(args: argparse.Namespace):
     from strategy.importers import ImportFailure, import_file
     from strategy.library import library
@@ -129,6 +194,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day the exports were downloaded (YYYY-MM-DD); dates without a year end there",
     )
     p.set_defaults(func=_cmd_inspect)
+    p = sub.add_parser("analyze", help="analyse analytics exports account by account")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    p.add_argument("--tz", default="UTC", help="IANA time zone for weekdays and hours (UTC)")
+    p.add_argument("--measure", choices=["interactions", "engagements"], default="interactions")
+    p.add_argument(
+        "--denominator",
+        choices=["followers", "reach", "impressions", "views"],
+        help="what rates are per (default: each account's best)",
+    )
+    p.add_argument(
+        "--followers",
+        action="append",
+        metavar="[ACCOUNT=]N[@DATE]",
+        help="a follower total and the day it was true (default today); ACCOUNT is "
+        "platform:name, e.g. x:ADHOrg; without it, every account without a history",
+    )
+    p.add_argument(
+        "--account",
+        action="append",
+        metavar="FILE=NAME",
+        help="the account a file belongs to (to merge or split accounts)",
+    )
+    p.add_argument("--downloaded", help="the day the exports were downloaded (YYYY-MM-DD)")
+    p.set_defaults(func=_cmd_analyze)
     for name, func, what in (("pdf", _cmd_pdf, "PDF"), ("markdown", _cmd_markdown, "Markdown")):
         p = sub.add_parser(name, help=f"render the strategy as {what}")
         p.add_argument("file")

@@ -56,6 +56,8 @@ def _posts(rng, platform, account, f_start, f_end, per_week, base, days):
         "engagements": engagements, "likes": likes, "comments": comments,
         "shares": engagements - likes - comments, "saves": np.nan,
         "clicks": np.round(engagements * 0.3), "followers": np.nan, "followers_gained": np.nan,
+        "link": [f"https://northwind.example/posts/{account[:2].lower()}{i}" for i in range(n)],
+        "profile_visits": np.round(engagements * 0.1),
     })  # fmt: skip
 
 
@@ -90,12 +92,15 @@ def _demo() -> tuple[Dataset, ...]:
         out.append(Dataset(source="Demo data", sheet=f"{account}: posts", format_id="demo",
                            label="Demo data (made up)", platform=platform, grain="post",
                            frame=posts[list(COLUMNS)],
-                           columns_used={c: c for c in ("impressions", "reach", "engagements")},
-                           notes=["Made-up demo data."]))  # fmt: skip
+                           columns_used={c: c for c in ("impressions", "reach", "engagements",
+                                                        "likes", "comments", "shares", "clicks",
+                                                        "profile_visits")},
+                           notes=["Made-up demo data."], account=account))  # fmt: skip
         history = _history(rng, platform, account, f0, f1, days)
         out.append(Dataset(source="Demo data", sheet=f"{account}: followers", format_id="demo",
                            label="Demo data (made up)", platform=platform, grain="day",
                            frame=history, columns_used={"followers": "followers",
                                                         "followers_gained": "followers_gained"},
-                           notes=["Made-up demo data."]))  # fmt: skip
+                           notes=["Made-up demo data."], account=account, time_of_day=False,
+                           time_source="none"))  # fmt: skip
     return tuple(out)

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from strategy.i18n import _, percent
+from strategy.i18n import _, number, percent
 
 MIN_POSTS = 10
 RESAMPLES = 2000
@@ -31,6 +31,7 @@ class RuleResult:
     """The comparison of two groups of posts for one rule.
 
     Attributes:
+        id: The rule's id for code and scripts (short_posts, many_hashtags, ...).
         rule: The rule in words.
         with_label: The group the rule is about, e.g. "under 100 characters".
         without_label: The other group.
@@ -42,9 +43,12 @@ class RuleResult:
         high: Upper end.
         verdict: What the data says, in words that do not claim more than it shows.
         outcome: The verdict as a word for code: "first", "second" (the group that did
-            better), "unclear" or "thin" (too few posts).
+            better), "unclear", "thin" (too few posts) or "not_applicable" (the export lacks
+            what the rule needs, such as a time of day).
+        overlaps: Other rules whose group shares posts with this one's: (rule id, posts).
     """
 
+    id: str
     rule: str
     with_label: str
     without_label: str
@@ -56,6 +60,23 @@ class RuleResult:
     high: float | None
     verdict: str
     outcome: str
+    overlaps: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def difference(self) -> float | None:
+        """The difference of the medians (the group's minus the other's), as a fraction."""
+        if self.median_with is None or self.median_without is None or self.low is None:
+            return None
+        return self.median_with - self.median_without
+
+    @property
+    def code(self) -> str:
+        """The verdict as scripts read it: better, worse, no_clear_difference, too_few_posts..."""
+        return OUTCOME_CODES[self.outcome]
+
+
+OUTCOME_CODES = {"first": "better", "second": "worse", "unclear": "no_clear_difference",
+                 "thin": "too_few_posts", "not_applicable": "not_applicable"}  # fmt: skip
 
 
 def hashtags(text: pd.Series) -> pd.Series:
@@ -65,22 +86,26 @@ def hashtags(text: pd.Series) -> pd.Series:
     return pd.Series(counts.to_numpy(zero_copy_only=False), index=text.index)
 
 
-def _groups(posts: pd.DataFrame) -> list[tuple[str, str, str, pd.Series]]:
+def _groups(posts: pd.DataFrame) -> list[tuple[str, str, str, str, pd.Series]]:
     text = posts["text"].fillna("").astype(str)
-    hour = posts["date"].dt.hour
-    per_day = posts.groupby(posts["date"].dt.floor("D"))["rate"].transform("size")
+    # The hour in the zone the charts use (see analysis.timing); NaN where there is no time.
+    hour = posts["hour"] if "hour" in posts else posts["date"].dt.hour.astype(float)
+    day = posts["local"] if "local" in posts else posts["date"]
+    per_day = posts.groupby(day.dt.floor("D"))["text"].transform("size")
     return [
-        (_("Keep posts under 100 characters"), _("posts under 100 characters"),
+        ("short_posts", _("Keep posts under 100 characters"), _("posts under 100 characters"),
          _("posts of 100 characters or more"), text.str.len() < 100),
-        (_("More than two hashtags hurts engagement"), _("posts with more than two hashtags"),
-         _("posts with two or fewer"), hashtags(text) > 2),
-        (_("Links in the post hurt reach"), _("posts with a link"), _("posts without a link"),
-         text.str.contains(r"https?://|www\.", regex=True)),
-        (_("Post several times a day"), _("posts on days with 2+ posts"),
+        ("many_hashtags", _("More than two hashtags hurts engagement"),
+         _("posts with more than two hashtags"), _("posts with two or fewer"),
+         hashtags(text) > 2),
+        ("has_link", _("Links in the post hurt reach"), _("posts with a link"),
+         _("posts without a link"), text.str.contains(r"https?://|www\.", regex=True)),
+        ("several_a_day", _("Post several times a day"), _("posts on days with 2+ posts"),
          _("posts on days with one post"), per_day >= 2),
-        (_("Post in the morning"), _("posts before noon"), _("posts from noon on"), hour < 12),
-        (_("Don't flood the account with job posts"), _("job posts"), _("other posts"),
-         text.str.contains(JOB_WORDS)),
+        ("morning", _("Post in the morning"), _("posts before noon"), _("posts from noon on"),
+         (hour < 12).where(hour.notna())),
+        ("job_posts", _("Don't flood the account with job posts"), _("job posts"),
+         _("other posts"), text.str.contains(JOB_WORDS)),
     ]  # fmt: skip
 
 
@@ -101,7 +126,9 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
     """Compare the median engagement rate of posts that follow each rule with those that don't.
 
     Args:
-        posts: Post rows with `text`, `date` and `rate` (engagement rate).
+        posts: Post rows with `text`, `date` and `rate` (NaN where a post has no rate), and
+            optionally `hour` and `local` (the time in the charts' zone, see analysis.timing).
+            A post counts towards "several a day" whether or not it has a rate.
         seed: Seed of the bootstrap, so the same data gives the same answer.
         min_posts: Fewer posts than this in either group gives "not enough posts to say".
 
@@ -110,15 +137,26 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
     """
     rng = np.random.default_rng(seed)
     results = []
-    posts = posts.dropna(subset=["rate"])
-    for rule, yes, no, mask in _groups(posts):
-        a = posts.loc[mask, "rate"].to_numpy(float)
-        b = posts.loc[~mask, "rate"].to_numpy(float)
+    rated = posts["rate"].notna().to_numpy()
+    groups = _groups(posts)
+    members = {
+        rid: (mask.fillna(False).astype(bool).to_numpy() & rated) for rid, *_r, mask in groups
+    }
+    for rid, rule, yes, no, mask in groups:
+        known = mask.notna().to_numpy() & rated
+        inside = members[rid]
+        a = posts.loc[inside, "rate"].to_numpy(float)
+        b = posts.loc[known & ~inside, "rate"].to_numpy(float)
         med_a = float(np.median(a)) if len(a) else None
         med_b = float(np.median(b)) if len(b) else None
         low = high = None
+        overlaps = tuple((other, int((inside & m).sum())) for other, m in members.items()
+                         if other != rid and (inside & m).any())  # fmt: skip
         better = _("{group} did better here (a hint from your data, not proof).")
-        if len(a) < min_posts or len(b) < min_posts:
+        if not known.any() and rated.any():
+            outcome = "not_applicable"
+            verdict = _("This export has no times of day, so this rule cannot be tested.")
+        elif len(a) < min_posts or len(b) < min_posts:
             outcome = "thin"
             verdict = _("Not enough posts to say ({n} {group}, {n_other} {other}; at least {most} "
                         "of each are needed).").format(n=len(a), group=yes, n_other=len(b),
@@ -131,9 +169,15 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
                 outcome, verdict = "second", better.format(group=no.capitalize())
             else:
                 outcome, verdict = "unclear", _("No clear difference for your audience.")
-        results.append(RuleResult(rule, yes, no, len(a), len(b), med_a, med_b, low, high,
-                                  verdict, outcome))  # fmt: skip
+        results.append(RuleResult(rid, rule, yes, no, len(a), len(b), med_a, med_b, low, high,
+                                  verdict, outcome, overlaps))  # fmt: skip
     return results
+
+
+def points(value: float) -> str:
+    """A difference of two rates in percentage points, signed: "+0.42 pp"."""
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return _("{value} pp").format(value=sign + number(abs(value) * 100, 2))
 
 
 def results_table(results: list[RuleResult]) -> pd.DataFrame:
@@ -145,12 +189,13 @@ def results_table(results: list[RuleResult]) -> pd.DataFrame:
     def interval(r: RuleResult) -> str:
         if r.low is None:
             return ""
-        low, high = percent(r.low, 2, signed=True), percent(r.high, 2, signed=True)
+        # A difference of two rates is in percentage points, not per cent of anything.
+        low, high = points(r.low), points(r.high)
         return _("{low} to {high}").format(low=low, high=high)
 
     return pd.DataFrame([{
         _("Rule"): r.rule, _("Group"): r.with_label, _("Posts"): r.n_with,
         _("Median rate"): pct(r.median_with), _("Other group"): r.without_label,
         _("Posts (other)"): r.n_without, _("Median rate (other)"): pct(r.median_without),
-        _("Difference, 90% interval"): interval(r), _("Verdict"): r.verdict,
+        _("Difference (percentage points), 90% interval"): interval(r), _("Verdict"): r.verdict,
     } for r in results])  # fmt: skip

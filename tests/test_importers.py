@@ -48,6 +48,7 @@ def test_normalized_table_has_the_agreed_columns_and_types():
         "date",
         "post_id",
         "text",
+        "link",
         "impressions",
         "reach",
         "views",
@@ -57,6 +58,8 @@ def test_normalized_table_has_the_agreed_columns_and_types():
         "shares",
         "saves",
         "clicks",
+        "profile_visits",
+        "watch_hours",
         "followers",
         "followers_gained",
     ]

@@ -9,7 +9,12 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from strategy.i18n import N_, _, number
-from strategy.importers.assemble import anchor_followers, merge_side_by_side, period_note
+from strategy.importers.assemble import (
+    anchor_followers,
+    merge_side_by_side,
+    one_account,
+    period_note,
+)
 from strategy.importers.blocks import (
     Block,
     WorkbookError,
@@ -306,6 +311,7 @@ def import_file(
         for same in found.values():
             datasets.extend([merge_side_by_side(same)] if len(parts) > 1 else same)
     if datasets:
+        datasets = one_account(datasets)
         datasets[0].notes.extend(sheet_notes)
     elif empty_sheet is not None:
         raise empty_sheet

@@ -121,3 +121,23 @@ def period_note(sheet: str | None, rows: list[list[str]]) -> str | None:
     return _("Sheet '{sheet}' holds period totals, not days or posts ({totals}).").format(
         sheet=sheet, totals="; ".join(pairs)
     )
+
+
+def one_account(datasets: list[Dataset]) -> list[Dataset]:
+    """Give every table of one file the account any of them names: a workbook is one account.
+
+    Args:
+        datasets: The tables read from one file.
+
+    Returns:
+        The same tables, each naming the file's account when one of them does.
+    """
+    named = next((d.account for d in datasets if d.account), None)
+    if named is None:
+        return datasets
+    return [
+        d
+        if d.account
+        else d.model_copy(update={"account": named, "frame": d.frame.assign(account=named)})
+        for d in datasets
+    ]

@@ -59,7 +59,9 @@ def _decimal_comma(s: pa.Array) -> bool:
     eu = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?%?$")).as_py() or 0
     frac = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d+,(\d{1,2}|\d{4,})%?$")).as_py() or 0
     us = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?%?$")).as_py() or 0
-    return eu + frac > us
+    # "45.8772" or "8.3" can only be a decimal point; "10.236" alone could be either.
+    dot = pc.sum(pc.match_substring_regex(sample, r"^[-+]?\d*\.(\d{1,2}|\d{4,})%?$")).as_py() or 0
+    return eu + frac > us + dot
 
 
 def to_number(arr: pa.Array) -> pa.Array:

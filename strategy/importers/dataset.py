@@ -17,10 +17,12 @@ METRICS = (
     "shares",
     "saves",
     "clicks",
+    "profile_visits",
+    "watch_hours",
     "followers",
     "followers_gained",
 )
-COLUMNS = ("platform", "account", "grain", "date", "post_id", "text", *METRICS)
+COLUMNS = ("platform", "account", "grain", "date", "post_id", "text", "link", *METRICS)
 TOTALS = ("impressions", "reach", "engagements", "followers_gained", "views")
 
 
@@ -37,6 +39,15 @@ class Dataset(BaseModel):
         frame: The normalized table, with the columns in `COLUMNS`.
         columns_used: Normalized field to the export's own column(s) it came from.
         notes: What the importer assumed or dropped, in words.
+        account: The account the export itself names (a page name, a handle in its links or
+            its file name); None when it names none.
+        time_of_day: Whether the dates carry a time of day (else they are days only).
+        time_zone: "UTC" when the times are zoned (converted to UTC on import); None when they
+            are the exporting account's clock time, zone unknown.
+        time_source: Where the times come from: the export's date column, the post ids
+            (X and TikTok ids encode the moment of posting), or none (dates only).
+        stated_totals: A totals row the export carries (YouTube's "Total"), by metric: kept to
+            check the rows against, never added to them.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -49,6 +60,16 @@ class Dataset(BaseModel):
     frame: Any
     columns_used: dict[str, str] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
+    account: str | None = None
+    time_of_day: bool = True
+    time_zone: str | None = None
+    time_source: Literal["export", "post_id", "none"] = "export"
+    stated_totals: dict[str, float] = Field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Identify the dataset within one session's uploads (file and sheet)."""
+        return f"{self.source}|{self.sheet or ''}|{self.format_id}"
 
     @property
     def rows(self) -> int:

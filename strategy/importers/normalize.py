@@ -14,6 +14,13 @@ from strategy.importers.blocks import Block, header_index
 from strategy.importers.clean import as_text, to_dates, to_number
 from strategy.importers.dataset import COLUMNS, METRICS, Dataset
 from strategy.importers.formats import Format
+from strategy.importers.identity import (
+    account_from_file_name,
+    account_from_links,
+    time_info,
+    times_from_ids,
+    totals_row,
+)
 
 ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
 # Meta's daily series files name the metric only in their title line.
@@ -103,6 +110,7 @@ def normalize(
             )
             metric = "views"
         fields[metric] = names
+    has_time, zoned = True, False
     for field, names in fields.items():
         found = header_index(headers, names)
         if found is None:
@@ -111,6 +119,7 @@ def normalize(
         used[field] = header
         arr = columns[header]
         if field == "date":
+            has_time, zoned = time_info(arr)
             out["date"], how = to_dates(arr, reference, no_year=fmt.year == "none")
             notes.append(_("Date column '{column}': {how}.").format(column=header, how=how))
         elif field == "text":
@@ -118,7 +127,7 @@ def normalize(
             text = arr.cast(pa.string())
             out[field] = pc.if_else(pc.is_in(text, value_set=pa.array(["", "undefined"])),
                                     pa.scalar(None, pa.string()), text)  # fmt: skip
-        elif field in ("post_id", "account"):
+        elif field in ("post_id", "account", "link"):
             out[field] = as_text(arr)
         else:
             out[field] = to_number(arr)
@@ -151,11 +160,26 @@ def normalize(
             )
     platform, more = _platform(fmt, headers, block.title)
     notes += more
-    frame, dropped = _frame(
-        out, n, platform, fmt.grain, block.title if fmt.id != "meta_daily" else None
-    )
+    stated = _stated_totals(columns, headers, out)
+    if stated:
+        notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
+    time_source = "export" if has_time else "none"
+    if "date" in out:
+        from_ids = times_from_ids(platform, out.get("post_id"), out.get("link"), out["date"])
+        if from_ids is not None and (not has_time or fmt.year == "none"):
+            out["date"] = pc.coalesce(from_ids, out["date"])
+            has_time, zoned, time_source = True, True, "post_id"
+            notes.append(_("Posting times (UTC) come from the post ids, which encode them."))
+    if platform == "youtube" and "post_id" in out and "link" not in out:
+        out["link"] = pc.binary_join_element_wise(
+            "https://www.youtube.com/watch?v=", out["post_id"], ""
+        )
+    account = _account(out, platform, source)
+    frame, dropped = _frame(out, n, platform, fmt.grain, account)
     if dropped:
         notes.append(_("{n} rows without a date were left out (totals, notes).").format(n=dropped))
+    if fmt.grain == "day":
+        has_time, time_source = False, "none"
     return Dataset(
         source=source,
         sheet=block.title,
@@ -166,11 +190,39 @@ def normalize(
         frame=frame,
         columns_used=used,
         notes=notes,
+        account=account or None,
+        time_of_day=has_time,
+        time_zone="UTC" if zoned and has_time else None,
+        time_source=time_source,
+        stated_totals=stated,
     )
 
 
+def _account(out: dict[str, pa.Array], platform: str, source: str) -> str:
+    """The account the export names: its own column, the handle in its links, its file name."""
+    if "account" in out and len(names := pc.drop_null(out["account"])):
+        return str(names[0].as_py())
+    return account_from_links(out.get("link"), platform) or account_from_file_name(source) or ""
+
+
+def _stated_totals(
+    columns: dict[str, pa.Array], headers: list[str], out: dict[str, pa.Array]
+) -> dict[str, float]:
+    """The metrics of the row that calls itself the total, if there is one without a date."""
+    if not headers or "date" not in out:
+        return {}
+    index = totals_row(columns[headers[0]])
+    if index is None or out["date"][index].is_valid:
+        return {}
+    stated = {}
+    for field in METRICS:
+        if field in out and (value := out[field][index].as_py()) is not None:
+            stated[field] = float(value)
+    return stated
+
+
 def _frame(
-    out: dict[str, pa.Array], n: int, platform: str, grain: str, title: str | None
+    out: dict[str, pa.Array], n: int, platform: str, grain: str, account: str
 ) -> tuple[pd.DataFrame, int]:
     """Assemble, filter and sort in Arrow (fast), then hand pandas one finished table."""
     size = len(next(iter(out.values()))) if out else n
@@ -178,15 +230,13 @@ def _frame(
     for col in COLUMNS:
         if col in out:
             cols[col] = out[col]
-        elif col in ("post_id", "text"):
+        elif col in ("post_id", "text", "link"):
             cols[col] = pa.nulls(size, pa.string())
         elif col in METRICS:
             # NaN, not null: pandas takes it without a copy (nulls would be filled one by one).
             cols[col] = pa.array(np.full(size, np.nan))
     cols["date"] = out.get("date", pa.nulls(size, pa.timestamp("s")))
-    accounts = pc.drop_null(out["account"]) if "account" in out else pa.array([], pa.string())
-    # One account per dataset: the export's first, else the sheet or series title.
-    account = str(accounts[0].as_py()) if len(accounts) else (title or "")
+    # One account per dataset (see _account); a sheet's title is not an account.
     for col, value in (("platform", platform), ("account", account), ("grain", grain)):
         cols[col] = pa.repeat(pa.scalar(value, pa.string()), size)
     for col in METRICS:
