@@ -10,14 +10,9 @@ import altair as alt
 import pandas as pd
 
 from strategy.folk_rules import RuleResult
-from strategy.i18n import N_, _, language, weekday_names
+from strategy.i18n import _, language, weekday_names
 from strategy.metrics import MAX_CHART_ROWS, BandsFile, sample_for_chart
 
-DENOMINATOR_TITLES = {
-    "followers": N_("Engagement rate (engagements per follower)"),
-    "impressions": N_("Engagement rate (engagements per impression)"),
-    "reach": N_("Engagement rate (engagements per person reached)"),
-}
 # Vega's own number and date words, for the axes and tooltips of a chart in Swedish.
 LOCALES = {
     "sv": {
@@ -49,157 +44,253 @@ def localized(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., alt.TopL
     return wrapper
 
 
-def denominator_title(denominator: str) -> str:
-    """The engagement-rate axis title for a denominator, in the language in force."""
-    return _(DENOMINATOR_TITLES[denominator])
+@localized
+def account_rates(table: pd.DataFrame, width: int | str = "container") -> alt.VConcatChart:
+    """Each account's median rate with its middle half, one panel per kind of rate.
+
+    A rate per impression and a rate per follower, or a rate per post and one per day, are
+    different numbers: each kind gets its own panel and axis.
+
+    Args:
+        table: From `analysis.tables.rate_table`.
+        width: Pixels, or "container" to fill the page.
+
+    Returns:
+        One panel per kind of rate.
+    """
+    panels = []
+    for panel, rows in table.groupby("panel", sort=False):
+        base = alt.Chart(rows.head(MAX_CHART_ROWS)).encode(
+            y=alt.Y("account:N", title=None, sort=None, axis=alt.Axis(labelLimit=300))
+        )
+        x = alt.X("median:Q", title=str(panel), axis=alt.Axis(format="%"))
+        spread = base.mark_rule(strokeWidth=6, opacity=0.35).encode(
+            x=alt.X("q1:Q", title=str(panel), axis=alt.Axis(format="%")),
+            x2="q3:Q",
+            color=alt.Color("platform:N", title=_("Network")),
+        )
+        dots = base.mark_circle(size=140, opacity=0.95).encode(
+            x=x,
+            color=alt.Color("platform:N", title=_("Network")),
+            tooltip=[
+                alt.Tooltip("account:N", title=_("Account")),
+                alt.Tooltip("median:Q", format=".2%", title=_("Median")),
+                alt.Tooltip("q1:Q", format=".2%", title=_("Lower quartile")),
+                alt.Tooltip("q3:Q", format=".2%", title=_("Upper quartile")),
+                alt.Tooltip("n:Q", title=_("Sample")),
+            ],
+        )
+        labels = base.mark_text(align="left", dx=10, fontSize=11).encode(
+            x="median:Q", text=alt.Text("n:Q", format="d")
+        )
+        panels.append(alt.layer(spread, dots, labels).properties(width=width, height=alt.Step(34)))
+    return (
+        alt.vconcat(*panels)
+        .resolve_scale(x="independent")
+        .properties(
+            title=alt.TitleParams(
+                _("Engagement rate per account"),
+                subtitle=[
+                    _(
+                        "Dot: the median; bar: the middle half of posts (or days); the figure "
+                        "is the sample. Each kind of rate has its own axis."
+                    )
+                ],
+            )
+        )
+    )
 
 
 @localized
 def engagement_vs_followers(
-    points: pd.DataFrame, bands: BandsFile, denominator: str, width: int | str = "container"
-) -> alt.Chart:
-    """Engagement rate against follower count (log axis), over typical bands by account size.
+    points: pd.DataFrame, bands: BandsFile, measure: str, width: int | str = "container"
+) -> alt.LayerChart:
+    """Median rate per follower and post against follower count (log axis), over typical bands.
 
     Args:
-        points: One row per account: platform, account, followers, rate, rows.
-        bands: Reference bands with their source.
-        denominator: What the rate is per (sets the axis title).
+        points: From `analysis.tables.follower_points`.
+        bands: Reference bands with their source (per follower, per post).
+        measure: The measure's name in words (the axis says it).
         width: Pixels, or "container" to fill the page.
 
     Returns:
         A layered chart.
     """
+    title_y = _("Median {measure} per follower, per post").format(measure=measure)
     band_df = pd.DataFrame([b.model_dump() for b in bands.band])
-    x = alt.X("followers:Q", scale=alt.Scale(type="log", domain=[1, 10_000_000]),
-              title=_("Followers (log scale)"))  # fmt: skip
-    band_layer = alt.Chart(band_df).mark_rect(opacity=0.18, color="#2a9d8f").encode(
-        x=alt.X("min_followers:Q", scale=alt.Scale(type="log", domain=[1, 10_000_000]),
-                title=_("Followers (log scale)")),
-        x2="max_followers:Q",
-        y=alt.Y("low:Q", title=denominator_title(denominator), axis=alt.Axis(format="%")),
-        y2="high:Q",
-        tooltip=[alt.Tooltip("label:N", title=_("Typical range")),
-                 alt.Tooltip("low:Q", format=".1%", title=_("from")),
-                 alt.Tooltip("high:Q", format=".1%", title=_("to"))],
-    )  # fmt: skip
-    dots = alt.Chart(sample_for_chart(points)).mark_circle(size=160, opacity=0.9).encode(
-        x=x,
-        y=alt.Y("rate:Q", title=denominator_title(denominator), axis=alt.Axis(format="%")),
-        color=alt.Color("platform:N", title=_("Network")),
-        tooltip=[alt.Tooltip("account:N", title=_("Account")),
-                 alt.Tooltip("platform:N", title=_("Network")),
-                 alt.Tooltip("followers:Q", format=",", title=_("Followers")),
-                 alt.Tooltip("rate:Q", format=".2%", title=_("Engagement rate")),
-                 alt.Tooltip("rows:Q", title=_("posts/days"))],
-    )  # fmt: skip
+    scale = alt.Scale(type="log", domain=[1, 10_000_000])
+    band_layer = (
+        alt.Chart(band_df)
+        .mark_rect(opacity=0.18, color="#2a9d8f")
+        .encode(
+            x=alt.X("min_followers:Q", scale=scale, title=_("Followers (log scale)")),
+            x2="max_followers:Q",
+            y=alt.Y("low:Q", title=title_y, axis=alt.Axis(format="%")),
+            y2="high:Q",
+            tooltip=[
+                alt.Tooltip("label:N", title=_("Typical range")),
+                alt.Tooltip("low:Q", format=".1%", title=_("from")),
+                alt.Tooltip("high:Q", format=".1%", title=_("to")),
+            ],
+        )
+    )
+    dots = (
+        alt.Chart(sample_for_chart(points))
+        .mark_circle(size=160, opacity=0.9)
+        .encode(
+            x=alt.X("followers:Q", scale=scale, title=_("Followers (log scale)")),
+            y=alt.Y("rate:Q", title=title_y, axis=alt.Axis(format="%")),
+            color=alt.Color("platform:N", title=_("Network")),
+            tooltip=[
+                alt.Tooltip("account:N", title=_("Account")),
+                alt.Tooltip("followers:Q", format=",", title=_("Followers")),
+                alt.Tooltip("source:N", title=_("Followers from")),
+                alt.Tooltip("rate:Q", format=".2%", title=_("Median rate")),
+                alt.Tooltip("rows:Q", title=_("Posts")),
+            ],
+        )
+    )
     labels = dots.mark_text(align="left", dx=10, fontSize=11).encode(text="account:N")
-    layers = [dots, labels] if denominator != "followers" else [band_layer, dots, labels]
-    return alt.layer(*layers).properties(
+    return alt.layer(band_layer, dots, labels).properties(
         title=alt.TitleParams(
             _("Engagement against follower count"),
             subtitle=[
-                _("Shaded: a typical range for accounts of that size (engagement per follower).")
-                if denominator == "followers"
-                else _("Typical ranges are shown for engagement per follower only.")
+                _(
+                    "Only accounts with posts and a follower count; shaded: a typical range for "
+                    "accounts of that size."
+                )
             ],
-        ),  # fmt: skip
+        ),
         width=width,
-        height=340,
+        height=320,
     )
 
 
 @localized
-def over_time(weekly: pd.DataFrame, width: int | str = "container") -> alt.Chart:
-    """Weekly followers and engagements on one time axis, one panel each.
+def over_time(weekly: pd.DataFrame, width: int | str = "container") -> alt.VConcatChart:
+    """Weekly series per account, one panel per measure, on one shared time axis.
 
     Args:
-        weekly: Long table with week, account, measure, value.
+        weekly: From `analysis.tables.weekly_long`: week, account, panel, value.
         width: Pixels, or "container" to fill the page.
 
     Returns:
         A vertically concatenated chart sharing the x axis.
     """
     data = sample_for_chart(weekly)
-    base = alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("week:T", title=_("Week")),
-        color=alt.Color("account:N", title=_("Account")),
-        tooltip=[alt.Tooltip("account:N", title=_("Account")),
-                 alt.Tooltip("week:T", title=_("Week of")),
-                 alt.Tooltip("value:Q", format=",.0f", title=_("Value"))],
-    )  # fmt: skip
-    followers = (
-        base.transform_filter(alt.datum.measure == "Followers")
-        .encode(y=alt.Y("value:Q", title=_("Followers")))
-        .properties(height=160, width=width)
-    )
-    engagement = (
-        base.transform_filter(alt.datum.measure == "Engagements per week")
-        .encode(y=alt.Y("value:Q", title=_("Engagements per week")))
-        .properties(height=160, width=width)
-    )
+    panels = []
+    for panel in dict.fromkeys(data["panel"]):
+        part = data[data["panel"] == panel]
+        panels.append(
+            alt.Chart(part)
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("week:T", title=_("Week")),
+                y=alt.Y("value:Q", title=str(panel)),
+                color=alt.Color("account:N", title=_("Account")),
+                tooltip=[
+                    alt.Tooltip("account:N", title=_("Account")),
+                    alt.Tooltip("week:T", title=_("Week of")),
+                    alt.Tooltip("value:Q", format=",.0f", title=str(panel)),
+                ],
+            )
+            .properties(height=150, width=width)
+        )
     return (
-        alt.vconcat(followers, engagement)
+        alt.vconcat(*panels)
         .resolve_scale(x="shared")
-        .properties(title=_("Did growth bring engagement? Followers and engagement, week by week"))
+        .properties(title=_("Did growth bring engagement? Week by week"))
     )
 
 
 @localized
-def best_time(cells: pd.DataFrame, denominator: str, width: int | str = "container") -> alt.Chart:
-    """Weekday × hour heatmap of median engagement rate; cells with fewer than 3 posts grey."""
-    base = alt.Chart(cells).encode(
-        x=alt.X("hour:O", title=_("Hour of day"), sort=list(range(24))),
-        y=alt.Y("weekday:O", title=None, sort=weekday_names(), axis=alt.Axis(labelOverlap=False)),
-        tooltip=[alt.Tooltip("weekday:N", title=_("Day")), alt.Tooltip("hour:O", title=_("Hour")),
-                 alt.Tooltip("median_rate:Q", format=".2%", title=_("Median rate")),
-                 alt.Tooltip("posts:Q", title=_("Posts"))],
-    )  # fmt: skip
+def best_time(
+    cells: pd.DataFrame, rate: str, clock: str, width: int | str = "container"
+) -> alt.LayerChart:
+    """Weekday × hour heatmap of the median rate (weekdays only when the export has no times).
+
+    Args:
+        cells: From `analysis.tables.heat_cells`.
+        rate: The rate in words ("interactions per impression").
+        clock: Which clock the hours are on, in words ("times in Europe/Stockholm").
+        width: Pixels, or "container" to fill the page.
+
+    Returns:
+        The heatmap; slots with fewer than 3 rated posts are grey.
+    """
+    timed = cells["hour"].notna().any()
+    x = (
+        alt.X("hour:O", title=_("Hour of day"), sort=list(range(24)))
+        if timed
+        else alt.X("day:O", title=None, sort=weekday_names())
+    )
+    y = (
+        alt.Y("day:O", title=None, sort=weekday_names(), axis=alt.Axis(labelOverlap=False))
+        if timed
+        else alt.value(0)
+    )
+    data = cells if timed else cells.assign(hour=-1)
+    base = alt.Chart(data).encode(
+        x=x,
+        tooltip=[
+            alt.Tooltip("day:N", title=_("Day")),
+            alt.Tooltip("hour:O", title=_("Hour")),
+            alt.Tooltip("median_rate:Q", format=".2%", title=_("Median rate")),
+            alt.Tooltip("posts:Q", title=_("Posts")),
+            alt.Tooltip("rated:Q", title=_("Rated")),
+        ],
+    )
+    if timed:
+        base = base.encode(y=y)
     enough = (
         base.transform_filter(alt.datum.enough)
         .mark_rect()
         .encode(
             color=alt.Color(
                 "median_rate:Q",
-                title=denominator_title(denominator).split(" (")[0],
+                title=_("Median"),
                 scale=alt.Scale(scheme="tealblues"),
                 legend=alt.Legend(format="%"),
             )
         )
     )
     few = base.transform_filter(~alt.datum.enough).mark_rect(color="#d9d9d9")
+    subtitle = _("Median {rate}; {clock}; grey: fewer than 3 rated posts, too few to read.")
     return alt.layer(few, enough).properties(
         title=alt.TitleParams(
-            _("When your posts did best"),
-            subtitle=[
-                _("Median engagement rate; grey cells have fewer than 3 posts, too few to read.")
-            ],
-        ),  # fmt: skip
+            _("When your posts did best") if timed else _("Which weekday your posts did best"),
+            subtitle=[subtitle.format(rate=rate, clock=clock)],
+        ),
         width=width,
         # A height per row: a fixed total squeezes the rows under the title and axis.
-        height=alt.Step(30),
+        height=alt.Step(30) if timed else 60,
     )
 
 
 @localized
-def rule_chart(results: list[RuleResult], width: int | str = "container") -> alt.Chart:
-    """The difference in median engagement rate per rule, with its 90% interval."""
-    rows = [{"rule": _("{group} vs {other}").format(group=r.with_label, other=r.without_label),
-             "diff": (r.median_with or 0) - (r.median_without or 0),
-             "low": r.low, "high": r.high, "verdict": r.verdict,
-             "tested": r.low is not None} for r in results]  # fmt: skip
-    df = pd.DataFrame(rows).head(MAX_CHART_ROWS)
-    tested = df[df["tested"]]
+def rule_chart(results: list[RuleResult], rate: str, width: int | str = "container") -> alt.Chart:
+    """The difference in median rate per rule, in percentage points, with its 90% interval."""
+    rows = [
+        {
+            "rule": _("{group} vs {other}").format(group=r.with_label, other=r.without_label),
+            "diff": (r.difference or 0) * 100,
+            "low": None if r.low is None else r.low * 100,
+            "high": None if r.high is None else r.high * 100,
+            "verdict": r.verdict,
+            "tested": r.low is not None,
+        }
+        for r in results
+    ]
+    df = pd.DataFrame(rows, columns=["rule", "diff", "low", "high", "verdict", "tested"])
+    tested = df[df["tested"]].head(MAX_CHART_ROWS)
     y = alt.Y("rule:N", title=None, sort=None, axis=alt.Axis(labelLimit=360))
+    title_x = _("Difference in median {rate} (percentage points, 90% interval)").format(rate=rate)
     bars = (
         alt.Chart(tested)
         .mark_rule(strokeWidth=3)
         .encode(
             y=y,
-            x=alt.X(
-                "low:Q",
-                title=_("Difference in median engagement rate (90% interval)"),
-                axis=alt.Axis(format="%"),
-            ),
+            x=alt.X("low:Q", title=title_x),
             x2="high:Q",
             tooltip=[
                 alt.Tooltip("rule:N", title=_("Rule")),
@@ -218,7 +309,7 @@ def rule_chart(results: list[RuleResult], width: int | str = "container") -> alt
                     "no clear difference."
                 )
             ],
-        ),  # fmt: skip
+        ),
         width=width,
         height=alt.Step(34),
     )

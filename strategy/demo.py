@@ -57,7 +57,7 @@ def _posts(rng, platform, account, f_start, f_end, per_week, base, days):
         "shares": engagements - likes - comments, "saves": np.nan,
         "clicks": np.round(engagements * 0.3), "followers": np.nan, "followers_gained": np.nan,
         "link": [f"https://northwind.example/posts/{account[:2].lower()}{i}" for i in range(n)],
-        "profile_visits": np.round(engagements * 0.1),
+        "profile_visits": np.round(engagements * 0.1), "watch_hours": np.nan,
     })  # fmt: skip
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 SCHEMA_VERSION = 1
 
@@ -17,7 +18,7 @@ Ident = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9_\-]*$
 Usage = Literal["often", "this_year", "wont_use"]
 Status = Literal["todo", "doing", "done"]
 Rhythm = Literal["weekly", "monthly", "quarterly"]
-Denominator = Literal["followers", "impressions", "reach"]
+Denominator = Literal["auto", "followers", "reach", "impressions", "views"]
 
 
 class Base(BaseModel):
@@ -139,13 +140,44 @@ class PlanSection(Base):
     dismissed: list[MediumText] = Field(default_factory=list, max_length=300)
 
 
-class AnalyticsSection(Base):
-    """Step 6: the choices made on the analytics page (uploaded data itself is never saved)."""
+FollowerCount = Annotated[int, Field(ge=0, le=10_000_000_000)]
 
-    denominator: Denominator = "followers"
-    followers: dict[Ident, Annotated[int, Field(ge=0, le=10_000_000_000)]] = Field(
-        default_factory=dict, max_length=50
-    )
+
+class FollowerTotal(Base):
+    """A follower total the user typed for one account, and the day it was true."""
+
+    count: FollowerCount
+    as_of: dt.date
+
+
+def _zone(name: str) -> str:
+    if name:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{name}' is not a time zone name such as Europe/Stockholm") from None
+    return name
+
+
+class AnalyticsSection(Base):
+    """Step 6: the choices made on the analytics page (uploaded data itself is never saved).
+
+    Attributes:
+        denominator: What rates are per; "auto" takes each account's best (a follower
+            history, else reach, impressions or views).
+        measure: "interactions" (likes + comments + shares + saves, the same everywhere) or
+            each network's own "engagements".
+        time_zone: IANA zone for weekdays and hours; empty: the browser's.
+        followers: Totals typed per network (files saved before accounts had names).
+        follower_totals: Totals typed per account ("x:ADHOrg"), each with the day it was true.
+        notes: The user's own notes.
+    """
+
+    denominator: Denominator = "auto"
+    measure: Literal["interactions", "engagements"] = "interactions"
+    time_zone: Annotated[ShortText, AfterValidator(_zone)] = ""
+    followers: dict[Ident, FollowerCount] = Field(default_factory=dict, max_length=50)
+    follower_totals: dict[ShortText, FollowerTotal] = Field(default_factory=dict, max_length=50)
     notes: LongText = ""
 
 

@@ -1,12 +1,26 @@
-"""One line of plain-language reading under each chart (for the page and the PDF)."""
+"""Plain-language readings under each chart (for the page and the PDF).
+
+Every reading names the account, the grain, the measure and its denominator, and the sample,
+and says no more than its sample does.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from strategy.analysis import AccountAnalysis, Analysis
+from strategy.analysis.analyze import MIN_SLOT_POSTS
+from strategy.analysis.measures import MEASURE_NAMES
+from strategy.analysis.timing import zone_words
 from strategy.folk_rules import RuleResult
-from strategy.i18n import _, number, percent
+from strategy.i18n import _, ngettext, number, percent, weekday_names
 from strategy.metrics import bands
+
+
+def read_rates(analysis: Analysis) -> str:
+    """One line per account: its median rate, what it is per, over how many posts or days."""
+    lines = [a.summary() for a in analysis.accounts]
+    return "; ".join(lines) + "." if lines else _("No account has data yet.")
 
 
 def read_points(points: pd.DataFrame) -> str:
@@ -16,53 +30,65 @@ def read_points(points: pd.DataFrame) -> str:
 
 def _read_points(points: pd.DataFrame) -> str:
     if points.empty:
-        return _("No account has both engagement and a follower count yet.")
+        return _("No account has both posts and a follower count yet: type a total above.")
     if len(points) == 1:
         p = points.iloc[0]
-        return _("{account}: {rate} engagement with {followers} followers.").format(
-            account=p["account"], rate=percent(p["rate"]), followers=number(p["followers"])
+        return _(
+            "{account}: median {rate} per follower and post with {followers} followers ({source})."
+        ).format(
+            account=p["account"],
+            rate=percent(p["rate"], 2),
+            followers=number(p["followers"]),
+            source=p["source"],
         )
     best = points.loc[points["rate"].idxmax()]
     biggest = points.loc[points["followers"].idxmax()]
     if best["account"] == biggest["account"]:
         return _(
-            "{account} has both the most followers ({followers}) and the highest engagement "
-            "rate ({rate})."
+            "{account} has both the most followers ({followers}) and the highest median rate per "
+            "follower ({rate})."
         ).format(
-            account=best["account"], followers=number(best["followers"]), rate=percent(best["rate"])
+            account=best["account"],
+            followers=number(best["followers"]),
+            rate=percent(best["rate"], 2),
         )
     return _(
-        "{best} has {best_followers} followers and the highest engagement rate ({best_rate}); "
-        "{biggest} has the most followers ({biggest_followers}) but {biggest_rate}. Engagement, "
-        "not follower count, is what counts."
+        "{best} has {best_followers} followers and the highest median rate per follower "
+        "({best_rate}); {biggest} has the most followers ({biggest_followers}) but "
+        "{biggest_rate}. Engagement, not follower count, is what counts."
     ).format(
         best=best["account"],
         best_followers=number(best["followers"]),
-        best_rate=percent(best["rate"]),
+        best_rate=percent(best["rate"], 2),
         biggest=biggest["account"],
         biggest_followers=number(biggest["followers"]),
-        biggest_rate=percent(biggest["rate"]),
+        biggest_rate=percent(biggest["rate"], 2),
     )
 
 
-def read_weekly(weekly: pd.DataFrame) -> str:
-    """Compare the first and last quarter of the period: did growth bring engagement?"""
-    if weekly.empty:
-        return _("No weekly data yet.")
+def read_weekly(analysis: Analysis) -> str:
+    """Compare the first and last quarter of each account's weeks: did growth bring engagement?"""
     lines = []
-    for account, g in weekly.groupby("account", sort=True):
-        f = g[g["measure"] == "Followers"].sort_values("week")["value"]
-        e = g[g["measure"] == "Engagements per week"].sort_values("week")["value"]
+    for a in analysis.accounts:
+        w = a.weekly
+        f = w["followers"].dropna() if len(w) else w
+        e = w["engagements"].dropna() if len(w) else w
         if len(f) >= 8 and len(e) >= 8 and f.iloc[0] > 0:
             q = max(1, len(e) // 4)
             growth = f.iloc[-1] / f.iloc[0] - 1
             before, after = e.iloc[:q].mean(), e.iloc[-q:].mean()
             change = (after / before - 1) if before else float("nan")
             lines.append(
-                _("{account}: followers {growth}, weekly engagement {change}").format(
-                    account=account,
+                _(
+                    "{account}: followers {growth} ({source}), weekly {measure} {change}"
+                    " over {weeks} weeks"
+                ).format(
+                    account=a.account.label,
                     growth=percent(growth, 0, signed=True),
+                    source=a.followers.words,
+                    measure=_(MEASURE_NAMES[a.measure]),
                     change=percent(change, 0, signed=True) if change == change else "–",
+                    weeks=len(e),
                 )
             )
     if not lines:
@@ -70,33 +96,53 @@ def read_weekly(weekly: pd.DataFrame) -> str:
     return _("First quarter against last: {lines}.").format(lines="; ".join(lines))
 
 
-def read_heatmap(cells: pd.DataFrame) -> str:
-    """Name the best slot with enough posts, and how much of the week is too thin to read."""
-    enough = cells[cells["enough"]] if not cells.empty else cells
-    if enough.empty:
-        return _("No weekday and hour has 3 or more posts yet: too few to say when to post.")
-    best = enough.loc[enough["median_rate"].idxmax()]
+def read_heatmap(a: AccountAnalysis) -> str:
+    """Name the best slot with enough posts, its zone, and how much of the week is too thin."""
+    clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
+    slots = a.slots
+    best = a.best_slot
+    if best is None:
+        return _(
+            "{account}: no slot has {n} or more rated posts yet, too few to say when to "
+            "post ({clock})."
+        ).format(account=a.account.label, n=MIN_SLOT_POSTS, clock=clock)
+    day = weekday_names()[best["weekday"]]
+    when = day if best["hour"] is None else f"{day} {best['hour']:02d}:00"
+    thin = int((slots["rated"] < MIN_SLOT_POSTS).sum())
     return _(
-        "Best slot with enough posts: {day} {hour:02d}:00 (median {rate} over {posts} posts). "
-        "{thin} of {slots} slots have too few posts to read."
+        "{account}: best slot with enough posts: {when} ({clock}), median {rate} {name} over "
+        "{posts} posts. {thin} of {slots} slots have too few posts to read."
     ).format(
-        day=best["weekday"],
-        hour=int(best["hour"]),
-        rate=percent(best["median_rate"]),
-        posts=int(best["posts"]),
-        thin=len(cells) - len(enough),
-        slots=len(cells),
+        account=a.account.label,
+        when=when,
+        clock=clock,
+        rate=percent(best["median_rate"], 2),
+        name=a.rate_name,
+        posts=best["rated"],
+        thin=thin,
+        slots=len(slots),
     )
 
 
-def read_rules(results: list[RuleResult]) -> str:
-    """Count how the folk rules fared."""
+def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> str:
+    """Count how the folk rules fared for one account, with the caveats they need."""
+    results = a.rules if results is None else results
     if not results:
-        return _("No posts to test the rules on.")
+        return _("{account}: no rated posts to test the rules on.").format(account=a.account.label)
     held = sum(r.outcome in ("first", "second") for r in results)
     unclear = sum(r.outcome == "unclear" for r in results)
-    thin = sum(r.outcome == "thin" for r in results)
+    thin = sum(r.outcome in ("thin", "not_applicable") for r in results)
+    rated = int(a.posts["rate"].notna().sum())
     return _(
-        "Of {n} rules, {held} showed a difference for this audience, {unclear} showed none and "
-        "{thin} had too few posts to say. Every audience is different."
-    ).format(n=len(results), held=held, unclear=unclear, thin=thin)
+        "{account}, {name} over {sample}: of {n} rules, {held} showed a difference, {unclear} "
+        "showed none and {thin} could not be tested. Each rule is tested alone and the groups "
+        "overlap, so a difference is a hint to try, not a cause."
+    ).format(
+        account=a.account.label,
+        name=a.rate_name,
+        sample=ngettext("{n} post", "{n} posts", rated).format(n=rated),
+        n=len(results),
+        held=held,
+        unclear=unclear,
+        thin=thin,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import numpy as np
@@ -9,22 +10,29 @@ import pandas as pd
 import pytest
 
 from strategy import charts, metrics, readings
+from strategy.analysis import Options, analyze
+from strategy.analysis.followers import TypedTotal, followers_for
+from strategy.analysis.tables import follower_points, heat_cells, rate_table, weekly_long
 from strategy.demo import demo_datasets
 from strategy.folk_rules import test_rules as run_rules
 from strategy.importers.dataset import COLUMNS, Dataset
 
 
-def dataset(frame: pd.DataFrame, grain="post", platform="x", account="acme") -> Dataset:
+def dataset(
+    frame: pd.DataFrame, grain="post", platform="x", account="acme", source="t", **fields
+) -> Dataset:
     full = pd.DataFrame({c: frame[c] if c in frame else np.nan for c in COLUMNS})
-    full["platform"], full["account"], full["grain"] = platform, account, grain
+    full["platform"], full["account"], full["grain"] = platform, account or "", grain
     return Dataset(
-        source="t",
+        source=source,
         format_id="t",
         label="t",
         platform=platform,
         grain=grain,
         frame=full,
         columns_used={c: c for c in frame.columns if c != "date"},
+        account=account,
+        **fields,
     )
 
 
@@ -84,86 +92,183 @@ def test_each_rule_splits_on_its_own_feature(rule, column):
     assert r.n_with == 30 and r.n_without == 30
 
 
+DAYS = pd.date_range("2025-01-01", periods=4, freq="D")
+
+
 def test_followers_from_history_from_anchored_gains_and_from_a_typed_total():
-    days = pd.date_range("2025-01-01", periods=4, freq="D")
-    history = dataset(pd.DataFrame({"date": days, "followers": [10, 12, 15, 20]}), "day", "tiktok")
-    gains = dataset(pd.DataFrame({"date": days, "followers_gained": [1, 2, 3, 4]}), "day", "x")
-    flat = dataset(pd.DataFrame({"date": days, "engagements": [1, 1, 1, 1]}), "day", "linkedin")
-    s = metrics.follower_series([history, gains, flat], {"x": 100, "linkedin": 50})
-    assert s[("tiktok", "acme")].daily.tolist() == [10, 12, 15, 20]
-    assert s[("tiktok", "acme")].source == "the export's follower history"
-    assert s[("x", "acme")].daily.tolist() == [91, 93, 96, 100]
-    assert s[("x", "acme")].source == "daily gains anchored to the total you typed"
-    assert s[("linkedin", "acme")].daily.tolist() == [50, 50, 50, 50]
+    history = dataset(pd.DataFrame({"date": DAYS, "followers": [10, 12, 15, 20]}), "day")
+    gains = dataset(pd.DataFrame({"date": DAYS, "followers_gained": [1, 2, 3, 4]}), "day")
+    plain = dataset(pd.DataFrame({"date": DAYS, "engagements": [1, 1, 1, 1]}), "day")
+    f = followers_for([history], None, DAYS)
+    assert (f.source, f.daily.tolist()) == ("history", [10, 12, 15, 20])
+    # The typed total is true on its own day: 100 on 4 January.
+    f = followers_for([gains], TypedTotal(100, dt.date(2025, 1, 4)), DAYS)
+    assert (f.source, f.daily.tolist()) == ("typed_gains", [91, 93, 96, 100])
+    # ...or on 2 January: the days after it add their gains.
+    f = followers_for([gains], TypedTotal(100, dt.date(2025, 1, 2)), DAYS)
+    assert f.daily.tolist() == [98, 100, 103, 107]
+    f = followers_for([plain], TypedTotal(50, dt.date(2025, 1, 4)), DAYS)
+    assert (f.source, f.daily.tolist()) == ("typed_flat", [50, 50, 50, 50])
+    assert "assumption" in f.words
+    assert followers_for([plain], None, DAYS).source == "none"
 
 
-def test_engagement_rate_uses_the_chosen_denominator():
-    df = pd.DataFrame(
-        {"engagements": [10.0], "impressions": [1000.0], "reach": [0.0], "followers_at": [200.0]}
-    )
-    assert metrics.rate(df, "followers").iloc[0] == pytest.approx(0.05)
-    assert metrics.rate(df, "impressions").iloc[0] == pytest.approx(0.01)
-    assert pd.isna(metrics.rate(df, "reach").iloc[0]), "no division by zero reach"
+def test_a_total_typed_years_after_the_export_is_not_pinned_to_its_last_day():
+    gains = dataset(pd.DataFrame({"date": DAYS, "followers_gained": [1, 2, 3, 4]}), "day")
+    f = followers_for([gains], TypedTotal(5000, dt.date(2026, 12, 1)), DAYS)
+    assert f.source == "typed_flat" and "1 December 2026" in f.words
+
+
+def test_posts_outside_the_follower_history_are_left_out_with_a_count():
+    history = dataset(pd.DataFrame({"date": DAYS, "followers": [100, 100, 100, 100]}), "day")
+    posts = dataset(pd.DataFrame({
+        "date": pd.to_datetime(["2024-12-20 10:00", "2025-01-02 10:00", "2025-01-03 10:00"]),
+        "likes": [5.0, 5.0, 5.0], "impressions": [50.0, 50.0, 50.0], "text": ["a", "b", "c"],
+    }))  # fmt: skip
+    a = analyze([history, posts], Options(denominator="followers")).accounts[0]
+    assert a.denominator == "followers"
+    assert a.left_out == {"outside_follower_history": 1}
+    assert a.rate_summary()["rated_posts"] == 2
+    assert any("outside the follower history" in n for n in a.notes())
+
+
+def test_each_account_gets_its_best_denominator_and_a_note_when_the_chosen_one_is_missing():
+    posts = pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4,
+                          "text": ["x"] * 4})  # fmt: skip
+    with_reach = posts.assign(reach=[5.0] * 4)
+    a, b = analyze([dataset(posts, account="one"), dataset(with_reach, account="two")]).accounts
+    assert (a.denominator, b.denominator) == ("impressions", "reach")
+    assert a.rate_summary()["median"] == pytest.approx(0.1)
+    chosen = analyze([dataset(posts)], Options(denominator="reach")).accounts[0]
+    assert chosen.denominator == "impressions" and chosen.denominator_note
+
+
+def test_interactions_and_the_networks_engagements_are_different_measures():
+    posts = pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "comments": [1.0] * 4,
+                          "engagements": [10.0] * 4, "impressions": [100.0] * 4})  # fmt: skip
+    ds = [dataset(posts)]
+    inter = analyze(ds, Options(measure="interactions")).accounts[0]
+    eng = analyze(ds, Options(measure="engagements")).accounts[0]
+    assert inter.rate_summary()["median"] == pytest.approx(0.02)
+    assert eng.rate_summary()["median"] == pytest.approx(0.10)
+    assert inter.measure_columns == "likes + comments" and eng.measure_columns == "engagements"
+
+
+def test_files_that_name_no_account_are_one_account_and_names_split_or_merge_them():
+    one = dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4}), account=None, source="a")
+    two = dataset(pd.DataFrame({"date": DAYS, "likes": [2.0] * 4}), account=None, source="b")
+    named = dataset(pd.DataFrame({"date": DAYS, "likes": [3.0] * 4}), account="acme", source="c")
+    keys = [a.account.key for a in analyze([one, two, named]).accounts]
+    assert keys == ["x:X account", "x:acme"]
+    split = analyze([one, two, named], Options(names={two.key: "second"})).accounts
+    assert [a.account.key for a in split] == ["x:X account", "x:second", "x:acme"]
+    merged = analyze([one, two, named], Options(names={one.key: "acme", two.key: "acme"}))
+    assert [a.account.key for a in merged.accounts] == ["x:acme"]
+
+
+def test_a_daily_export_and_the_posts_of_one_account_are_never_summed():
+    daily = dataset(pd.DataFrame({"date": DAYS, "likes": [10.0, 10.0, 10.0, 10.0],
+                                  "impressions": [100.0] * 4}), "day")  # fmt: skip
+    posts = dataset(pd.DataFrame({"date": DAYS + pd.Timedelta(hours=9), "likes": [4.0] * 4,
+                                  "impressions": [50.0] * 4, "text": ["p"] * 4}))  # fmt: skip
+    a = analyze([daily, posts]).accounts[0]
+    assert a.account.grains == ["post", "day"]
+    assert a.weekly["engagements"].sum() == 40  # the daily total, not 40 + 16
+    assert a.cards()["totals"]["measure"] == 40
+    assert a.rate_summary()["grain"] == "post"
+
+
+def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({"date": pd.Timestamp("2025-01-01") + pd.to_timedelta(
+        rng.integers(0, 90, 80), unit="D"), "likes": rng.integers(0, 9, 80).astype(float),
+        "impressions": np.full(80, 100.0), "text": ["post"] * 80})  # fmt: skip
+    a = analyze([dataset(frame, time_of_day=False, time_source="none")]).accounts[0]
+    assert a.slots["hour"].isna().all() and len(a.slots) <= 7
+    morning = next(r for r in a.rules if r.id == "morning")
+    assert morning.code == "not_applicable" and "no times" in morning.verdict
+    assert "dates only" in readings.read_heatmap(a)
+    spec = json.dumps(charts.best_time(heat_cells(a), a.rate_name, "dates only").to_dict())
+    assert "Which weekday" in spec and "Hour of day" not in spec
+
+
+def test_zoned_times_are_converted_before_weekday_and_hour_across_dst():
+    # 23:30 UTC on a Sunday in winter is Monday 00:30 in Stockholm; in summer, Monday 01:30.
+    frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-05 23:30", "2025-07-06 23:30"]),
+                          "likes": [1.0, 1.0], "impressions": [10.0, 10.0], "text": ["a", "b"]})  # fmt: skip
+    zoned = dataset(frame, time_zone="UTC")
+    slots = analyze([zoned], Options(zone="Europe/Stockholm")).accounts[0].slots
+    assert list(zip(slots["weekday"], slots["hour"], strict=True)) == [(0, 0.0), (0, 1.0)]
+    utc = analyze([zoned], Options(zone="UTC")).accounts[0].slots
+    assert list(zip(utc["weekday"], utc["hour"], strict=True)) == [(6, 23.0)]
+    clock = analyze([dataset(frame)], Options(zone="Europe/Stockholm")).accounts[0].slots
+    assert list(zip(clock["weekday"], clock["hour"], strict=True)) == [(6, 23.0)]
 
 
 @pytest.fixture(scope="module")
 def demo():
-    ds = demo_datasets()
-    series = metrics.follower_series(ds)
-    return ds, series
+    return analyze(demo_datasets(), Options())
 
 
 def test_demo_data_shows_small_engaged_beats_big_silent(demo):
-    ds, series = demo
-    points = metrics.account_points(ds, series, "followers").set_index("account")
-    assert points.loc["Alex Berg", "followers"] < points.loc["Northwind Careers", "followers"]
-    assert points.loc["Alex Berg", "rate"] > 5 * points.loc["Northwind Careers", "rate"]
-    assert "Alex Berg has 820 followers and the highest engagement rate" in readings.read_points(
-        points.reset_index()
-    )
+    points = follower_points(demo).set_index("account")
+    alex, careers = points.loc["linkedin · Alex Berg"], points.loc["instagram · Northwind Careers"]
+    assert alex["followers"] < careers["followers"] and alex["rate"] > 5 * careers["rate"]
+    assert "linkedin · Alex Berg has 820 followers" in readings.read_points(points.reset_index())
 
 
 def test_demo_data_hides_a_morning_effect_the_tester_finds(demo):
-    ds, series = demo
-    posts = metrics.posts(ds, series, "followers")
-    posts = posts[posts["account"] == "Northwind HR"]
-    assert verdict(posts, "Post in the morning").verdict.startswith("Posts before noon did better")
+    a = demo.account("linkedin:Northwind HR")
+    morning = next(r for r in a.rules if r.id == "morning")
+    assert morning.verdict.startswith("Posts before noon did better")
 
 
-@pytest.mark.parametrize("denominator", ["followers", "impressions", "reach"])
-def test_engagement_chart_spec_names_the_denominator_and_has_bands(demo, denominator):
-    ds, series = demo
-    points = metrics.account_points(ds, series, denominator)
-    spec = charts.engagement_vs_followers(points, metrics.bands(), denominator).to_dict()
-    text = json.dumps(spec)
-    assert charts.DENOMINATOR_TITLES[denominator] in text
-    assert '"type": "log"' in text
-    marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert ("rect" in marks) == (denominator == "followers")
+def test_rate_chart_gives_each_kind_of_rate_its_own_panel():
+    per_post = dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4,
+                                     "text": ["a"] * 4}), account="one")  # fmt: skip
+    per_day = dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "reach": [10.0] * 4}),
+                      "day", account="two")  # fmt: skip
+    table = rate_table(analyze([per_post, per_day]))
+    assert set(table["panel"]) == {"interactions per impression, per post",
+                                   "interactions per person reached, per day"}  # fmt: skip
+    spec = charts.account_rates(table).to_dict()
+    assert len(spec["vconcat"]) == 2 and spec["resolve"]["scale"]["x"] == "independent"
 
 
-def test_heatmap_greys_cells_with_fewer_than_three_posts():
-    posts = pd.DataFrame(
-        {
-            "date": pd.to_datetime(["2025-01-06 09:00"] * 3 + ["2025-01-07 10:00"]),
-            "rate": [0.01, 0.02, 0.03, 0.5],
-        }
-    )
-    cells = metrics.heatmap_cells(posts).set_index(["weekday", "hour"])
-    assert cells.loc[("Mon", 9), "enough"] and cells.loc[("Mon", 9), "median_rate"] == 0.02
-    assert not cells.loc[("Tue", 10), "enough"]
-    spec = charts.best_time(cells.reset_index(), "followers").to_dict()
+def test_follower_chart_has_bands_and_only_accounts_with_posts_and_followers(demo):
+    spec = charts.engagement_vs_followers(follower_points(demo), metrics.bands(), "interactions")
+    text = json.dumps(spec.to_dict())
+    assert '"type": "log"' in text and "per follower, per post" in text
+    assert [layer["mark"]["type"] for layer in spec.to_dict()["layer"]][0] == "rect"
+
+
+def test_heatmap_greys_slots_with_fewer_than_three_rated_posts():
+    frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-06 09:00"] * 3 + ["2025-01-07 10:00"]),
+                          "likes": [1.0, 2.0, 3.0, 50.0], "impressions": [100.0] * 4,
+                          "text": ["a"] * 4})  # fmt: skip
+    a = analyze([dataset(frame)]).accounts[0]
+    cells = heat_cells(a).set_index(["day", "hour"])
+    assert cells.loc[("Mon", 9.0), "enough"] and cells.loc[("Mon", 9.0), "median_rate"] == 0.02
+    assert not cells.loc[("Tue", 10.0), "enough"]
+    spec = charts.best_time(cells.reset_index(), a.rate_name, "times in UTC").to_dict()
     assert '"color": "#d9d9d9"' in json.dumps(spec)
-    assert "Mon 09:00" in readings.read_heatmap(cells.reset_index())
+    assert "Mon 09:00" in readings.read_heatmap(a)
 
 
 def test_weekly_chart_has_followers_and_engagement_on_one_time_axis(demo):
-    ds, series = demo
-    weekly = metrics.weekly(ds, series)
-    assert set(weekly["measure"]) == {"Followers", "Engagements per week"}
+    weekly = weekly_long(demo)
+    assert set(weekly["panel"]) == {"Interactions per week", "Followers (end of week)"}
     spec = charts.over_time(weekly).to_dict()
     assert spec["resolve"]["scale"]["x"] == "shared"
     assert len(spec["vconcat"]) == 2
+
+
+def test_rule_differences_are_percentage_points():
+    results = run_rules(synthetic_posts(effect=1.5))
+    spec = json.dumps(charts.rule_chart(results, "interactions per impression").to_dict())
+    assert "percentage points" in spec
+    short = next(r for r in results if r.id == "short_posts")
+    assert short.difference == pytest.approx(short.median_with - short.median_without)
 
 
 def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
@@ -171,22 +276,20 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({
         "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 8760, n), unit="h"),
-        "engagements": rng.integers(0, 50, n).astype(float),
+        "likes": rng.integers(0, 50, n).astype(float),
         "impressions": rng.integers(100, 5000, n).astype(float),
-        "followers_gained": rng.integers(0, 3, n).astype(float),
         "text": "post",
     })  # fmt: skip
-    ds = [dataset(frame)]
-    series = metrics.follower_series(ds, {"x": 100_000})
-    posts = metrics.posts(ds, series, "impressions")
+    analysis = analyze([dataset(frame)], Options(typed={"*": TypedTotal(100_000,
+                                                                         dt.date(2024, 6, 1))}))  # fmt: skip
+    a = analysis.accounts[0]
     specs = [
-        charts.engagement_vs_followers(metrics.account_points(ds, series, "impressions"),
-                                       metrics.bands(), "impressions"),
-        charts.over_time(metrics.weekly(ds, series)),
-        charts.best_time(metrics.heatmap_cells(posts), "impressions"),
-        charts.rule_chart(run_rules(posts)),
-    ]  # fmt: skip
+        charts.account_rates(rate_table(analysis)),
+        charts.engagement_vs_followers(follower_points(analysis), metrics.bands(), "interactions"),
+        charts.over_time(weekly_long(analysis)),
+        charts.best_time(heat_cells(a), a.rate_name, "times in UTC"),
+        charts.rule_chart(a.rules, a.rate_name),
+    ]
     for chart in specs:
-        text = chart.to_json()
-        assert len(text) < 1_000_000
-    assert len(metrics.sample_for_chart(posts)) == metrics.MAX_CHART_ROWS
+        assert len(chart.to_json()) < 1_000_000
+    assert len(metrics.sample_for_chart(a.posts)) == metrics.MAX_CHART_ROWS

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import json
 
-from export_fixtures import csv_text, tiktok_followers, x_legacy_en
+from export_fixtures import (
+    csv_text,
+    meta_posts_facebook,
+    tiktok_followers,
+    tiktok_overview,
+    x_content,
+    x_legacy_en,
+    youtube_table,
+)
 
 from ui.state import SESSION_KEY
 
@@ -28,27 +36,77 @@ def test_demo_data_shows_every_chart_without_uploading(app):
     assert "Showing made-up demo data" in captions(app)
     titles = json.dumps([s.get("title") for s in chart_specs(app)])
     for title in [
+        "Engagement rate per account",
         "Engagement against follower count",
         "Did growth bring engagement",
         "When your posts did best",
         "Folk rules tested on your posts",
     ]:
         assert title in titles
-    assert "the export's follower history" in captions(app)
+    assert "follower history in the export" in captions(app)
     assert app.session_state[SESSION_KEY].datasets == [], "demo data is not user data"
 
 
 def test_denominator_choice_changes_the_axis_title(app):
     go(app)
+    assert "interactions per follower, per post" in json.dumps(chart_specs(app)[0])
     app.radio(key="w:analytics.denominator").set_value("impressions").run()
-    assert "engagements per impression" in json.dumps(chart_specs(app)[0])
+    assert "interactions per impression, per post" in json.dumps(chart_specs(app)[0])
     assert app.session_state[SESSION_KEY].strategy.analytics.denominator == "impressions"
+    app.radio(key="w:analytics.measure").set_value("engagements").run()
+    assert "engagements per impression, per post" in json.dumps(chart_specs(app)[0])
+
+
+def test_four_networks_without_followers_give_rates_a_heatmap_and_rules(app):
+    go(app)
+    uploader = app.file_uploader(key="analytics_upload")
+    for name, data in [
+        ("content.csv", x_content()),
+        ("posts.csv", meta_posts_facebook()),
+        ("Overview.csv", tiktok_overview()),
+        ("Table data.csv", youtube_table()),
+    ]:
+        uploader.upload(name, data, "text/csv")
+    app.run()
+    assert not app.exception
+    specs = json.dumps(chart_specs(app))
+    assert "Engagement rate per account" in specs and "Folk rules tested" in specs
+    # The fixture's X export has dates only: the heatmap falls back to weekdays, and says so.
+    assert "Which weekday your posts did best" in specs and "dates only" in specs
+    text = captions(app)
+    assert "YouTube account\\: the export has no columns for interactions" in text
+    assert "Engagement against follower count needs an account with posts" in text
+    # A typed total with its date puts the account on the follower chart.
+    key = next(k for k in app.session_state if str(k).startswith("w:followers:x:"))
+    app.number_input(key=key).set_value(1200).run()
+    assert "Engagement against follower count" in json.dumps(chart_specs(app))
+    totals = app.session_state[SESSION_KEY].strategy.analytics.follower_totals
+    assert [t.count for t in totals.values()] == [1200]
+
+
+def test_tables_are_merged_into_one_account_by_giving_them_one_name(app):
+    go(app)
+    uploader = app.file_uploader(key="analytics_upload")
+    uploader.upload(
+        "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv", x_legacy_en(), "text/csv"
+    )
+    uploader.upload("content.csv", x_content(), "text/csv")
+    app.run()
+    assert app.selectbox(key="w:rules_account").options == ["x · ADHOrg", "x · X account"]
+    state = app.session_state[SESSION_KEY]
+    # What the editor writes when the user types "ADHOrg" as the second table's account:
+    state.account_names = {state.datasets[1].key: "ADHOrg"}
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="w:rules_account").options == ["x · ADHOrg"]
 
 
 def test_uploads_replace_the_demo_and_say_which_columns_were_used(app):
     go(app)
     uploader = app.file_uploader(key="analytics_upload")
-    uploader.upload("tweets.csv", x_legacy_en(), "text/csv")
+    uploader.upload(
+        "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv", x_legacy_en(), "text/csv"
+    )
     uploader.upload("FollowerHistory.csv", tiktok_followers(), "text/csv")
     app.run()
     assert not app.exception
@@ -57,6 +115,7 @@ def test_uploads_replace_the_demo_and_say_which_columns_were_used(app):
     assert "Showing made-up demo data" not in captions(app)
     table = app.dataframe[0].value
     assert "engagements ← engagements" in table["columns used"].iloc[0]
+    assert set(table["account"]) == {"x · ADHOrg", "tiktok · TikTok account"}
     app.run()  # a rerun does not import the same files again
     assert len(app.session_state[SESSION_KEY].datasets) == 2
 
@@ -100,8 +159,7 @@ def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(
     kept = memo["overview"][1]
     app.text_area(key="w:analytics.notes").input("Carousels do well, videos too.").run()
     assert app.session_state[SESSION_KEY].memo["overview"][1] is kept  # not rebuilt
-    accounts = app.selectbox(key="w:rules_account").options
-    app.selectbox(key="w:rules_account").set_value(accounts[-1]).run()
-    assert chart_specs(app)[2:] != first[2:]  # the rule charts follow the account
+    app.selectbox(key="w:rules_account").set_value("linkedin:Alex Berg").run()
+    assert chart_specs(app)[3:] != first[3:]  # the rule charts follow the account
     app.radio(key="w:analytics.denominator").set_value("reach").run()
     assert app.session_state[SESSION_KEY].memo["overview"][1] is not kept

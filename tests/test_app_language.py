@@ -83,7 +83,8 @@ def test_the_swedish_demo_is_labelled_and_its_analytics_are_swedish():
     captions = " ".join(c.value for c in at.caption)
     assert "Karriärbytare" in captions
     assert "Av 6 regler visade" in captions  # the rule tester's reading
-    assert "Regel" in at.dataframe[-1].value.columns
+    assert "Regel" in at.dataframe[-2].value.columns
+    assert "Interaktioner per följare" in at.dataframe[-1].value.columns  # the top posts
 
 
 def test_one_sessions_language_never_reaches_another():

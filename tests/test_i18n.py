@@ -150,14 +150,14 @@ def test_dates_and_numbers_are_written_the_languages_way(lang, day, medium, mont
 def test_swedish_charts_carry_swedish_number_and_date_formats():
     import pandas as pd
 
-    cells = pd.DataFrame({"weekday": ["Mån"], "hour": [9], "median_rate": [0.02], "posts": [4],
-                          "enough": [True]})  # fmt: skip
+    cells = pd.DataFrame({"weekday": [0], "day": ["Mån"], "hour": [9.0], "median_rate": [0.02],
+                          "posts": [4], "rated": [4], "enough": [True]})  # fmt: skip
     with using("sv"):
-        spec = charts.best_time(cells, "followers").to_dict()  # validated against the schema
+        spec = charts.best_time(cells, "interaktioner per visning", "tider i UTC").to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["layer"][0]["encoding"]["y"]["sort"][0] == "Mån"
     assert spec["title"]["text"] == "När dina inlägg gick bäst"
-    english = charts.best_time(cells.assign(weekday="Mon"), "followers").to_dict()
+    english = charts.best_time(cells.assign(day="Mon"), "x", "y").to_dict()
     assert "locale" not in english.get("config", {})
 
 

@@ -28,6 +28,9 @@ class AppState(BaseModel):
     upload_errors: list[str] = Field(default_factory=list)
     pending: dict[str, Any] | None = None
     mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
+    # Account names the user gave uploaded tables (by Dataset.key): uploads are never saved,
+    # so neither are these.
+    account_names: dict[str, str] = Field(default_factory=dict)
     report_pdf: bytes | None = None
     report_key: str | None = None
     persona: str | None = None

@@ -1,12 +1,29 @@
-"""Analytics: upload exports, chart engagement against followers, test the folk rules."""
+"""Analytics: upload exports; rates per account; growth; best time; the folk rules tested."""
 
-import pandas as pd
+import datetime as dt
+import zoneinfo
+
 import streamlit as st
 
 from strategy import charts, metrics, readings
+from strategy.analysis import analyze
+from strategy.analysis.measures import MEASURE_NAMES
+from strategy.analysis.settings import options_for
+from strategy.analysis.tables import (
+    accounts_table,
+    cards,
+    follower_points,
+    heat_cells,
+    quality_table,
+    rate_table,
+    top_posts_table,
+    weekly_long,
+)
+from strategy.analysis.timing import zone_words
 from strategy.demo import demo_datasets
-from strategy.folk_rules import results_table, test_rules
+from strategy.folk_rules import results_table
 from strategy.i18n import _
+from strategy.model import FollowerTotal
 from strategy.personas import find_persona
 from ui import bind, chart
 from ui.nav import footer, header
@@ -16,36 +33,20 @@ from ui.uploads import mapping_form, upload_box
 
 header("analytics")
 s, content, state = strategy(), lib(), app_state()
-measure = content.steps.measure
-st.info(measure.not_followers)
+measure_text = content.steps.measure
+st.info(measure_text.not_followers)
 left, right = st.columns(2)
-left.markdown("**" + _("Not a competition.") + "** " + measure.not_competition)
-right.markdown("**" + _("Not in a vacuum.") + "** " + measure.not_vacuum)
+left.markdown("**" + _("Not a competition.") + "** " + measure_text.not_competition)
+right.markdown("**" + _("Not in a vacuum.") + "** " + measure_text.not_vacuum)
 
 st.subheader(_("Your data"))
-SUMMARY_COLUMNS = {"source": _("file"), "sheet": _("sheet"), "platform": _("network"),
-                   "grain": _("one row per"), "rows": _("rows"), "start": _("from"),
-                   "end": _("to"), "format": _("format"), "columns used": _("columns used"),
-                   "notes": _("notes")}  # fmt: skip
 upload_box()
 mapping_form()
 datasets = state.datasets
 if datasets:
-    summary = pd.DataFrame(
-        [
-            d.summary()
-            | {
-                "format": d.label,
-                "columns used": ", ".join(f"{k} ← {v}" for k, v in d.columns_used.items()),
-                "notes": " ".join(d.notes),
-            }
-            for d in datasets
-        ]
-    ).drop(columns=["totals", "followers_first", "followers_last"])
-    summary = summary.rename(columns=lambda c: SUMMARY_COLUMNS.get(c, c))
-    st.dataframe(summary, hide_index=True)
     if st.button(_("Remove all uploaded data"), key="clear_uploads"):
         state.datasets = []
+        state.account_names = {}
         st.rerun()
 else:
     persona = find_persona(state.persona, s.profile.language)
@@ -54,90 +55,168 @@ else:
     st.caption(_(":orange[**Showing made-up demo data**] ({who}): upload your own exports to "
                  "replace it.").format(who=who))  # fmt: skip
 
-st.subheader(_("Followers"))
-platforms = sorted({d.platform for d in datasets} | {c.channel for c in s.channels.chosen})
-typed = dict(s.analytics.followers)
-cols = st.columns(4)
-for i, platform in enumerate(platforms):
-    value = cols[i % 4].number_input(
-        _("{network} followers today").format(network=content.channel_name(platform)),
-        min_value=0,
-        max_value=10_000_000_000,
-        step=1,
-        value=typed.get(platform, 0),
-        key=f"w:followers:{platform}",
-    )
-    if value:
-        typed[platform] = int(value)
-    else:
-        typed.pop(platform, None)
-if typed != s.analytics.followers:
-    bind.write("analytics.followers", typed)
-typed_key = tuple(sorted(typed.items()))
-series = memo("series", (datasets, typed_key), lambda: metrics.follower_series(datasets, typed))
-if series:
-    st.caption(
-        _("Follower counts come from: {sources}.").format(
-            sources="; ".join(f"{p} {safe(a)}: {fs.source}" for (p, a), fs in series.items())
-        )
-    )
-else:
-    st.caption(_("No follower counts yet: upload a follower history or type today's totals."))
+# The browser's zone is the default; a strategy that names one keeps it wherever it is opened.
+browser_zone = st.context.timezone or "UTC"
+if browser_zone not in zoneinfo.available_timezones():
+    browser_zone = "UTC"
+options = options_for(s.analytics, browser_zone, state.account_names)
+analysis = memo("analysis", (datasets, options), lambda: analyze(datasets, options))
 
-DENOMS = {"followers": _("Followers"), "impressions": _("Impressions"), "reach": _("Reach")}
-bind.widget(
-    st.radio,
-    _("Engagement rate per"),
-    "analytics.denominator",
-    options=list(DENOMS),
-    format_func=DENOMS.get,
-    horizontal=True,
-)
-denominator = s.analytics.denominator
+with st.expander(_("Data quality: what each file holds and lacks"), expanded=bool(state.datasets)):
+    st.dataframe(quality_table(analysis), hide_index=True)
+
+if state.datasets:
+    st.markdown("**" + _("Accounts") + "**")
+    st.caption(_("Each table is counted under an account. Give two tables the same account "
+                 "name to merge them, or another name to split them."))  # fmt: skip
+    table = accounts_table(analysis)
+    edited = st.data_editor(
+        table,
+        key=f"accounts_{len(state.datasets)}",
+        hide_index=True,
+        disabled=[c for c in table.columns if c != _("account")],
+        column_config={"key": None},
+    )
+    names = {
+        row["key"]: str(row[_("account")] or "").strip()[:100]
+        for _i, row in edited.iterrows()
+        if str(row[_("account")] or "").strip()
+        and str(row[_("account")]).strip() != table.set_index("key").loc[row["key"], _("account")]
+    }
+    if names:
+        state.account_names = {**state.account_names, **names}
+        st.rerun()
+
+st.subheader(_("How to read the figures"))
+zones = ["", *sorted(zoneinfo.available_timezones())]
+c1, c2, c3 = st.columns(3)
+with c1:
+    bind.widget(st.selectbox, _("Time zone for weekdays and hours"), "analytics.time_zone",
+                options=zones,
+                format_func=lambda z: z or _("Your browser's ({zone})").format(zone=browser_zone),
+                help=_("Times the export gives in UTC are converted; clock times of an unknown "
+                       "zone are shown as the export wrote them."))  # fmt: skip
+MEASURES = {"interactions": _("Interactions"), "engagements": _("The network's engagements")}
+with c2:
+    bind.widget(st.radio, _("Measure"), "analytics.measure", options=list(MEASURES),
+                format_func=MEASURES.get,
+                help=_("Interactions: likes or reactions + comments + shares (+ saves), the same "
+                       "on every network. Engagements: each network's own figure (X counts "
+                       "clicks and expands too)."))  # fmt: skip
+DENOMS = {"auto": _("Best per account"), "followers": _("Followers"), "reach": _("Reach"),
+          "impressions": _("Impressions"), "views": _("Views")}  # fmt: skip
+with c3:
+    bind.widget(st.radio, _("Rate per"), "analytics.denominator", options=list(DENOMS),
+                format_func=DENOMS.get,
+                help=_("Best per account: a follower history in the export, else reach, "
+                       "impressions or views."))  # fmt: skip
+
+st.subheader(_("Followers"))
+needs = [a for a in analysis.accounts if a.followers.source != "history"]
+for a in analysis.accounts:
+    st.caption(safe(_("{account}: {source}.").format(account=a.account.label,
+                                                     source=a.followers.words)))  # fmt: skip
+if needs:
+    st.caption(_("Type a follower total and the day it was true (a count from the profile "
+                 "today, or one you noted when you downloaded the export)."))  # fmt: skip
+    typed = dict(s.analytics.follower_totals)
+    for i, a in enumerate(needs):
+        known = typed.get(a.account.key)
+        col_count, col_day = st.columns([2, 1])
+        count = col_count.number_input(
+            _("{account} followers").format(account=a.account.label), min_value=0,
+            max_value=10_000_000_000, step=1, value=known.count if known else 0,
+            key=f"w:followers:{a.account.key}:{i}")  # fmt: skip
+        day = col_day.date_input(_("on"), value=known.as_of if known else dt.date.today(),
+                                 max_value=dt.date.today(),
+                                 key=f"w:followers_day:{a.account.key}:{i}")  # fmt: skip
+        if count:
+            typed[a.account.key] = FollowerTotal(count=int(count), as_of=day)
+        else:
+            typed.pop(a.account.key, None)
+    if typed != s.analytics.follower_totals:
+        bind.write("analytics.follower_totals", typed)
+        st.rerun()
+
+st.subheader(_("Per account"))
+for a in analysis.accounts:
+    figures = cards(a)
+    period = a.period()
+    if period:
+        st.markdown(safe(f"**{a.account.label}** · {period['start']} – {period['end']}"))
+    if figures:
+        cols = st.columns(min(4, len(figures)))
+        for k, (label, value, delta) in enumerate(figures[:8]):
+            cols[k % len(cols)].metric(label, value, delta,
+                                       help=_("Change: the last 28 days against the 28 before, "
+                                              "where the exports cover both."))  # fmt: skip
+    thousand = a.per_thousand()
+    if thousand:
+        words = {"follows": _("follows"), "profile_visits": _("profile visits"),
+                 "link_clicks": _("link clicks")}  # fmt: skip
+        st.caption(_("Per 1,000 impressions: {figures}.").format(
+            figures=", ".join(f"{v:.1f} {words[k]}" for k, v in thousand.items())))  # fmt: skip
 
 
 def overview() -> list[tuple[dict, str]]:
-    """Engagement against followers, and growth over time: (chart spec, reading) pairs."""
-    points = metrics.account_points(datasets, series, denominator)
-    out = [(chart.spec(charts.engagement_vs_followers(points, metrics.bands(), denominator)),
-            readings.read_points(points))]  # fmt: skip
-    weekly = metrics.weekly(datasets, series)
+    """The per-account rates, followers and weekly growth: (chart spec, reading) pairs."""
+    out = []
+    rates = rate_table(analysis)
+    if not rates.empty:
+        out.append((chart.spec(charts.account_rates(rates)), readings.read_rates(analysis)))
+    points = follower_points(analysis)
+    measure = _(MEASURE_NAMES[analysis.options.measure])
+    if not points.empty:
+        out.append((chart.spec(charts.engagement_vs_followers(points, metrics.bands(), measure)),
+                    readings.read_points(points)))  # fmt: skip
+    weekly = weekly_long(analysis)
     if not weekly.empty:
-        out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(weekly)))
+        out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(analysis)))
     return out
 
 
-for spec, reading in memo("overview", (datasets, typed_key, denominator), overview):
+for spec, reading in memo("overview", (datasets, options), overview):
     chart.show(spec)
     st.caption(safe(reading))
+if follower_points(analysis).empty:
+    st.caption(_("Engagement against follower count needs an account with posts and a follower "
+                 "count: type a total above."))  # fmt: skip
+for note in analysis.notes():
+    st.caption(safe(note))
 
 st.subheader(_("Test the rules of thumb on your own audience"))
-st.write(measure.learn_by_doing)
-post_data = [d for d in datasets if d.grain == "post"]
-accounts = sorted({f"{d.platform} · {a}" for d in post_data for a in d.frame["account"].unique()})
-if accounts:
-    chosen = st.selectbox(_("Account to test"), accounts, key="w:rules_account")
+st.write(measure_text.learn_by_doing)
+posted = [a for a in analysis.accounts if len(a.posts)]
+if posted:
+    labels = {a.account.key: a.account.label for a in posted}
+    chosen = st.selectbox(_("Account"), list(labels), format_func=labels.get,
+                          key="w:rules_account")  # fmt: skip
+    a = analysis.account(chosen) or posted[0]
 
-    def rule_figures(chosen: str) -> tuple[list[tuple[dict, str]], pd.DataFrame]:
-        """Best time to post and the rule tests for one account: specs, readings, table."""
-        platform, account = chosen.split(" · ", 1)
-        rows = metrics.posts(post_data, series, denominator)
-        rows = rows[(rows["platform"] == platform) & (rows["account"].astype(str) == account)]
-        cells, results = metrics.heatmap_cells(rows), test_rules(rows)
-        shown = [(chart.spec(charts.rule_chart(results)), readings.read_rules(results))]
-        if not cells.empty:
-            heat = chart.spec(charts.best_time(cells, denominator))
-            shown.insert(0, (heat, readings.read_heatmap(cells)))
-        return shown, results_table(results)
+    def account_figures() -> list[tuple[dict, str]]:
+        """Best time to post and the rule tests for one account: specs and readings."""
+        clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
+        return [
+            (
+                chart.spec(charts.best_time(heat_cells(a), a.rate_name, clock)),
+                readings.read_heatmap(a),
+            ),
+            (chart.spec(charts.rule_chart(a.rules, a.rate_name)), readings.read_rules(a)),
+        ]
 
-    shown, table = memo("rules", (datasets, typed_key, denominator, chosen),
-                        lambda: rule_figures(chosen))  # fmt: skip
-    for spec, reading in shown:
+    for spec, reading in memo("rules", (datasets, options, a.account.key), account_figures):
         chart.show(spec)
         st.caption(safe(reading))
-    st.dataframe(table, hide_index=True)
+    if a.rules:
+        st.dataframe(results_table(a.rules), hide_index=True)
+    st.markdown("**" + _("Top posts") + "**")
+    top = top_posts_table(a)
+    st.dataframe(top, hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()})
+    st.download_button(_("Posts as CSV"), data=lambda: top.to_csv(index=False).encode("utf-8"),
+                       file_name="posts.csv", mime="text/csv", on_click="ignore",
+                       key=f"posts_csv_{a.account.key}")  # fmt: skip
 else:
-    st.caption(_("The rule tester needs a per-post export (not a daily one)."))
+    st.caption(_("The rule tester and best time need a per-post export (not a daily one)."))
 
 bind.widget(
     st.text_area,

@@ -473,7 +473,7 @@ class AccountAnalysis:
                 "end": dates.max().date().isoformat() if len(dates) else None,
                 "missing_days": None,
                 "missing_columns": missing_columns(ds),
-                "left_out": [n for n in ds.notes if _is_left_out(n)],
+                "rows_without_date": ds.dropped_rows,
             }
             if ds.grain == "day" and len(dates):
                 span = (dates.max().floor("D") - dates.min().floor("D")).days + 1
@@ -528,7 +528,7 @@ class AccountAnalysis:
                     ).format(
                         account=self.account.label,
                         rows=number(check["rows"]),
-                        metric=_(METRIC_WORDS.get(check["metric"], check["metric"])),
+                        metric=metric_words(check["metric"]),
                         stated=number(check["stated"]),
                     )
                 )
@@ -627,8 +627,9 @@ LEFT_OUT = {
 }
 
 
-def _is_left_out(note: str) -> bool:
-    return any(w in note for w in (_("left out"), "left out"))
+def metric_words(metric: str) -> str:
+    """A metric's name in words, in the language in force."""
+    return _(METRIC_WORDS[metric]) if metric in METRIC_WORDS else metric
 
 
 def missing_columns(ds: Dataset) -> list[str]:

@@ -46,6 +46,7 @@ class Dataset(BaseModel):
             are the exporting account's clock time, zone unknown.
         time_source: Where the times come from: the export's date column, the post ids
             (X and TikTok ids encode the moment of posting), or none (dates only).
+        dropped_rows: Rows left out for having no date (totals, descriptions, notes).
         stated_totals: A totals row the export carries (YouTube's "Total"), by metric: kept to
             check the rows against, never added to them.
     """
@@ -65,6 +66,7 @@ class Dataset(BaseModel):
     time_zone: str | None = None
     time_source: Literal["export", "post_id", "none"] = "export"
     stated_totals: dict[str, float] = Field(default_factory=dict)
+    dropped_rows: int = 0
 
     @property
     def key(self) -> str:

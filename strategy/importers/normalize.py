@@ -195,6 +195,7 @@ def normalize(
         time_zone="UTC" if zoned and has_time else None,
         time_source=time_source,
         stated_totals=stated,
+        dropped_rows=dropped,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from strategy.guidelines import CARD_FIELDS, field_label
 from strategy.i18n import N_, _, date, using
@@ -14,6 +15,9 @@ from strategy.plan import calendar_items, default_review_date
 from strategy.recommend import rank_channels
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.why import readiness_gaps, staff_next_steps
+
+if TYPE_CHECKING:
+    from strategy.analysis import Options
 
 MISSING = N_("Not filled in yet.")
 STATUSES = {"todo": N_("to do"), "doing": N_("doing"), "done": N_("done")}
@@ -32,6 +36,8 @@ def build_document(
     *,
     today: dt.date | None = None,
     charts: bool = True,
+    zone: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> Document:
     """Describe the whole strategy as report blocks.
 
@@ -41,16 +47,21 @@ def build_document(
         datasets: Uploaded analytics; their charts are included when there are any.
         today: The report date (defaults to today).
         charts: Render chart images (off for a quick Markdown export).
+        zone: The zone weekdays and hours are read in when the strategy names none.
+        names: Account names the user gave, by dataset key.
 
     Returns:
         The document.
     """
     # The report is in the strategy's own language, wherever it is built from.
     with using(strategy.profile.language):
-        return _build(strategy, lib, list(datasets), today or dt.date.today(), charts)
+        from strategy.analysis.settings import options_for  # pandas: only when asked
+
+        options = options_for(strategy.analytics, zone, names, today)
+        return _build(strategy, lib, list(datasets), today or dt.date.today(), options, charts)
 
 
-def _build(s: Strategy, lib: Library, datasets: list[Dataset], today: dt.date,
+def _build(s: Strategy, lib: Library, datasets: list[Dataset], today: dt.date, options: Options,
            charts: bool) -> Document:  # fmt: skip
     organisation = s.profile.kind == "organisation"
     who = s.profile.name.strip() or (_("Our organisation") if organisation else "")
@@ -62,7 +73,7 @@ def _build(s: Strategy, lib: Library, datasets: list[Dataset], today: dt.date,
     _channels(doc, s, lib)
     _guidelines(doc, s, lib)
     _plan(doc, s, lib, today)
-    _analytics(doc, s, lib, datasets, charts)
+    _analytics(doc, s, lib, datasets, charts, options)
     return doc
 
 
@@ -182,7 +193,8 @@ def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
 
 
 def _analytics(doc: Document, s: Strategy, lib: Library, datasets: list[Dataset],
-               charts: bool) -> None:  # fmt: skip
+               charts: bool, options: Options) -> None:  # fmt: skip
+    from strategy.analysis import analyze
     from strategy.report.figures import figures
 
     m = lib.steps.measure
@@ -191,7 +203,7 @@ def _analytics(doc: Document, s: Strategy, lib: Library, datasets: list[Dataset]
     if not datasets:
         doc.add(Para(_("No analytics exports were included in this report."), "muted"))
     elif charts:
-        for png, reading, alt in figures(datasets, s.analytics.followers, s.analytics.denominator):
+        for png, reading, alt in figures(analyze(datasets, options)):
             doc.add(Image(png, reading, alt))
     doc.add(Heading(_("What works for this audience"), 2))
     doc.add(Para(m.learn_by_doing))

@@ -7,9 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 import vl_convert as vlc
 
 from strategy import charts, metrics, readings
-from strategy.folk_rules import test_rules
+from strategy.analysis import Analysis
+from strategy.analysis.measures import MEASURE_NAMES
+from strategy.analysis.tables import follower_points, heat_cells, rate_table, weekly_long
+from strategy.analysis.timing import zone_words
 from strategy.i18n import _
-from strategy.importers.dataset import Dataset
 
 WIDTH = 620
 
@@ -20,32 +22,56 @@ def png(chart) -> bytes:
     return vlc.vegalite_to_png(chart.to_dict(validate=False), scale=2)
 
 
-def figures(
-    datasets: list[Dataset], typed: dict[str, int], denominator: str
-) -> list[tuple[bytes, str, str]]:
+def figures(analysis: Analysis) -> list[tuple[bytes, str, str]]:
     """Return (png, reading, alt text) for each chart the data supports."""
-    series = metrics.follower_series(datasets, typed)
     out = []
-    points = metrics.account_points(datasets, series, denominator)
+    rates = rate_table(analysis)
+    if not rates.empty:
+        out.append(
+            (
+                charts.account_rates(rates, WIDTH),
+                readings.read_rates(analysis),
+                _("Engagement rate per account"),
+            )
+        )
+    points = follower_points(analysis)
     if not points.empty:
-        chart = charts.engagement_vs_followers(points, metrics.bands(), denominator, WIDTH)
-        out.append((chart, readings.read_points(points), _("Engagement against followers")))
-    weekly = metrics.weekly(datasets, series)
+        measure = _(MEASURE_NAMES[analysis.options.measure])
+        out.append(
+            (
+                charts.engagement_vs_followers(points, metrics.bands(), measure, WIDTH),
+                readings.read_points(points),
+                _("Engagement against followers"),
+            )
+        )
+    weekly = weekly_long(analysis)
     if not weekly.empty:
-        out.append((charts.over_time(weekly, WIDTH), readings.read_weekly(weekly),
-                    _("Followers and engagement per week")))  # fmt: skip
-    posts = metrics.posts(datasets, series, denominator)
-    if not posts.empty:
+        out.append(
+            (
+                charts.over_time(weekly, WIDTH),
+                readings.read_weekly(analysis),
+                _("Followers and engagement per week"),
+            )
+        )
+    posted = [a for a in analysis.accounts if len(a.posts) and a.posts["rate"].notna().any()]
+    if posted:
         # The busiest account speaks for itself: audiences differ, so they are not pooled.
-        key = posts.groupby(["platform", "account"]).size().idxmax()
-        one = posts[(posts["platform"] == key[0]) & (posts["account"] == key[1])]
-        cells = metrics.heatmap_cells(one)
-        label = f" ({key[0]} {key[1]})"
-        out.append((charts.best_time(cells, denominator, WIDTH),
-                    readings.read_heatmap(cells) + label, _("Best time to post")))  # fmt: skip
-        results = test_rules(one)
-        out.append((charts.rule_chart(results, WIDTH), readings.read_rules(results) + label,
-                    _("Folk rules tested")))  # fmt: skip
+        a = max(posted, key=lambda a: int(a.posts["rate"].notna().sum()))
+        clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
+        out.append(
+            (
+                charts.best_time(heat_cells(a), a.rate_name, clock, WIDTH),
+                readings.read_heatmap(a),
+                _("Best time to post"),
+            )
+        )
+        out.append(
+            (
+                charts.rule_chart(a.rules, a.rate_name, WIDTH),
+                readings.read_rules(a),
+                _("Folk rules tested"),
+            )
+        )
     # vl-convert renders outside the GIL, so the charts are drawn side by side.
     with ThreadPoolExecutor(max_workers=4) as pool:
         images = list(pool.map(png, [chart for chart, _, _ in out]))

@@ -1,0 +1,199 @@
+"""Chart-ready tables from an analysis: small, aggregated, every row naming what it measures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from strategy.analysis.analyze import MIN_SLOT_POSTS, AccountAnalysis, Analysis
+from strategy.analysis.measures import MEASURE_NAMES
+from strategy.analysis.timing import zone_words
+from strategy.i18n import _, number, percent, weekday_names
+
+RATE_COLUMNS = ["account", "platform", "panel", "median", "q1", "q3", "n"]
+
+
+def rate_panel(a: AccountAnalysis) -> str:
+    """The panel an account's rate is drawn in: its rate's name and grain (never mixed)."""
+    grain = _("per post") if a.rate_grain == "post" else _("per day")
+    return _("{rate}, {grain}").format(rate=a.rate_name, grain=grain)
+
+
+def rate_table(analysis: Analysis) -> pd.DataFrame:
+    """One row per account with a rate: median and quartiles, in its own panel."""
+    rows = []
+    for a in analysis.accounts:
+        rates = a.rates
+        if not len(rates):
+            continue
+        rows.append(
+            {
+                "account": a.account.label,
+                "platform": a.account.platform,
+                "panel": rate_panel(a),
+                "median": float(rates.median()),
+                "q1": float(rates.quantile(0.25)),
+                "q3": float(rates.quantile(0.75)),
+                "n": int(len(rates)),
+            }
+        )
+    return pd.DataFrame(rows, columns=RATE_COLUMNS)
+
+
+def follower_rate(a: AccountAnalysis) -> pd.Series:
+    """Per-post rates per follower for an account (empty without posts or followers)."""
+    if a.posts.empty or a.followers.source == "none":
+        return pd.Series(dtype="float64")
+    base = a.followers.on(a.posts["date"])
+    return (a.posts["value"] / base.where(base > 0)).dropna()
+
+
+def follower_points(analysis: Analysis) -> pd.DataFrame:
+    """Accounts with posts and a follower count: followers against the median rate per follower.
+
+    Only per-post rates per follower are drawn here, so they can sit over the benchmark bands,
+    which are per follower and per post.
+    """
+    rows = []
+    for a in analysis.accounts:
+        rates = follower_rate(a)
+        if not len(rates) or a.followers.latest is None:
+            continue
+        rows.append(
+            {
+                "account": a.account.label,
+                "platform": a.account.platform,
+                "followers": a.followers.latest,
+                "rate": float(rates.median()),
+                "rows": int(len(rates)),
+                "source": a.followers.words,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["account", "platform", "followers", "rate", "rows", "source"]
+    )
+
+
+def weekly_long(analysis: Analysis) -> pd.DataFrame:
+    """Weekly series of every account in long form: week, account, panel, value."""
+    parts = []
+    measure = _(MEASURE_NAMES[analysis.options.measure])
+    panels = {
+        "engagements": _("{measure} per week").format(measure=measure.capitalize()),
+        "followers": _("Followers (end of week)"),
+        "views": _("Views per week (accounts without {measure})").format(measure=measure),
+    }
+    for a in analysis.accounts:
+        weekly = a.weekly
+        if weekly.empty:
+            continue
+        for col, panel in panels.items():
+            if col == "views" and a.measure_columns is not None:
+                continue
+            values = weekly[["week", col]].dropna()
+            if len(values):
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "week": values["week"],
+                            "account": a.account.label,
+                            "panel": panel,
+                            "value": values[col],
+                        }
+                    )
+                )
+        net = a.net_followers
+        if net is not None and len(net):
+            by_week = net.groupby(net.index.to_period("W-SUN").start_time).last()
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "week": by_week.index,
+                        "account": a.account.label,
+                        "panel": _("Net follower change since the export's start"),
+                        "value": by_week.to_numpy(),
+                    }
+                )
+            )
+    if not parts:
+        return pd.DataFrame(columns=["week", "account", "panel", "value"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def heat_cells(a: AccountAnalysis) -> pd.DataFrame:
+    """The account's slots for the heatmap, with weekday names and whether they can be read."""
+    cells = a.slots.copy()
+    if cells.empty:
+        return cells.assign(day=pd.Series(dtype=str), enough=pd.Series(dtype=bool))
+    names = weekday_names()
+    cells["day"] = [names[int(w)] for w in cells["weekday"]]
+    cells["enough"] = cells["rated"] >= MIN_SLOT_POSTS
+    cells["hour"] = cells["hour"].astype("float64")
+    cells["median_rate"] = cells["median_rate"].astype("float64").where(cells["rated"] > 0, np.nan)
+    return cells
+
+
+def top_posts_table(a: AccountAnalysis) -> pd.DataFrame:
+    """Every post of an account, best rate first, with the columns the page and CSV show."""
+    top = a.top_posts(None)
+    return pd.DataFrame(
+        {
+            _("Date"): top["local"],
+            _("Text"): top["text"],
+            _("Link"): top["link"],
+            _(MEASURE_NAMES[a.measure]).capitalize(): top["value"],
+            a.rate_name.capitalize(): top["rate"],
+        }
+    )
+
+
+def quality_table(analysis: Analysis) -> pd.DataFrame:
+    """The data-quality panel: one row per uploaded table, under the account it belongs to."""
+    rows = []
+    for a in analysis.accounts:
+        for ds, q in zip(a.account.datasets, a.quality(), strict=True):
+            rows.append({
+                _("file"): q["source"], _("sheet"): q["sheet"] or "", _("account"): a.account.label,
+                _("format"): ds.label, _("one row per"): _("post") if q["grain"] == "post"
+                else _("day"), _("rows"): q["rows"], _("from"): q["start"], _("to"): q["end"],
+                _("missing days"): q["missing_days"],
+                _("rows left out (no date)"): q["rows_without_date"],
+                _("missing for the charts"): ", ".join(q["missing_columns"]) or "–",
+                _("times"): zone_words(ds.time_zone is not None, ds.time_of_day,
+                                       analysis.options.zone) if ds.grain == "post" else "–",
+                _("columns used"): ", ".join(f"{k} ← {v}" for k, v in ds.columns_used.items()),
+                _("notes"): " ".join(ds.notes),
+            })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def accounts_table(analysis: Analysis) -> pd.DataFrame:
+    """One row per uploaded table with the account it is counted under (editable on the page)."""
+    rows = [{"key": ds.key, _("file"): ds.source, _("sheet"): ds.sheet or "",
+             _("network"): a.account.platform, _("account"): a.account.name}
+            for a in analysis.accounts for ds in a.account.datasets]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def cards(a: AccountAnalysis) -> list[tuple[str, str, str | None]]:
+    """Headline figures for an account: (label, value, change against the previous 28 days).
+
+    The change is given only where the exports cover both periods.
+    """
+    card = a.cards()
+    change = card["change"]
+    names = {"measure": _(MEASURE_NAMES[a.measure]).capitalize(), "impressions": _("Impressions"),
+             "reach": _("Reach"), "views": _("Views"), "watch_hours": _("Hours watched"),
+             "followers_gained": _("Followers gained"), "posts": _("Posts")}  # fmt: skip
+    out = []
+    for key, label in names.items():
+        value = card["totals"].get(key)
+        if value is None:
+            continue
+        delta = None
+        if change is not None:
+            now, before = change["current"].get(key), change["previous"].get(key)
+            if now is not None and before:
+                delta = percent(now / before - 1, 0, signed=True)
+        out.append((label, number(value), delta))
+    return out
