@@ -195,7 +195,8 @@ def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
 def test_zoned_times_are_converted_before_weekday_and_hour_across_dst():
     # 23:30 UTC on a Sunday in winter is Monday 00:30 in Stockholm; in summer, Monday 01:30.
     frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-05 23:30", "2025-07-06 23:30"]),
-                          "likes": [1.0, 1.0], "impressions": [10.0, 10.0], "text": ["a", "b"]})  # fmt: skip
+                          "likes": [1.0, 1.0], "impressions": [10.0, 10.0],
+                          "text": ["a", "b"]})  # fmt: skip
     zoned = dataset(frame, time_zone="UTC")
     slots = analyze([zoned], Options(zone="Europe/Stockholm")).accounts[0].slots
     assert list(zip(slots["weekday"], slots["hour"], strict=True)) == [(0, 0.0), (0, 1.0)]
@@ -280,8 +281,8 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
         "impressions": rng.integers(100, 5000, n).astype(float),
         "text": "post",
     })  # fmt: skip
-    analysis = analyze([dataset(frame)], Options(typed={"*": TypedTotal(100_000,
-                                                                         dt.date(2024, 6, 1))}))  # fmt: skip
+    typed = {"*": TypedTotal(100_000, dt.date(2024, 6, 1))}
+    analysis = analyze([dataset(frame)], Options(typed=typed))
     a = analysis.accounts[0]
     specs = [
         charts.account_rates(rate_table(analysis)),
