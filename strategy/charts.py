@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from strategy.folk_rules import RuleResult
-from strategy.i18n import _, language, weekday_names
+from strategy.i18n import N_, _, language, weekday_names
 from strategy.metrics import MAX_CHART_ROWS, BandsFile, sample_for_chart
 
 # Vega's own number and date words, for the axes and tooltips of a chart in Swedish.
@@ -44,60 +44,72 @@ def localized(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., alt.TopL
     return wrapper
 
 
-@localized
-def account_rates(table: pd.DataFrame, width: int | str = "container") -> alt.VConcatChart:
-    """Each account's median rate with its middle half, one panel per kind of rate.
+RATE_TITLE = N_("Engagement rate per account")
+RATE_SUBTITLE = N_("Dot: the median; bar: the middle half of posts (or days); the figure is the "
+                   "sample. Each kind of rate has its own chart and axis.")  # fmt: skip
+
+
+def _rate_panel(rows: pd.DataFrame, panel: str, width: int | str) -> alt.LayerChart:
+    base = alt.Chart(rows.head(MAX_CHART_ROWS)).encode(
+        y=alt.Y("account:N", title=None, sort=None, axis=alt.Axis(labelLimit=300))
+    )
+    axis = alt.Axis(format=".1%")
+    # The account's label names its network: a legend per panel would only repeat it.
+    color = alt.Color("platform:N", title=_("Network"), legend=None)
+    spread = base.mark_rule(strokeWidth=6, opacity=0.35).encode(
+        x=alt.X("q1:Q", title=panel, axis=axis), x2="q3:Q", color=color
+    )
+    dots = base.mark_circle(size=140, opacity=0.95).encode(
+        x=alt.X("median:Q", title=panel, axis=axis),
+        color=color,
+        tooltip=[
+            alt.Tooltip("account:N", title=_("Account")),
+            alt.Tooltip("median:Q", format=".2%", title=_("Median")),
+            alt.Tooltip("q1:Q", format=".2%", title=_("Lower quartile")),
+            alt.Tooltip("q3:Q", format=".2%", title=_("Upper quartile")),
+            alt.Tooltip("n:Q", title=_("Sample")),
+        ],
+    )
+    labels = base.mark_text(align="left", dy=-12, fontSize=11).encode(
+        x="median:Q", text=alt.Text("n:Q", format="d")
+    )
+    return alt.layer(spread, dots, labels).properties(width=width, height=alt.Step(40))
+
+
+def rate_panels(table: pd.DataFrame, width: int | str = "container") -> list[alt.LayerChart]:
+    """Each account's median rate with its middle half: one chart per kind of rate.
 
     A rate per impression and a rate per follower, or a rate per post and one per day, are
-    different numbers: each kind gets its own panel and axis.
+    different numbers: each kind gets its own chart and axis. Separate charts (not one
+    concatenated chart) so each can fill the page's width.
 
     Args:
         table: From `analysis.tables.rate_table`.
         width: Pixels, or "container" to fill the page.
 
     Returns:
-        One panel per kind of rate.
+        One chart per kind of rate; the first carries the title.
     """
-    panels = []
-    for panel, rows in table.groupby("panel", sort=False):
-        base = alt.Chart(rows.head(MAX_CHART_ROWS)).encode(
-            y=alt.Y("account:N", title=None, sort=None, axis=alt.Axis(labelLimit=300))
-        )
-        x = alt.X("median:Q", title=str(panel), axis=alt.Axis(format="%"))
-        spread = base.mark_rule(strokeWidth=6, opacity=0.35).encode(
-            x=alt.X("q1:Q", title=str(panel), axis=alt.Axis(format="%")),
-            x2="q3:Q",
-            color=alt.Color("platform:N", title=_("Network")),
-        )
-        dots = base.mark_circle(size=140, opacity=0.95).encode(
-            x=x,
-            color=alt.Color("platform:N", title=_("Network")),
-            tooltip=[
-                alt.Tooltip("account:N", title=_("Account")),
-                alt.Tooltip("median:Q", format=".2%", title=_("Median")),
-                alt.Tooltip("q1:Q", format=".2%", title=_("Lower quartile")),
-                alt.Tooltip("q3:Q", format=".2%", title=_("Upper quartile")),
-                alt.Tooltip("n:Q", title=_("Sample")),
-            ],
-        )
-        labels = base.mark_text(align="left", dx=10, fontSize=11).encode(
-            x="median:Q", text=alt.Text("n:Q", format="d")
-        )
-        panels.append(alt.layer(spread, dots, labels).properties(width=width, height=alt.Step(34)))
+    charts = []
+    for k, (panel, rows) in enumerate(table.groupby("panel", sort=False)):
+        chart = _rate_panel(rows, str(panel), width)
+        if k == 0:
+            title = alt.TitleParams(_(RATE_TITLE), subtitle=[_(RATE_SUBTITLE)])
+            chart = chart.properties(title=title)
+        locale = LOCALES.get(language())
+        charts.append(chart.configure(locale=locale) if locale else chart)
+    return charts
+
+
+@localized
+def account_rates(table: pd.DataFrame, width: int = 620) -> alt.VConcatChart:
+    """The rate panels stacked in one chart of a fixed width (for the PDF)."""
+    panels = [_rate_panel(rows, str(panel), width)
+              for panel, rows in table.groupby("panel", sort=False)]  # fmt: skip
     return (
         alt.vconcat(*panels)
-        .resolve_scale(x="independent")
-        .properties(
-            title=alt.TitleParams(
-                _("Engagement rate per account"),
-                subtitle=[
-                    _(
-                        "Dot: the median; bar: the middle half of posts (or days); the figure "
-                        "is the sample. Each kind of rate has its own axis."
-                    )
-                ],
-            )
-        )
+        .resolve_scale(x="independent", color="shared")
+        .properties(title=alt.TitleParams(_(RATE_TITLE), subtitle=[_(RATE_SUBTITLE)]))
     )
 
 
@@ -290,7 +302,7 @@ def rule_chart(results: list[RuleResult], rate: str, width: int | str = "contain
         .mark_rule(strokeWidth=3)
         .encode(
             y=y,
-            x=alt.X("low:Q", title=title_x),
+            x=alt.X("low:Q", title=title_x, axis=alt.Axis(format="+.2f")),
             x2="high:Q",
             tooltip=[
                 alt.Tooltip("rule:N", title=_("Rule")),

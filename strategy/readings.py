@@ -19,7 +19,7 @@ from strategy.metrics import bands
 
 def read_rates(analysis: Analysis) -> str:
     """One line per account: its median rate, what it is per, over how many posts or days."""
-    lines = [a.summary() for a in analysis.accounts]
+    lines = [a.summary().rstrip(".") for a in analysis.accounts]
     return "; ".join(lines) + "." if lines else _("No account has data yet.")
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +56,47 @@ def test_workshop_mode_with_a_demo_persona(page: Page, server_url: str):
     out.mkdir(exist_ok=True)
     page.screenshot(path=str(out / "workshop-mode.png"))
     assert (out / "workshop-mode.png").stat().st_size > 10_000
+
+
+REAL = os.environ.get("REAL_EXPORTS_DIR")
+FOUR = ("X__FG-SC", "FACEBOOK__LeonMpofu", "TIKTOK__htupycollabs-spec__Analytics__Overview",
+        "YOUTUBE__")  # fmt: skip
+
+
+@pytest.mark.skipif(not REAL, reason="REAL_EXPORTS_DIR is not set")
+def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
+    browser, server_url: str, tmp_path
+):
+    files = [next(p for p in sorted(Path(REAL).iterdir()) if p.name.startswith(x)) for x in FOUR]
+    # The browser is in Stockholm: its zone is the page's default, and the CLI is told the same.
+    context = browser.new_context(timezone_id="Europe/Stockholm",
+                                  viewport={"width": 1400, "height": 900})  # fmt: skip
+    page = context.new_page()
+    open_step(page, server_url, "Analytics", "Measure the right thing")
+    page.locator("input[type=file]").last.set_input_files([str(f) for f in files])
+    expect(page.get_by_text("Remove all uploaded data")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts.first).to_be_visible(timeout=30_000)
+    # TikTok leaves out the year: the page dates it by today, the CLI by the same day.
+    result = subprocess.run(
+        [sys.executable, "-m", "strategy", "analyze", *map(str, files), "--json",
+         "--tz", "Europe/Stockholm", "--downloaded", dt.date.today().isoformat()],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    accounts = json.loads(result.stdout)["accounts"]
+    assert len(accounts) == 4
+    main = page.get_by_test_id("stMain")
+    for account in accounts:
+        # Every account's reading on the page is the CLI's, word for word and figure for figure.
+        expect(main.get_by_text(account["reading"], exact=False).first).to_be_attached()
+    x = next(a for a in accounts if a["platform"] == "x")
+    assert x["time_zone"] == "Europe/Stockholm" and x["best_slot"] is not None
+    expect(main.get_by_text("times in Europe/Stockholm").first).to_be_attached()
+    # The headline rates, the weekly chart, the heatmap and the rule chart are all drawn.
+    expect(charts).to_have_count(4, timeout=30_000)
+    expect(main.get_by_text("Keep posts under 100 characters").first).to_be_attached()
+    out = Path(__file__).resolve().parent.parent / "test-results"
+    out.mkdir(exist_ok=True)
+    page.screenshot(path=str(out / "analytics-four-real.png"), full_page=True)
+    context.close()

@@ -24,9 +24,16 @@ STEP_TITLES = [
 
 
 def wait_idle(page: Page) -> None:
-    """Wait until Streamlit has finished the current run."""
+    """Wait until Streamlit has finished the current run.
+
+    Streamlit marks its root with the script-run state; the status widget never shows in this
+    toolbar mode, so waiting for it to vanish would wait for nothing. The short pause lets a
+    run that an input has just asked for begin before its state is read.
+    """
     page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=30_000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
 
 
 def test_walk_all_steps_save_reload_and_resume(page: Page, server_url: str, tmp_path):

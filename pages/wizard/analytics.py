@@ -143,7 +143,7 @@ for a in analysis.accounts:
     figures = cards(a)
     period = a.period()
     if period:
-        st.markdown(safe(f"**{a.account.label}** · {period['start']} – {period['end']}"))
+        st.markdown(f"**{safe(a.account.label)}** · {period['start']} – {period['end']}")
     if figures:
         cols = st.columns(min(4, len(figures)))
         for k, (label, value, delta) in enumerate(figures[:8]):
@@ -163,7 +163,8 @@ def overview() -> list[tuple[dict, str]]:
     out = []
     rates = rate_table(analysis)
     if not rates.empty:
-        out.append((chart.spec(charts.account_rates(rates)), readings.read_rates(analysis)))
+        panels = [chart.spec(c) for c in charts.rate_panels(rates)]
+        out += [(spec, "") for spec in panels[:-1]] + [(panels[-1], readings.read_rates(analysis))]
     points = follower_points(analysis)
     measure = _(MEASURE_NAMES[analysis.options.measure])
     if not points.empty:
@@ -177,7 +178,8 @@ def overview() -> list[tuple[dict, str]]:
 
 for spec, reading in memo("overview", (datasets, options), overview):
     chart.show(spec)
-    st.caption(safe(reading))
+    if reading:
+        st.caption(safe(reading))
 if follower_points(analysis).empty:
     st.caption(_("Engagement against follower count needs an account with posts and a follower "
                  "count: type a total above."))  # fmt: skip
