@@ -294,3 +294,36 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
     for chart in specs:
         assert len(chart.to_json()) < 1_000_000
     assert len(metrics.sample_for_chart(a.posts)) == metrics.MAX_CHART_ROWS
+
+
+def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods():
+    old = dataset(pd.DataFrame({"date": pd.date_range("2014-01-01", periods=90, freq="D"),
+                                "likes": 1.0, "impressions": 10.0, "text": "p"}),
+                  account=None, source="old")  # fmt: skip
+    new = dataset(pd.DataFrame({"date": pd.date_range("2025-01-01", periods=90, freq="D"),
+                                "followers_gained": 2.0}),
+                  "day", account=None, source="new")  # fmt: skip
+    a = analyze([old, new]).accounts[0]
+    change = a.cards()["change"]
+    assert change["current_start"] == "2025-03-04"
+    assert change["current"] == {"followers_gained": 56} and change["previous"] == {
+        "followers_gained": 56
+    }
+    assert any("periods years or months apart" in n for n in a.notes())
+
+
+def test_an_empty_count_in_a_seen_row_is_zero_and_in_an_unseen_row_unknown():
+    frame = pd.DataFrame({"date": DAYS, "likes": [np.nan, 2.0, np.nan, 1.0],
+                          "impressions": [10.0, 10.0, np.nan, 10.0],
+                          "text": ["a"] * 4})  # fmt: skip
+    a = analyze([dataset(frame)]).accounts[0]
+    assert a.posts["value"].tolist()[:2] == [0.0, 2.0]
+    assert np.isnan(a.posts["value"].iloc[2])
+
+
+def test_weeks_without_posts_are_zero_weeks_not_gaps():
+    frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-06", "2025-01-27"]), "likes": [3.0, 4.0],
+                          "impressions": [10.0, 10.0], "text": ["a", "b"]})  # fmt: skip
+    weekly = analyze([dataset(frame)]).accounts[0].weekly
+    assert weekly["posts"].tolist() == [1, 0, 0, 1]
+    assert weekly["engagements"].tolist() == [3, 0, 0, 4]

@@ -93,8 +93,9 @@ def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
     x = next(a for a in accounts if a["platform"] == "x")
     assert x["time_zone"] == "Europe/Stockholm" and x["best_slot"] is not None
     expect(main.get_by_text("times in Europe/Stockholm").first).to_be_attached()
-    # The headline rates, the weekly chart, the heatmap and the rule chart are all drawn.
-    expect(charts).to_have_count(4, timeout=30_000)
+    # Rates per account (one chart per kind: per reach, per impression by post and by day), the
+    # weekly chart, the heatmap and the rule chart are all drawn.
+    expect(charts).to_have_count(6, timeout=30_000)
     expect(main.get_by_text("Keep posts under 100 characters").first).to_be_attached()
     out = Path(__file__).resolve().parent.parent / "test-results"
     out.mkdir(exist_ok=True)

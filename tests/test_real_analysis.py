@@ -59,7 +59,7 @@ def pandas_x_legacy() -> float:
 
 def pandas_x_content() -> float:
     raw = pd.read_csv(path(X_CONTENT))
-    inter = raw["Likes"] + raw["Replies"] + raw["Reposts"] + raw["Bookmarks"]
+    inter = raw["Likes"] + raw["Replies"] + raw["Reposts"] + raw["Share"] + raw["Bookmarks"]
     return float((inter / raw["Impressions"].where(raw["Impressions"] > 0)).median())
 
 
@@ -158,6 +158,25 @@ def test_meta_daily_follows_and_legacy_facebook_are_read_alone():
     assert daily["cards"]["totals"]["followers_gained"] == pandas_meta_daily_gains()
     legacy = run(FB_LEGACY)["facebook:Facebook account"]
     assert legacy["cards"]["totals"]["reach"] == pandas_fb_legacy_reach()
+    # Blank action cells are zeros: every post with a reach is rated.
+    raw = pd.read_csv(path(FB_LEGACY), encoding="utf-8-sig", skiprows=[1])
+    assert legacy["rate"]["rated_posts"] == int((raw["Lifetime Post Total Reach"] > 0).sum())
+    links = raw["Lifetime Post Consumptions by type - link clicks"].fillna(0)
+    seen = raw["Lifetime Post Total Impressions"] > 0
+    expected = links[seen].sum() / raw["Lifetime Post Total Impressions"][seen].sum() * 1000
+    assert legacy["per_thousand_impressions"]["link_clicks"] == pytest.approx(expected)
+
+
+def test_meta_link_clicks_are_link_clicks_and_x_shares_include_both_kinds():
+    meta = run(META_POSTS)["facebook:Oigetit Fake News Filter - South Africa"]
+    raw = pd.read_csv(path(META_POSTS), encoding="utf-8-sig")
+    seen = raw["Views"] > 0
+    expected = raw["Link Clicks"][seen].sum() / raw["Views"][seen].sum() * 1000
+    assert meta["per_thousand_impressions"]["link_clicks"] == pytest.approx(expected)
+    x = run(X_CONTENT)["x:Wormhole_BR"]
+    raw = pd.read_csv(path(X_CONTENT))
+    parts = ["Likes", "Replies", "Reposts", "Share", "Bookmarks"]
+    assert x["cards"]["totals"]["measure"] == int(raw[parts].sum().sum())
 
 
 def test_two_x_handles_stay_two_accounts_with_the_figures_they_have_alone():

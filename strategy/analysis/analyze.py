@@ -26,6 +26,10 @@ from strategy.importers.dataset import Dataset
 
 MIN_SLOT_POSTS = 3
 WEEKLY = ["week", "engagements", "posts", "followers", "views"]
+# Card figure -> the column it adds up ("measure": the chosen measure, as `value`).
+CARD_FIGURES = {"measure": "value", "impressions": "impressions", "reach": "reach",
+                "views": "views", "watch_hours": "watch_hours",
+                "followers_gained": "followers_gained"}  # fmt: skip
 CHANGE_DAYS = 28
 TOP_POSTS = 10
 DAY_METRICS = (
@@ -347,7 +351,11 @@ class AccountAnalysis:
             if col not in out:
                 out[col] = np.nan
         if len(posts):
+            # A week without posts is a zero, not a gap the chart would silently bridge.
+            out = out.reindex(pd.date_range(out.index[0], out.index[-1], freq="7D"))
             out["posts"] = out["posts"].fillna(0)
+            if not (len(days) and days["value"].notna().any()) and posts["value"].notna().any():
+                out["engagements"] = out["engagements"].fillna(0)
         return out.rename_axis("week").reset_index()[WEEKLY]
 
     @cached_property
@@ -368,47 +376,61 @@ class AccountAnalysis:
             "days": int((days[-1] - days[0]).days) + 1,
         }
 
-    def _total_rows(self) -> pd.DataFrame:
-        """Rows that period totals add up: the daily grain's when it has the measure."""
-        if len(self.days) and self.days["value"].notna().any():
-            return self.days
-        if len(self.posts):
-            return self.posts.set_index(self.posts["date"].dt.floor("D"))
-        return self.days
+    def _sources(self) -> dict[str, tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp]]:
+        """Per figure, the rows its totals add up and the days those rows cover.
+
+        The daily grain is the account's own total where it has the figure (the posts of a
+        period never add up to it); the posts give the rest.
+        """
+        out = {}
+        posts = self.posts
+        post_rows = posts.set_index(posts["date"].dt.floor("D")) if len(posts) else None
+        post_days = [d.frame["date"] for d in self.post_data if len(d.frame)]
+        for key, col in CARD_FIGURES.items():
+            if key != "measure" and not any(col in d.columns_used for d in self.account.datasets):
+                continue
+            days = self.days
+            if len(days) and days[col].notna().any():
+                out[key] = (days, days.index[0], days.index[-1])
+            elif post_rows is not None and post_rows[col].notna().any():
+                dates = pd.concat(post_days).dt.floor("D")
+                out[key] = (post_rows, dates.min(), dates.max())
+        if post_rows is not None:
+            dates = pd.concat(post_days).dt.floor("D")
+            out["posts"] = (post_rows.assign(posts=1.0), dates.min(), dates.max())
+        return out
 
     def cards(self) -> dict:
         """The period's totals, and the change of the last 28 days against the 28 before.
 
-        The change is given only when both periods lie inside what the exports cover.
+        A figure's change is given only when the rows it comes from cover both periods, so two
+        files of different years in one account never compare a period with an empty one.
         """
-        rows = self._total_rows()
-        grain = "day" if rows is self.days else "post"
+        sources = self._sources()
 
-        def totals(part: pd.DataFrame) -> dict:
-            out = {"measure": _num(part["value"].sum(min_count=1)) if "value" in part else None}
-            for col in ("impressions", "reach", "views", "watch_hours", "followers_gained"):
-                if col in part and any(col in d.columns_used for d in self.account.datasets):
-                    out[col] = _num(part[col].sum(min_count=1))
-            if len(self.posts):
-                out["posts"] = int(len(part)) if grain == "post" else None
-            return out
+        def total(key: str, rows: pd.DataFrame) -> float | int | None:
+            return _num(rows[CARD_FIGURES.get(key, key)].sum(min_count=1))
 
-        card = {"grain": grain, "period": self.period(), "totals": totals(rows), "change": None}
-        covered = self.days_covered
-        if len(covered) and (covered[-1] - covered[0]).days + 1 >= 2 * CHANGE_DAYS:
-            end = covered[-1]
-            start = end - pd.Timedelta(days=CHANGE_DAYS - 1)
-            before = start - pd.Timedelta(days=CHANGE_DAYS)
+        totals = {key: total(key, rows) for key, (rows, _s, _e) in sources.items()}
+        grain = "day" if "measure" in sources and sources["measure"][0] is self.days else "post"
+        card = {"grain": grain, "period": self.period(), "totals": totals, "change": None}
+        ends = [end for _rows, _start, end in sources.values()]
+        if not ends:
+            return card
+        end = max(ends)
+        start = end - pd.Timedelta(days=CHANGE_DAYS - 1)
+        before = start - pd.Timedelta(days=CHANGE_DAYS)
+        current, previous = {}, {}
+        for key, (rows, first, last) in sources.items():
+            if first > before or last < end:
+                continue  # these rows do not cover both periods
             index = pd.DatetimeIndex(rows.index)
-            current = rows[(index >= start) & (index <= end)]
-            previous = rows[(index >= before) & (index < start)]
-            card["change"] = {
-                "days": CHANGE_DAYS,
-                "current": totals(current),
-                "previous": totals(previous),
-                "current_start": start.date().isoformat(),
-                "previous_start": before.date().isoformat(),
-            }
+            current[key] = total(key, rows[(index >= start) & (index <= end)]) or 0
+            previous[key] = total(key, rows[(index >= before) & (index < start)]) or 0
+        if current:
+            card["change"] = {"days": CHANGE_DAYS, "current": current, "previous": previous,
+                              "current_start": start.date().isoformat(),
+                              "previous_start": before.date().isoformat()}  # fmt: skip
         return card
 
     def per_thousand(self) -> dict[str, float]:
@@ -420,9 +442,16 @@ class AccountAnalysis:
                 continue
             if col not in rows or "impressions" not in rows:
                 continue
-            both = rows[rows[col].notna() & (rows["impressions"] > 0)]
-            if len(both) and both["impressions"].sum() > 0:
-                out[name] = float(both[col].sum() / both["impressions"].sum() * 1000)
+            grain = self.post_data if len(self.posts) else self.day_data
+            seen = rows[rows["impressions"] > 0]
+            if all(col in d.columns_used for d in grain):
+                # Every table has the column: an empty cell in a seen row is a zero.
+                counted = seen[col].fillna(0)
+            else:
+                seen = seen[seen[col].notna()]
+                counted = seen[col]
+            if len(seen) and seen["impressions"].sum() > 0:
+                out[name] = float(counted.sum() / seen["impressions"].sum() * 1000)
         return out
 
     def checks(self) -> list[dict]:
@@ -484,6 +513,10 @@ class AccountAnalysis:
     def notes(self) -> list[str]:
         """What a reader must know about this account's figures."""
         notes = []
+        if self.account.named_by == "default" and self._apart():
+            notes.append(_("{account}: its files name no account and cover periods years or "
+                           "months apart; if they are different accounts, give them different "
+                           "names under Accounts.").format(account=self.account.label))  # fmt: skip
         if self.measure_columns is None:
             has = [
                 m
@@ -533,6 +566,13 @@ class AccountAnalysis:
                     )
                 )
         return notes
+
+    def _apart(self) -> bool:
+        """Whether some of its files cover periods that do not touch (a month or more apart)."""
+        spans = sorted((d.frame["date"].min(), d.frame["date"].max())
+                       for d in self.account.datasets if len(d.frame))  # fmt: skip
+        return any(nxt[0] - prev[1] > pd.Timedelta(days=31)
+                   for prev, nxt in zip(spans, spans[1:], strict=False))  # fmt: skip
 
     def summary(self) -> str:
         """One reading: account, grain, measure and denominator, and the sample."""

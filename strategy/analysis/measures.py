@@ -27,11 +27,18 @@ def measure_values(ds: Dataset, measure: str) -> pd.Series | None:
     (X counts clicks and expands too, legacy Facebook counts engaged people).
     """
     if measure == "engagements":
-        return ds.frame["engagements"] if "engagements" in ds.columns_used else None
-    parts = [p for p in INTERACTION_PARTS if p in ds.columns_used]
-    if not parts:
-        return None
-    return ds.frame[list(parts)].sum(axis=1, min_count=1)
+        if "engagements" not in ds.columns_used:
+            return None
+        values = ds.frame["engagements"]
+    else:
+        parts = [p for p in INTERACTION_PARTS if p in ds.columns_used]
+        if not parts:
+            return None
+        values = ds.frame[list(parts)].sum(axis=1, min_count=1)
+    # An empty count cell in a row that was seen (it has reach, impressions or views) is a
+    # zero: legacy Facebook and Meta leave the cell blank when nobody reacted.
+    seen = ds.frame[["impressions", "reach", "views"]].notna().any(axis=1)
+    return values.where(values.notna() | ~seen, 0.0)
 
 
 def measure_columns(ds: Dataset, measure: str) -> str | None:

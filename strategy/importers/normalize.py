@@ -132,15 +132,14 @@ def normalize(
         else:
             out[field] = to_number(arr)
     for field, names in fmt.sum.items():
-        parts = [
-            columns[h] for _index, h in filter(None, (header_index(headers, [x]) for x in names))
-        ]
+        found = [h for _index, h in filter(None, (header_index(headers, [x]) for x in names))]
+        parts = [columns[h] for h in found]
         if parts:
             total = to_number(parts[0])
             for p in parts[1:]:
                 total = pc.add(pc.fill_null(total, 0), pc.fill_null(to_number(p), 0))
             out[field] = total
-            used[field] = " + ".join(names)
+            used[field] = " + ".join(found)
     for field, names in fmt.minus.items():
         for name in names:
             found = header_index(headers, [name])
@@ -176,6 +175,7 @@ def normalize(
         )
     account = _account(out, platform, source)
     frame, dropped = _frame(out, n, platform, fmt.grain, account)
+    dropped -= 1 if stated else 0  # the totals row is kept as a check, not lost
     if dropped:
         notes.append(_("{n} rows without a date were left out (totals, notes).").format(n=dropped))
     if fmt.grain == "day":
