@@ -66,10 +66,10 @@ def _read_points(points: pd.DataFrame) -> str:
     )
 
 
-def read_weekly(analysis: Analysis) -> str:
+def read_weekly(analysis: Analysis, accounts: list[AccountAnalysis] | None = None) -> str:
     """Compare the first and last quarter of each account's weeks: did growth bring engagement?"""
     lines = []
-    for a in analysis.accounts:
+    for a in analysis.accounts if accounts is None else accounts:
         w = a.weekly
         f = w["followers"].dropna() if len(w) else w
         e = w["engagements"].dropna() if len(w) else w

@@ -15,7 +15,7 @@ SWEDISH_PAGES = {
     "channels": "Din kortlista",
     "guidelines": "Husregler för alla kanaler",
     "plan": "Återkommande innehåll",
-    "analytics": "Testa tumreglerna på din egen publik",
+    "analytics": "Ett konto i taget: tillväxt, bästa tid, tumreglerna",
     "export": "Strategidokument",
     "canvas": "Kommande 90 dagar",
 }

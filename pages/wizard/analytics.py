@@ -170,9 +170,6 @@ def overview() -> list[tuple[dict, str]]:
     if not points.empty:
         out.append((chart.spec(charts.engagement_vs_followers(points, metrics.bands(), measure)),
                     readings.read_points(points)))  # fmt: skip
-    weekly = weekly_long(analysis)
-    if not weekly.empty:
-        out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(analysis)))
     return out
 
 
@@ -186,39 +183,43 @@ if follower_points(analysis).empty:
 for note in analysis.notes():
     st.caption(safe(note))
 
-st.subheader(_("Test the rules of thumb on your own audience"))
+st.subheader(_("One account at a time: growth, best time, the rules of thumb"))
 st.write(measure_text.learn_by_doing)
-posted = [a for a in analysis.accounts if len(a.posts)]
-if posted:
-    labels = {a.account.key: a.account.label for a in posted}
+if analysis.accounts:
+    labels = {a.account.key: a.account.label for a in analysis.accounts}
     chosen = st.selectbox(_("Account"), list(labels), format_func=labels.get,
                           key="w:rules_account")  # fmt: skip
-    a = analysis.account(chosen) or posted[0]
+    a = analysis.account(chosen) or analysis.accounts[0]
 
     def account_figures() -> list[tuple[dict, str]]:
-        """Best time to post and the rule tests for one account: specs and readings."""
-        clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
-        return [
-            (
-                chart.spec(charts.best_time(heat_cells(a), a.rate_name, clock)),
-                readings.read_heatmap(a),
-            ),
-            (chart.spec(charts.rule_chart(a.rules, a.rate_name)), readings.read_rules(a)),
-        ]
+        """Weekly growth, best time to post and the rule tests for one account."""
+        out = []
+        weekly = weekly_long(analysis, [a])
+        if not weekly.empty:
+            out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(analysis, [a])))
+        if len(a.posts):
+            clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
+            out.append((chart.spec(charts.best_time(heat_cells(a), a.rate_name, clock)),
+                        readings.read_heatmap(a)))  # fmt: skip
+            out.append((chart.spec(charts.rule_chart(a.rules, a.rate_name)),
+                        readings.read_rules(a)))  # fmt: skip
+        return out
 
-    for spec, reading in memo("rules", (datasets, options, a.account.key), account_figures):
+    for spec, reading in memo("account", (datasets, options, a.account.key), account_figures):
         chart.show(spec)
         st.caption(safe(reading))
+    if not len(a.posts):
+        st.caption(_("The rule tester and best time need a per-post export (not a daily one)."))
     if a.rules:
         st.dataframe(results_table(a.rules), hide_index=True)
-    st.markdown("**" + _("Top posts") + "**")
-    top = top_posts_table(a)
-    st.dataframe(top, hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()})
-    st.download_button(_("Posts as CSV"), data=lambda: top.to_csv(index=False).encode("utf-8"),
-                       file_name="posts.csv", mime="text/csv", on_click="ignore",
-                       key=f"posts_csv_{a.account.key}")  # fmt: skip
-else:
-    st.caption(_("The rule tester and best time need a per-post export (not a daily one)."))
+    if len(a.posts):
+        st.markdown("**" + _("Top posts") + "**")
+        top = top_posts_table(a)
+        st.dataframe(top, hide_index=True,
+                     column_config={_("Link"): st.column_config.LinkColumn()})  # fmt: skip
+        st.download_button(_("Posts as CSV"), data=lambda: top.to_csv(index=False).encode(),
+                           file_name="posts.csv", mime="text/csv", on_click="ignore",
+                           key=f"posts_csv_{a.account.key}")  # fmt: skip
 
 bind.widget(
     st.text_area,

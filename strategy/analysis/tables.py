@@ -74,8 +74,12 @@ def follower_points(analysis: Analysis) -> pd.DataFrame:
     )
 
 
-def weekly_long(analysis: Analysis) -> pd.DataFrame:
-    """Weekly series of every account in long form: week, account, panel, value."""
+def weekly_long(analysis: Analysis, accounts: list[AccountAnalysis] | None = None) -> pd.DataFrame:
+    """Weekly series of the accounts (all by default) in long form: week, account, panel, value.
+
+    Accounts whose exports cover different years share no useful time axis: the page draws
+    one account at a time.
+    """
     parts = []
     measure = _(MEASURE_NAMES[analysis.options.measure])
     panels = {
@@ -83,7 +87,7 @@ def weekly_long(analysis: Analysis) -> pd.DataFrame:
         "followers": _("Followers (end of week)"),
         "views": _("Views per week (accounts without {measure})").format(measure=measure),
     }
-    for a in analysis.accounts:
+    for a in analysis.accounts if accounts is None else accounts:
         weekly = a.weekly
         if weekly.empty:
             continue
@@ -169,9 +173,12 @@ def quality_table(analysis: Analysis) -> pd.DataFrame:
 
 def accounts_table(analysis: Analysis) -> pd.DataFrame:
     """One row per uploaded table with the account it is counted under (editable on the page)."""
+    # Upload order, never account order: the editor keeps its edits by row, so a row must not
+    # move when a rename regroups the accounts.
+    owner = {id(ds): a for a in analysis.accounts for ds in a.account.datasets}
     rows = [{"key": ds.key, _("file"): ds.source, _("sheet"): ds.sheet or "",
-             _("network"): a.account.platform, _("account"): a.account.name}
-            for a in analysis.accounts for ds in a.account.datasets]  # fmt: skip
+             _("network"): ds.platform, _("account"): owner[id(ds)].account.name}
+            for ds in analysis.datasets]  # fmt: skip
     return pd.DataFrame(rows)
 
 
