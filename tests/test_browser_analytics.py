@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from export_fixtures import x_legacy_en
+from export_fixtures import x_content, x_legacy_en
 from playwright.sync_api import Page, expect
 from test_browser_wizard import open_step, wait_idle
 
@@ -101,3 +101,28 @@ def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
     out.mkdir(exist_ok=True)
     page.screenshot(path=str(out / "analytics-four-real.png"), full_page=True)
     context.close()
+
+
+def test_two_tables_are_merged_by_typing_one_account_name(page: Page, server_url: str, tmp_path):
+    legacy = tmp_path / "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv"
+    legacy.write_bytes(x_legacy_en())
+    content = tmp_path / "account_analytics_content.csv"
+    content.write_bytes(x_content())
+    open_step(page, server_url, "Analytics", "Measure the right thing")
+    page.locator("input[type=file]").last.set_input_files([str(legacy), str(content)])
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("x · X account").first).to_be_attached(timeout=30_000)
+    wait_idle(page)
+    # The accounts editor: the second row's account cell, typed over as a person would.
+    editor = page.get_by_test_id("stDataFrame").nth(1)
+    editor.scroll_into_view_if_needed()
+    box = editor.bounding_box()
+    assert box is not None
+    page.mouse.dblclick(box["x"] + box["width"] - 60, box["y"] + 35 * 2 + 17)
+    overlay = page.locator("#portal textarea, #portal input").first
+    expect(overlay).to_be_visible(timeout=10_000)
+    overlay.fill("ADHOrg")
+    page.keyboard.press("Enter")
+    expect(main.get_by_text("x · X account")).to_have_count(0, timeout=30_000)
+    wait_idle(page)
+    expect(main.get_by_text("x · ADHOrg").first).to_be_attached()

@@ -139,17 +139,17 @@ if needs:
         st.rerun()
 
 st.subheader(_("Per account"))
+CHANGE_HELP = _("Change: the last 28 days against the 28 before, where the exports cover both.")
 for a in analysis.accounts:
     figures = cards(a)
     period = a.period()
     if period:
         st.markdown(f"**{safe(a.account.label)}** · {period['start']} – {period['end']}")
-    if figures:
-        cols = st.columns(min(4, len(figures)))
-        for k, (label, value, delta) in enumerate(figures[:8]):
-            cols[k % len(cols)].metric(label, value, delta,
-                                       help=_("Change: the last 28 days against the 28 before, "
-                                              "where the exports cover both."))  # fmt: skip
+    # Rows of four, so a phone (where columns stack) reads them in order.
+    for start in range(0, len(figures), 4):
+        row = figures[start : start + 4]
+        for col, (label, value, delta) in zip(st.columns(4), row, strict=False):
+            col.metric(label, value, delta, help=CHANGE_HELP)
     thousand = a.per_thousand()
     if thousand:
         words = {"follows": _("follows"), "profile_visits": _("profile visits"),
