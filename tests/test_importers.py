@@ -408,3 +408,37 @@ def test_an_offset_that_is_not_utc_is_still_converted_to_utc():
 
     stamps, _how = to_dates(pa.array(["2025-12-31 23:59 +0200"] * 3), REFERENCE)
     assert str(stamps[0]) == "2025-12-31 21:59:00"
+
+
+def test_tiktok_video_ids_date_year_less_posts_whatever_their_order():
+    # A TikTok video id holds its Unix seconds in the top 32 bits.
+    posted = [dt.datetime(2025, 3, 3, 18, 30), dt.datetime(2024, 11, 2, 7, 5)]
+    ids = [(int(p.replace(tzinfo=dt.UTC).timestamp()) << 32) | 4242 for p in posted]
+    rows = [["Video title", "Video link", "Post time", "Total likes", "Total comments",
+             "Total shares", "Total views"]] + [
+        [f"Video {i}", f"https://www.tiktok.com/@creator.one/video/{vid}",
+         p.strftime("%B %d").replace(" 0", " "), "10", "2", "1", "400"]
+        for i, (vid, p) in enumerate(zip(ids, posted, strict=True))
+    ]  # fmt: skip
+    ds = import_file("Content.csv", csv_text(rows).encode(), reference=dt.date(2026, 2, 28))[0]
+    assert sorted(ds.frame["date"].tolist()) == sorted(pd.Timestamp(p) for p in posted)
+    assert (ds.time_source, ds.time_zone, ds.account) == ("post_id", "UTC", "creator.one")
+
+
+def test_x_post_ids_give_date_only_content_exports_their_utc_time():
+    # (id >> 22) + 1288834974657 is the post's UTC time in milliseconds.
+    when = dt.datetime(2025, 2, 17, 21, 45, 12, tzinfo=dt.UTC)
+    post_id = (int(when.timestamp() * 1000) - 1288834974657) << 22
+    rows = [["Post id", "Date", "Post text", "Link", "Impressions", "Likes", "Engagements"],
+            [str(post_id), "Mon Feb 17 2025", "hi", f"https://x.com/someone/status/{post_id}",
+             "10", "1", "2"]]  # fmt: skip
+    ds = import_file("account_analytics_content.csv", csv_text(rows).encode())[0]
+    assert ds.frame["date"].iloc[0] == pd.Timestamp("2025-02-17 21:45:12")
+    assert (ds.time_of_day, ds.time_source, ds.account) == (True, "post_id", "someone")
+
+
+def test_ids_that_disagree_with_the_dates_are_not_trusted():
+    rows = [["Post id", "Date", "Post text", "Impressions", "Engagements"],
+            [str(1891564128784855141), "Mon Feb 17 2020", "hi", "10", "2"]]  # fmt: skip
+    ds = import_file("content.csv", csv_text(rows).encode())[0]
+    assert ds.time_source == "none" and not ds.time_of_day
