@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
+import re
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -28,7 +30,7 @@ from strategy.importers.blocks import (
 from strategy.importers.clean import ISO_PREFIX, best_date_format
 from strategy.importers.dataset import Dataset
 from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter, split_sep_line
-from strategy.importers.formats import Format
+from strategy.importers.formats import Format, fold
 from strategy.importers.normalize import columns_from_rows, normalize
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -97,28 +99,43 @@ def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, lis
             return spreadsheetml_sheets(data, max_rows)
     except WorkbookError as exc:
         raise _fail(name, str(exc)) from None
-    if len(data) > FAST_PATH_BYTES:
-        fast = _fast_table(data)
+    # The encoding is proven before any figure is read: a UTF-8 file goes to pyarrow as it is
+    # (pyarrow checks every value it converts, and a column that is not UTF-8 sends the file
+    # back here); any other file (Windows-1252, UTF-16) is decoded once and its UTF-8 twin is
+    # read the same way, so every encoding gets the same figures at every size.
+    large = len(data) > FAST_PATH_BYTES
+    if large and (head := _utf8_head(data)) is not None:
+        fast = _fast_table(data[3:] if data.startswith(codecs.BOM_UTF8) else data, head)
         if fast is not None:
             return [fast]
     try:
-        text, _encoding = decode(data)
+        text, encoding = decode(data)
     except DecodeError as exc:
         raise _fail(name, str(exc)) from None
+    if large and encoding not in ("utf-8", "utf-8-sig"):
+        fast = _fast_table(text.encode("utf-8"), text[:65536])
+        if fast is not None:
+            return [fast]
     text, delimiter = split_sep_line(text)
     return [(None, rows(text, delimiter or sniff_delimiter(text)))]
 
 
-def _fast_table(data: bytes):
-    """For a large single-table UTF-8 CSV, let pyarrow parse the bytes as they are."""
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+def _utf8_head(data: bytes) -> str | None:
+    """The first 64 kB as text when they are UTF-8 (a character cut at the end is allowed)."""
+    head = data[3:65539] if data.startswith(codecs.BOM_UTF8) else data[:65536]
     try:
-        head_text = body[:65536].decode("utf-8", errors="strict")
+        return codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        try:  # the cut may split a character; only the head's first lines matter
-            head_text = body[:65530].decode("utf-8", errors="ignore")
-        except UnicodeDecodeError:
-            return None
+        return None
+
+
+def _fast_table(body: bytes, head_text: str):
+    """For a large single-table CSV, let pyarrow parse the (UTF-8, BOM-less) bytes.
+
+    Args:
+        body: The file as UTF-8 without a BOM.
+        head_text: Its first characters, decoded.
+    """
     if "\x00" in head_text or head_text.lstrip().lower().startswith(("sep=", '"sep=')):
         return None
     delimiter = sniff_delimiter(head_text)
@@ -129,14 +146,32 @@ def _fast_table(data: bytes):
         return None  # the careful path says what is wrong
     if len(blocks) != 1 or blocks[0].fmt is None:
         return None
+    if len({fold(h) for h in blocks[0].headers}) != len(blocks[0].headers):
+        return None  # repeated headers (legacy Facebook): the careful path numbers them
     columns = _fast_columns(
-        body, blocks[0].skipped, delimiter, _date_hint(blocks[0], head), _wanted(blocks[0])
-    )
+        body, blocks[0].skipped, delimiter, _date_hint(blocks[0], head), _wanted(blocks[0]),
+        _local_numbers(blocks[0], head),
+    )  # fmt: skip
     if columns is None:
         return None
     block = blocks[0]
     block.rows = []
     return (None, (block, columns))
+
+
+# Numbers pyarrow would misread as decimals ("1.234" for 1 234) or not read at all ("1 234",
+# "1,5"): such columns stay text, and clean.to_number decides the style, as on the careful path.
+LOCAL_NUMBER = re.compile(r"^[-+]?\d{1,3}([.\s\u00a0\u202f']\d{3})+(,\d+)?$|^[-+]?\d+,\d+$")
+
+
+def _local_numbers(block: Block, head: list[list[str]]) -> dict[str, pa.DataType]:
+    """The columns whose first rows hold numbers in a local style: read them as text."""
+    sample = head[block.skipped + 1 :]
+    out = {}
+    for i, header in enumerate(block.headers):
+        if any(len(r) > i and LOCAL_NUMBER.match(r[i].strip()) for r in sample):
+            out[header] = pa.string()
+    return out
 
 
 def _wanted(block: Block) -> list[str] | None:
@@ -173,6 +208,7 @@ def _fast_columns(
     delimiter: str,
     date_hint: tuple[str, str] | None = None,
     wanted: list[str] | None = None,
+    text_columns: dict[str, pa.DataType] | None = None,
 ) -> dict[str, pa.Array] | None:
     """Read a large single-table CSV with pyarrow; None when rows are ragged (then use csv).
 
@@ -183,11 +219,12 @@ def _fast_columns(
         header, date_format = date_hint
         kind = pa.timestamp("s", tz="UTC") if "%z" in date_format else pa.timestamp("s")
         hinted = _fast_columns_with(
-            text_bytes, skip, delimiter, {header: kind}, [date_format], wanted
-        )
+            text_bytes, skip, delimiter, {**(text_columns or {}), header: kind}, [date_format],
+            wanted,
+        )  # fmt: skip
         if hinted is not None:
             return hinted
-    return _fast_columns_with(text_bytes, skip, delimiter, None, None, wanted)
+    return _fast_columns_with(text_bytes, skip, delimiter, text_columns or None, None, wanted)
 
 
 def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers, wanted):
@@ -221,6 +258,8 @@ def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers, wante
             return None
         if bad:
             return None  # ragged rows: the careful path reads them
+        if any(pa.types.is_binary(t) or pa.types.is_large_binary(t) for t in table.schema.types):
+            return None  # a value that is not UTF-8: the careful path decodes the file
         # Chunks stay as read: every step after this takes chunked columns, so nothing is copied.
         return {name: table.column(name) for name in table.column_names}
     return None

@@ -78,8 +78,10 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
     blocks = []
     for n, (i, fmt) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
-        # In a workbook the sheet names the table; the line above is a description sentence.
-        title = sheet or (_single(rows[i - 1]) if i > 0 else None)
+        # In a workbook the sheet names the table and the line above is a description
+        # sentence, except above a daily series (Meta), where that line names the metric.
+        above_line = _single(rows[i - 1]) if i > 0 else None
+        title = above_line if "value" in fmt.columns and above_line else sheet or above_line
         body = rows[i + 1 : end]
         # Drop the next block's title and the blank lines between blocks.
         while body and (_blank(body[-1]) or (n + 1 < len(starts) and _single(body[-1]))):

@@ -156,11 +156,12 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
     """Parse a date column, choosing the format that fits most of a sample.
 
     Excel serial numbers and dates without a year (TikTok) are handled; a missing year is
-    inferred so the last row falls on or before `reference` and the rows run forward in time.
+    inferred so each date falls in the year before `reference`, whatever the rows' order.
 
     Args:
         arr: The column as read.
-        reference: The latest date the data can have (usually the day of upload).
+        reference: The download day (usually the day of upload): year-less dates fall in the
+            year before it; dates with a year are taken as written.
         no_year: The format is known to omit the year.
 
     Returns:
@@ -205,7 +206,7 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
 
 
 def _infer_years(parsed: pa.Array, reference: dt.date) -> pa.Array:
-    """Give month-day values (in leap year 2000) their years, counting back from the last row."""
+    """Give month-day values (in leap year 2000) their years: the last year before `reference`."""
     md = pc.add(pc.multiply(pc.month(parsed), 100), pc.day(parsed)).to_numpy(zero_copy_only=False)
     md = np.where(np.isnan(md.astype("float64")), np.nan, md).astype("float64")
     valid = ~np.isnan(md)
@@ -213,15 +214,11 @@ def _infer_years(parsed: pa.Array, reference: dt.date) -> pa.Array:
         return pa.nulls(len(parsed), pa.timestamp("s"))
     idx = np.flatnonzero(valid)
     vals = md[idx]
-    last = vals[-1]
-    last_year = (
-        reference.year if last <= reference.month * 100 + reference.day else reference.year - 1
-    )
-    # Going back one row, the year drops whenever the month-day goes up (a New Year was crossed).
-    wraps = np.zeros(len(vals), dtype=int)
-    wraps[:-1] = (vals[:-1] > vals[1:]).astype(int)
-    back = np.cumsum(wraps[::-1])[::-1]
-    years = last_year - back
+    today = reference.month * 100 + reference.day
+    # TikTok exports the days (at most 365) before the download day: each month-day falls in
+    # the last year before it. No row order is assumed, so an export sorted by views (Content)
+    # is dated as well as one sorted by date.
+    years = np.where(vals < today, reference.year, reference.year - 1)
     months = (vals // 100).astype(int)
     days = (vals % 100).astype(int)
     first_of_month = (years - 1970).astype("datetime64[Y]") + (months - 1).astype("timedelta64[M]")
