@@ -327,3 +327,19 @@ def test_weeks_without_posts_are_zero_weeks_not_gaps():
     weekly = analyze([dataset(frame)]).accounts[0].weekly
     assert weekly["posts"].tolist() == [1, 0, 0, 1]
     assert weekly["engagements"].tolist() == [3, 0, 0, 4]
+
+
+def test_overlapping_downloads_count_each_post_once_keeping_its_latest_figures():
+    def export(days, impressions, source):
+        return dataset(pd.DataFrame({"date": days + pd.Timedelta(hours=9),
+                                     "post_id": [f"p{d.day}" for d in days],
+                                     "likes": 1.0, "impressions": impressions, "text": "t"}),
+                       source=source)  # fmt: skip
+
+    early = export(DAYS[:3], [10.0, 10.0, 10.0], "march.csv")
+    late = export(DAYS[1:], [20.0, 20.0, 20.0], "april.csv")  # two posts again, seen more
+    a = analyze([early, late]).accounts[0]
+    assert a.duplicates == 2 and len(a.posts) == 4
+    assert a.posts["impressions"].tolist() == [10.0, 20.0, 20.0, 20.0]
+    assert any("2 posts that were in more than one of them are counted once" in n
+               for n in a.notes())  # fmt: skip

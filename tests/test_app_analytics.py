@@ -163,3 +163,32 @@ def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(
     assert chart_specs(app)[3:] != first[3:]  # the rule charts follow the account
     app.radio(key="w:analytics.denominator").set_value("reach").run()
     assert app.session_state[SESSION_KEY].memo["overview"][1] is not kept
+
+
+def test_the_same_file_uploaded_twice_is_counted_once(app):
+    go(app)
+    name = "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv"
+    app.file_uploader(key="analytics_upload").upload(name, x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload("copy.csv", x_legacy_en(), "text/csv").run()
+    assert not app.exception
+    assert len(app.session_state[SESSION_KEY].datasets) == 1
+    assert "uploaded already" in " ".join(i.value for i in app.info)
+
+
+def test_remove_all_clears_the_files_and_a_pending_mapping(app):
+    go(app)
+    odd = csv_text([["Day", "Words"], ["2025-01-02", "Hi"]]).encode()
+    uploader = app.file_uploader(key="analytics_upload")
+    uploader.upload("tweets.csv", x_legacy_en(), "text/csv")
+    uploader.upload("odd.csv", odd, "text/csv")
+    app.run()
+    state = app.session_state[SESSION_KEY]
+    assert state.pending is not None and len(state.datasets) == 1
+    app.button(key="clear_uploads").click().run()
+    assert not app.exception
+    state = app.session_state[SESSION_KEY]
+    assert state.datasets == [] and state.pending is None
+    # A new uploader: the old file chips are gone and the same files can be read again.
+    keys = [u.key for u in app.get("file_uploader")]
+    assert keys == ["analytics_upload_1"]
+    assert "Showing made-up demo data" in captions(app)

@@ -214,6 +214,10 @@ def test_cli_inspect_prints_one_json_object_per_dataset(tmp_path, capsys):
         "source",
         "sheet",
         "platform",
+        "account",
+        "format",
+        "recognised_by",
+        "encoding",
         "grain",
         "rows",
         "start",
@@ -222,6 +226,8 @@ def test_cli_inspect_prints_one_json_object_per_dataset(tmp_path, capsys):
         "followers_first",
         "followers_last",
     }
+    assert {d["encoding"] for d in out} == {"xlsx"}
+    assert {d["recognised_by"] for d in out} == {"column names"}
 
 
 def test_cli_inspect_refuses_unreadable_input_with_one_line(tmp_path, capsys):

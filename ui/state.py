@@ -25,6 +25,8 @@ class AppState(BaseModel):
     strategy: Strategy = Field(default_factory=Strategy)
     datasets: list[Any] = Field(default_factory=list)
     handled_uploads: list[str] = Field(default_factory=list)
+    # Content hashes of the files read: the same file uploaded again is not read twice.
+    upload_hashes: list[str] = Field(default_factory=list)
     upload_errors: list[str] = Field(default_factory=list)
     pending: dict[str, Any] | None = None
     mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
@@ -114,6 +116,16 @@ def upload_key(name: str) -> str:
     """Key of an uploader; a new one after "Clear my data" so old files are not read again."""
     generation = app_state().generation
     return name if generation == 0 else f"{name}_{generation}"
+
+
+def clear_uploads() -> None:
+    """Forget every upload: tables, file chips (a new uploader), a pending mapping, names."""
+    state = app_state()
+    state.datasets, state.handled_uploads, state.upload_hashes = [], [], []
+    state.pending, state.account_names = None, {}
+    state.generation += 1
+    for key in [k for k in st.session_state if str(k).startswith("map_")]:
+        del st.session_state[key]
 
 
 def clear_session() -> None:

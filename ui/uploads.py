@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from strategy.i18n import N_, _
@@ -41,20 +43,34 @@ def upload_box() -> None:
             continue
         state.handled_uploads.append(upload.file_id)
         data = upload.getvalue()
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        if digest in state.upload_hashes:
+            st.info(_("{name} was uploaded already: it is counted once.").format(
+                name=safe(upload.name)))  # fmt: skip
+            continue
         try:
-            state.datasets += import_file(upload.name, data)
+            found = import_file(upload.name, data)
         except NeedsMapping as exc:
             known = state.mappings.get(tuple(exc.headers))
             if known:
-                state.datasets += import_with_mapping(upload.name, data, **known)
+                state.datasets += tagged(import_with_mapping(upload.name, data, **known), digest)
+                state.upload_hashes.append(digest)
             else:
                 state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
                                  "preview": exc.preview, "message": str(exc)}  # fmt: skip
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
+        else:
+            state.datasets += tagged(found, digest)
+            state.upload_hashes.append(digest)
     for error in state.upload_errors:
         st.error(safe(error))
     state.upload_errors.clear()
+
+
+def tagged(datasets: list, digest: str) -> list:
+    """Mark datasets with the upload they came from (files may share a name)."""
+    return [d.model_copy(update={"upload": digest}) for d in datasets]
 
 
 def mapping_form() -> None:
@@ -86,8 +102,11 @@ def mapping_form() -> None:
         if st.form_submit_button(_("Read with this mapping")):
             mapping = {k: v for k, v in mapping.items() if v}
             try:
-                state.datasets += import_with_mapping(pending["name"], pending["data"], mapping,
-                                                      platform=platform, grain=grain)  # fmt: skip
+                found = import_with_mapping(pending["name"], pending["data"], mapping,
+                                            platform=platform, grain=grain)  # fmt: skip
+                digest = hashlib.sha256(pending["data"]).hexdigest()[:16]
+                state.datasets += tagged(found, digest)
+                state.upload_hashes.append(digest)
             except ImportFailure as exc:
                 st.error(safe(exc))
                 return

@@ -27,7 +27,7 @@ from strategy.model import FollowerTotal
 from strategy.personas import find_persona
 from ui import bind, chart
 from ui.nav import footer, header
-from ui.state import app_state, lib, memo, strategy
+from ui.state import app_state, clear_uploads, lib, memo, strategy
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
@@ -45,8 +45,7 @@ mapping_form()
 datasets = state.datasets
 if datasets:
     if st.button(_("Remove all uploaded data"), key="clear_uploads"):
-        state.datasets = []
-        state.account_names = {}
+        clear_uploads()
         st.rerun()
 else:
     persona = find_persona(state.persona, s.profile.language)

@@ -221,10 +221,17 @@ class AccountAnalysis:
         if not frames:
             return pd.DataFrame()
         rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        rows, self._duplicates = _unique_posts(rows) if len(frames) > 1 else (rows, 0)
         # One order whatever the export's (newest first, by views, shuffled): the rule tester's
         # resampling and every tie then give the same answer for the same posts.
         rows = rows.sort_values(["date", "post_id", "text"], kind="stable", ignore_index=True)
         return localize(rows, self.options.zone)
+
+    @property
+    def duplicates(self) -> int:
+        """Posts that were in more than one upload (repeated downloads), counted once."""
+        _ = self.posts_raw
+        return getattr(self, "_duplicates", 0)
 
     @cached_property
     def posts(self) -> pd.DataFrame:
@@ -513,6 +520,15 @@ class AccountAnalysis:
     def notes(self) -> list[str]:
         """What a reader must know about this account's figures."""
         notes = []
+        if self.duplicates:
+            period = self.period() or {}
+            notes.append(ngettext(
+                "{account}: {files} uploads cover {start} – {end} together; {n} post that was "
+                "in more than one of them is counted once.",
+                "{account}: {files} uploads cover {start} – {end} together; {n} posts that were "
+                "in more than one of them are counted once.", self.duplicates).format(
+                account=self.account.label, files=len(self.post_data), n=self.duplicates,
+                start=period.get("start"), end=period.get("end")))  # fmt: skip
         if self.account.named_by == "default" and self._apart():
             notes.append(_("{account}: its files name no account and cover periods years or "
                            "months apart; if they are different accounts, give them different "
@@ -634,6 +650,7 @@ class AccountAnalysis:
             "followers_latest": _num(self.followers.latest),
             "rate": self.rate_summary(),
             "left_out": self.left_out,
+            "duplicates_dropped": self.duplicates,
             "slots": [_slot(r) for _i, r in self.slots.iterrows()],
             "best_slot": self.best_slot,
             "weekly": weekly,
@@ -665,6 +682,25 @@ LEFT_OUT = {
         n,
     ),
 }
+
+
+def _unique_posts(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """One row per post across overlapping downloads: by post id, else by time and text.
+
+    A later download has more lifetime impressions for the same post, so the row seen the most
+    is kept.
+    """
+    key = (
+        rows["post_id"]
+        .astype("string")
+        .fillna(rows["date"].astype("string") + "|" + rows["text"].astype("string").fillna(""))
+    )
+    seen = rows[["impressions", "reach", "views"]].max(axis=1).fillna(-1)
+    order = rows.assign(_key=key, _seen=seen).sort_values(
+        ["_key", "_seen"], ascending=[True, False], kind="stable"
+    )
+    unique = order.drop_duplicates("_key").drop(columns=["_key", "_seen"])
+    return unique, len(rows) - len(unique)
 
 
 def metric_words(metric: str) -> str:

@@ -80,23 +80,28 @@ def _fail(name: str, reason: str) -> ImportFailure:
 
 def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, list[list[str]]]]:
     """Read a file into (sheet name, rows) pairs, whatever its container."""
+    return _read(name, data, max_rows)[0]
+
+
+def _read(name: str, data: bytes, max_rows: int) -> tuple[list, str]:
+    """Read a file into (sheet name, rows) pairs, and say its container or text encoding."""
     head = data[:8]
     for magic, what in MAGIC.items():
         if head.startswith(magic):
             raise _fail(name, _(what))
     try:
         if head.startswith(b"PK\x03\x04"):
-            return xlsx_sheets(data, max_rows)
+            return xlsx_sheets(data, max_rows), "xlsx"
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             if (
                 b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e"
                 in data
             ):
                 raise WorkbookError(_("it is password-protected: save it without a password first"))
-            return xls_sheets(data, max_rows)
+            return xls_sheets(data, max_rows), "xls"
         lead = data[:400].lstrip(b"\xef\xbb\xbf \r\n\t")
         if lead.startswith(b"<?xml") or lead.startswith(b"<Workbook"):
-            return spreadsheetml_sheets(data, max_rows)
+            return spreadsheetml_sheets(data, max_rows), "spreadsheetml"
     except WorkbookError as exc:
         raise _fail(name, str(exc)) from None
     # The encoding is proven before any figure is read: a UTF-8 file goes to pyarrow as it is
@@ -105,9 +110,10 @@ def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, lis
     # read the same way, so every encoding gets the same figures at every size.
     large = len(data) > FAST_PATH_BYTES
     if large and (head := _utf8_head(data)) is not None:
-        fast = _fast_table(data[3:] if data.startswith(codecs.BOM_UTF8) else data, head)
+        bom = data.startswith(codecs.BOM_UTF8)
+        fast = _fast_table(data[3:] if bom else data, head)
         if fast is not None:
-            return [fast]
+            return [fast], "utf-8-sig" if bom else "utf-8"
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
@@ -115,9 +121,9 @@ def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, lis
     if large and encoding not in ("utf-8", "utf-8-sig"):
         fast = _fast_table(text.encode("utf-8"), text[:65536])
         if fast is not None:
-            return [fast]
+            return [fast], encoding
     text, delimiter = split_sep_line(text)
-    return [(None, rows(text, delimiter or sniff_delimiter(text)))]
+    return [(None, rows(text, delimiter or sniff_delimiter(text)))], encoding
 
 
 def _utf8_head(data: bytes) -> str | None:
@@ -299,7 +305,7 @@ def import_file(
         )
     if not data[:65536].strip() and not data.strip():
         raise _fail(name, _("the file is empty"))
-    sheets = _sheets(name, data, max_rows)
+    sheets, encoding = _read(name, data, max_rows)
     datasets: list[Dataset] = []
     unknown: list[Block] = []
     sheet_notes: list[str] = []  # what a workbook's other sheets held, said on its first dataset
@@ -350,7 +356,7 @@ def import_file(
         for same in found.values():
             datasets.extend([merge_side_by_side(same)] if len(parts) > 1 else same)
     if datasets:
-        datasets = one_account(datasets)
+        datasets = [d.model_copy(update={"encoding": encoding}) for d in one_account(datasets)]
         datasets[0].notes.extend(sheet_notes)
     elif empty_sheet is not None:
         raise empty_sheet

@@ -47,6 +47,8 @@ class Dataset(BaseModel):
         time_source: Where the times come from: the export's date column, the post ids
             (X and TikTok ids encode the moment of posting), or none (dates only).
         dropped_rows: Rows left out for having no date (totals, descriptions, notes).
+        upload: Which upload it came from (two files may share a name: "Table data.csv").
+        encoding: The file's text encoding, or its workbook kind (xlsx, xls, spreadsheetml).
         stated_totals: A totals row the export carries (YouTube's "Total"), by metric: kept to
             check the rows against, never added to them.
     """
@@ -67,11 +69,13 @@ class Dataset(BaseModel):
     time_source: Literal["export", "post_id", "none"] = "export"
     stated_totals: dict[str, float] = Field(default_factory=dict)
     dropped_rows: int = 0
+    upload: str = ""
+    encoding: str = ""
 
     @property
     def key(self) -> str:
-        """Identify the dataset within one session's uploads (file and sheet)."""
-        return f"{self.source}|{self.sheet or ''}|{self.format_id}"
+        """Identify the dataset within one session's uploads (upload, file and sheet)."""
+        return f"{self.upload}|{self.source}|{self.sheet or ''}|{self.format_id}"
 
     @property
     def rows(self) -> int:
@@ -100,6 +104,10 @@ class Dataset(BaseModel):
             "source": self.source,
             "sheet": self.sheet,
             "platform": self.platform,
+            "account": self.account,
+            "format": self.format_id,
+            "recognised_by": "mapping" if self.format_id == "mapped" else "column names",
+            "encoding": self.encoding or None,
             "grain": self.grain,
             "rows": self.rows,
             "start": _iso(dates.min()) if len(dates) else None,

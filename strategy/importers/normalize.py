@@ -127,7 +127,9 @@ def normalize(
             text = arr.cast(pa.string())
             out[field] = pc.if_else(pc.is_in(text, value_set=pa.array(["", "undefined"])),
                                     pa.scalar(None, pa.string()), text)  # fmt: skip
-        elif field in ("post_id", "account", "link"):
+        elif field == "link":
+            out[field] = arr.cast(pa.string())  # shown and searched for a handle, never matched
+        elif field in ("post_id", "account"):
             out[field] = as_text(arr)
         else:
             out[field] = to_number(arr)
@@ -163,9 +165,9 @@ def normalize(
     if stated:
         notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
     time_source = "export" if has_time else "none"
-    if "date" in out:
+    if "date" in out and (not has_time or fmt.year == "none"):
         from_ids = times_from_ids(platform, out.get("post_id"), out.get("link"), out["date"])
-        if from_ids is not None and (not has_time or fmt.year == "none"):
+        if from_ids is not None:
             out["date"] = pc.coalesce(from_ids, out["date"])
             has_time, zoned, time_source = True, True, "post_id"
             notes.append(_("Posting times (UTC) come from the post ids, which encode them."))
