@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -448,3 +449,37 @@ def test_ids_that_disagree_with_the_dates_are_not_trusted():
             [str(1891564128784855141), "Mon Feb 17 2020", "hi", "10", "2"]]  # fmt: skip
     ds = import_file("content.csv", csv_text(rows).encode())[0]
     assert ds.time_source == "none" and not ds.time_of_day
+
+
+def mangle(header: str, how: str) -> str:
+    if how == "soft hyphens":
+        return "\u00ad".join(header[i : i + 3] for i in range(0, len(header), 3))
+    if how == "zero-width and nbsp":
+        return "\u200b" + header.replace(" ", "\u00a0") + "\u2060"
+    if how == "upper with colon":
+        return header.upper() + ":"
+    if how == "padded":
+        return f"  {header}  "
+    raise ValueError(how)
+
+
+@pytest.mark.parametrize("how", ["soft hyphens", "zero-width and nbsp", "upper with colon",
+                                 "padded"])  # fmt: skip
+def test_headers_with_invisible_characters_case_and_colons_are_recognised(how):
+    text = x_legacy_en().decode("utf-8-sig")
+    head, _nl, body = text.partition("\n")
+    cells = next(csv.reader([head]))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([mangle(c, how) for c in cells])
+    ds = import_file("x.csv", (out.getvalue() + body).encode())[0]
+    plain = import_file("x.csv", x_legacy_en())[0]
+    assert ds.format_id == plain.format_id
+    assert ds.summary()["totals"] == plain.summary()["totals"]
+
+
+def test_accents_fold_so_a_portuguese_header_matches_without_them():
+    from strategy.importers.formats import fold
+
+    assert fold("Impressões") == fold("impressoes") == "impressoes"
+    assert fold("Impressions (total):") == fold("impressions total")
+    assert fold("Engagement rate %") == "engagement rate %"

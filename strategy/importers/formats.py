@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -47,9 +48,26 @@ class FormatsFile(BaseModel):
     format: list[Format] = Field(min_length=1)
 
 
+# Characters exports put in headers that carry no meaning: BOMs, soft hyphens (YouTube's German
+# export has one in every header), zero-width spaces and joiners, and the like.
+INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060\u180e"), None)
+# Punctuation becomes a space; "%" and "#" stay, they tell a rate or a count apart.
+PUNCTUATION = str.maketrans({c: " " for c in "()[]{},.;:!?\"'`´’‘“”«»/\\|_-–—+*=<>~^&@"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold(header: object) -> str:
-    """Normalize a header for matching: no BOM or quotes, lower case, single spaces."""
-    text = str(header or "").replace("\ufeff", "").strip().strip('"').lower()
+    """Normalize a header for matching, in any language the platforms write.
+
+    Case, accents ("Impressões" is "impressoes"), punctuation, trailing colons, non-breaking
+    and invisible characters and repeated spaces are all folded away, so "Impressions (total):"
+    and "impressions total" match.
+    """
+    text = str(header or "").translate(INVISIBLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().translate(PUNCTUATION)
     return " ".join(text.split())
 
 
