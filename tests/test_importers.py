@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -483,3 +484,28 @@ def test_accents_fold_so_a_portuguese_header_matches_without_them():
     assert fold("Impressões") == fold("impressoes") == "impressoes"
     assert fold("Impressions (total):") == fold("impressions total")
     assert fold("Engagement rate %") == "engagement rate %"
+
+
+def test_a_workbook_whose_dimension_says_a1_is_read_whole():
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Date", "Impressions (total)", "Clicks (total)", "Shares (total)"])
+    for day in range(1, 31):
+        ws.append([f"2025-01-{day:02d}", 100, 5, 2])
+    buf = io.BytesIO()
+    wb.save(buf)
+    # Rewrite the sheet's <dimension> to claim one cell, as some exporters do.
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[A-Z0-9:]+" ?/>', b'<dimension ref="A1"/>', data)
+                assert b'<dimension ref="A1"/>' in data
+            dst.writestr(item, data)
+    ds = import_file("linkedin.xlsx", out.getvalue())[0]
+    assert ds.rows == 30 and ds.summary()["totals"]["impressions"] == 3000
+    assert ds.columns_used["shares"] == "Shares (total)"  # LinkedIn renamed Reposts

@@ -180,6 +180,9 @@ def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]
     sheets = []
     for ws in wb.worksheets:
         rows = []
+        # A sheet's declared dimension can lie either way ("A1" over hundreds of rows, or the
+        # whole grid): read the cells that are there, never the size the file claims.
+        ws.reset_dimensions()
         for row in ws.iter_rows(values_only=True):
             rows.append([_cell(v) for v in row])
             if len(rows) > max_rows + 50:
