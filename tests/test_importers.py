@@ -509,3 +509,55 @@ def test_a_workbook_whose_dimension_says_a1_is_read_whole():
     ds = import_file("linkedin.xlsx", out.getvalue())[0]
     assert ds.rows == 30 and ds.summary()["totals"]["impressions"] == 3000
     assert ds.columns_used["shares"] == "Shares (total)"  # LinkedIn renamed Reposts
+
+
+# --- Exports in the account's interface language ---------------------------------------------
+SWEDISH_YOUTUBE = (
+    "Innehåll,Videotitel,Publiceringstid för video,Längd,Visningar,Visningstid (timmar),"
+    "Prenumeranter,Exponeringar,Klickfrekvens för exponeringar (%)\n"
+    "Totalt,,,,5000,10.5,12,900,4.2\n"
+    "abc123,Första videon,28 aug. 2025,60,3000,6.25,8,500,4.1\n"
+    "def456,Andra videon,3 sep. 2025,45,1000,2.5,3,256,3.9\n"
+)
+
+
+def test_a_swedish_youtube_table_is_read_with_its_swedish_month_names():
+    ds = import_file("Tabelldata.csv", SWEDISH_YOUTUBE.encode("utf-8"))[0]
+    assert ds.format_id == "youtube_table" and ds.header_languages == ["sv"]
+    s = ds.summary()
+    assert (s["rows"], s["start"], s["end"]) == (2, "2025-08-28", "2025-09-03")
+    assert s["totals"]["views"] == 4000 and s["recognised_by"] == "column names (sv)"
+    assert ds.stated_totals["views"] == 5000  # "Totalt" is the totals row, kept as a check
+
+
+def test_a_german_youtube_table_with_a_soft_hyphen_in_every_header():
+    headers = ["Inhalt", "Videotitel", "Veröffentlichungszeitpunkt des Videos", "Dauer",
+               "Aufrufe", "Wiedergabezeit (Stunden)", "Abonnenten", "Impressionen"]  # fmt: skip
+    rows = [["\u00ad".join(h[i : i + 4] for i in range(0, len(h), 4)) for h in headers],
+            ["Gesamt", "", "", "", "5000", "10,5", "12", "900"],
+            ["abc123", "Erstes Video", "28.08.2025", "60", "3.000", "6,25", "8", "500"],
+            ["def456", "Zweites Video", "03.09.2025", "45", "1.000", "2,5", "3",
+             "256"]]  # fmt: skip
+    ds = import_file("Tabellendaten.csv", csv_text(rows, sep=";").encode("cp1252"))[0]
+    assert ds.format_id == "youtube_table" and ds.header_languages == ["de"]
+    s = ds.summary()
+    assert (s["rows"], s["totals"]["views"], s["totals"]["impressions"]) == (2, 4000, 756)
+    assert ds.frame["watch_hours"].sum() == pytest.approx(8.75)
+
+
+def test_a_swedish_meta_posts_export_and_a_swedish_tiktok_overview():
+    meta = [["Publicerings-id", "Sid-id", "Sidnamn", "Titel", "Publiceringstid", "Permalänk",
+             "Visningar", "Räckvidd", "Reaktioner, kommentarer och delningar", "Reaktioner",
+             "Kommentarer", "Delningar"],
+            ["1", "9", "Kafé Nord", "Hej", "04/14/2025 10:00", "https://facebook.com/1", "100",
+             "80", "7", "5", "1", "1"]]  # fmt: skip
+    ds = import_file("inlagg.csv", csv_text(meta).encode())[0]
+    assert (ds.format_id, ds.account, ds.header_languages) == ("meta_posts", "Kafé Nord", ["sv"])
+    assert ds.summary()["totals"]["reach"] == 80 and ds.summary()["totals"]["engagements"] == 7
+    tiktok = [["Datum", "Videovisningar", "Profilvisningar", "Gilla-markeringar", "Kommentarer",
+               "Delningar"], ["30 december", "100", "1", "10", "1", "0"],
+              ["31 december", "200", "2", "20", "2", "1"]]  # fmt: skip
+    ds = import_file("Oversikt.csv", csv_text(tiktok).encode(), reference=dt.date(2026, 1, 2))[0]
+    s = ds.summary()
+    assert (ds.format_id, s["start"], s["totals"]["engagements"]) == ("tiktok_overview",
+                                                                     "2025-12-30", 34)  # fmt: skip

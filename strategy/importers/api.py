@@ -188,14 +188,14 @@ def _wanted(block: Block) -> list[str] | None:
     names = [*fmt.columns.values(), *fmt.sum.values(), *fmt.minus.values(),
              *fmt.platform_from.values()]  # fmt: skip
     wanted = {found[1] for group in names for n in group
-              if (found := header_index(block.headers, [n]))}  # fmt: skip
+              if (found := header_index(block.headers, [n], fmt.platform))}  # fmt: skip
     return [h for h in block.headers if h in wanted] or None
 
 
 def _date_hint(block: Block, head: list[list[str]]) -> tuple[str, str] | None:
     """Find the date column and its format from the first rows, so pyarrow parses it on read."""
     fmt = block.fmt
-    found = header_index(block.headers, fmt.columns.get("date", [])) if fmt else None
+    found = header_index(block.headers, fmt.columns.get("date", []), fmt.platform) if fmt else None
     if fmt is None or found is None or fmt.year == "none":
         return None
     index, header = found

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from strategy.i18n import _, number
-from strategy.importers.formats import Format, detect, fold
+from strategy.importers.formats import Format, canonical, detect, fold
 
 MAX_UNZIPPED_BYTES = 200_000_000
 MAX_RATIO = 200
@@ -251,9 +251,14 @@ def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[lis
     return sheets
 
 
-def header_index(headers: list[str], names: list[str]) -> tuple[int, str] | None:
-    """Find the first of `names` among the headers: (column index, header as written)."""
-    folded = [fold(h) for h in headers]
+def header_index(
+    headers: list[str], names: list[str], platform: str | None = None
+) -> tuple[int, str] | None:
+    """Find the first of `names` among the headers: (column index, header as written).
+
+    With a platform, a header in another language counts as the English name it translates.
+    """
+    folded = [canonical(h, platform) for h in headers]
     for name in names:
         key = fold(name)
         if key in folded:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+import unicodedata
 
 import numpy as np
 import pyarrow as pa
@@ -190,19 +193,94 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
         return pa.array(stamps, pa.timestamp("s"), mask=mask), _("Excel serial dates")
     if not no_year:
         fmt, count = _best_format(sample, DATE_FORMATS)
+        if (fmt is None or count < 0.9 * len(sample)) and (english := english_months(s)):
+            # Month names in the export's language ("28 aug. 2025", "3 de mar. de 2025").
+            s, sample = english, english.drop_null().slice(0, 300)
+            fmt, count = _best_format(sample, DATE_FORMATS)
         if fmt is not None and count >= 0.9 * len(sample):
             stamps = pc.strptime(s, format=fmt, unit="s", error_is_null=True)
             if stamps.type.tz is not None:
                 stamps = stamps.cast(pa.timestamp("s", tz="UTC")).cast(pa.timestamp("s"))
             return stamps, _("dates read as {format}").format(format=fmt)
-    fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""),
-                              tuple(f + " %Y" for f in NO_YEAR_FORMATS))  # fmt: skip
+    no_year_formats = tuple(f + " %Y" for f in NO_YEAR_FORMATS)
+    fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""), no_year_formats)
+    if (fmt is None or count < 0.9 * len(sample)) and (english := english_months(s)):
+        s, sample = english, english.drop_null().slice(0, 300)
+        fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""),
+                                  no_year_formats)  # fmt: skip
     if fmt is None or count < 0.9 * len(sample):
         return pa.nulls(len(arr), pa.timestamp("s")), _("dates not recognised")
     parsed = pc.strptime(pc.binary_join_element_wise(s, " 2000", ""), format=fmt, unit="s",
                          error_is_null=True)  # fmt: skip
     note = _("dates without a year; years inferred up to {day}").format(day=reference)
     return _infer_years(parsed, reference), note
+
+
+# The languages the platforms export in besides English; Babel knows their month names.
+MONTH_LANGUAGES = ("sv", "nb", "da", "fi", "de", "fr", "es", "pt", "it", "nl")
+# Words that join a day, month and year in some languages ("3 de mar. de 2025", "3. März").
+DATE_FILLERS = frozenset({"de", "del", "der", "den", "le", "la", "el", "di", "van", "ta"})
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                  "Dec")  # fmt: skip
+
+
+@functools.cache
+def _month_words() -> dict[str, str]:
+    """Every month name and abbreviation of MONTH_LANGUAGES, folded, to its English one."""
+    from babel import Locale
+
+    out = {}
+    for lang in MONTH_LANGUAGES:
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = _fold_word(str(name))
+                    if key and not key.isdigit():
+                        out.setdefault(key, ENGLISH_MONTHS[number - 1])
+    return out
+
+
+@functools.cache
+def _by_length() -> tuple[str, ...]:
+    """The month words, longest first (so "elokuu" is tried before "elo")."""
+    return tuple(sorted(_month_words(), key=len, reverse=True))
+
+
+def _fold_word(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word.lower().strip(".").strip())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def english_months(s: pa.Array) -> pa.Array | None:
+    """The dates with their month names in English, or None when none was translated."""
+    words = _month_words()
+    unique = pc.unique(pc.drop_null(s)).to_pylist()
+    if len(unique) > 200_000:
+        return None  # an export has at most a few thousand distinct day strings
+    changed, mapping = False, {}
+    for value in unique:
+        tokens = re.split(r"[\s.,]+", value.strip())
+        out = []
+        for token in tokens:
+            key = _fold_word(token)
+            if key in DATE_FILLERS or not token:
+                continue
+            # An abbreviation the locale data spells another way ("elok." for "elo") still
+            # starts with the short form.
+            prefixes = (words[k] for k in _by_length() if len(k) >= 3 and key.startswith(k))
+            match = words.get(key) or next(prefixes, None)
+            if match and not key.isdigit():
+                out.append(match)
+                changed = True
+            else:
+                out.append(token)
+        mapping[value] = " ".join(out)
+    if not changed:
+        return None
+    keys = pa.array(list(mapping), pa.string())
+    index = pc.index_in(s, value_set=keys)
+    return pc.take(pa.array(list(mapping.values()), pa.string()), index)
 
 
 def _infer_years(parsed: pa.Array, reference: dt.date) -> pa.Array:

@@ -49,6 +49,7 @@ class Dataset(BaseModel):
         dropped_rows: Rows left out for having no date (totals, descriptions, notes).
         upload: Which upload it came from (two files may share a name: "Table data.csv").
         encoding: The file's text encoding, or its workbook kind (xlsx, xls, spreadsheetml).
+        header_languages: Languages other than English its column names were read in.
         stated_totals: A totals row the export carries (YouTube's "Total"), by metric: kept to
             check the rows against, never added to them.
     """
@@ -71,6 +72,7 @@ class Dataset(BaseModel):
     dropped_rows: int = 0
     upload: str = ""
     encoding: str = ""
+    header_languages: list[str] = Field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -106,7 +108,10 @@ class Dataset(BaseModel):
             "platform": self.platform,
             "account": self.account,
             "format": self.format_id,
-            "recognised_by": "mapping" if self.format_id == "mapped" else "column names",
+            "recognised_by": "mapping"
+            if self.format_id == "mapped"
+            else "column names"
+            + (f" ({', '.join(self.header_languages)})" if self.header_languages else ""),
             "encoding": self.encoding or None,
             "grain": self.grain,
             "rows": self.rows,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import unicodedata
 
 from strategy.i18n import _
 
@@ -53,9 +54,11 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     text = data.decode("cp1252", errors="replace")
-    # Text is mostly printable; a binary file is not.
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4000])
-    if printable < 0.95 * min(len(text), 4000):
+    # Text has few control characters; a binary file has many. (Soft hyphens and other
+    # invisible format characters are text: German YouTube puts one in every header.)
+    head_text = text[:4000]
+    controls = sum(unicodedata.category(ch) == "Cc" and ch not in "\r\n\t" for ch in head_text)
+    if controls > 0.05 * len(head_text):
         raise DecodeError(_("it looks binary, not like a text export"))
     return text, "cp1252"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import tomllib
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Literal
 
@@ -80,7 +81,47 @@ def formats() -> tuple[Format, ...]:
 
 @functools.cache
 def _vocabulary() -> frozenset[str]:
-    return frozenset(fold(s) for f in formats() for s in f.signature)
+    signature = {fold(s) for f in formats() for s in f.signature}
+    return frozenset(signature | {k for table in _synonyms().values() for k in table})
+
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.toml")
+
+
+@functools.cache
+def _synonyms() -> dict[str, dict[str, tuple[str, tuple[str, ...]]]]:
+    """Per platform: folded local header -> (folded English header, the languages using it)."""
+    with SYNONYMS_FILE.open("rb") as fh:
+        raw = tomllib.load(fh)
+    out: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {}
+    for platform, languages in raw.items():
+        table = out.setdefault(platform, {})
+        for lang, names in languages.items():
+            for local, english in names.items():
+                key = fold(local)
+                first, langs = table.get(key, (fold(english), ()))
+                table[key] = (first, (*langs, lang))
+    return out
+
+
+def canonical(header: object, platform: str | None = None) -> str:
+    """A header folded, and in English when it is a platform's name for it in another language."""
+    folded = fold(header)
+    if platform is None:
+        return folded
+    return _synonyms().get(platform, {}).get(folded, (folded, ""))[0]
+
+
+def header_languages(headers: list[str], platform: str) -> list[str]:
+    """The languages other than English a table's headers are written in, by the synonyms."""
+    table = _synonyms().get(platform, {})
+    # Each translated header, by the languages that write it ("Videotitel": Swedish and German).
+    uses = [table[f][1] for h in headers if (f := fold(h)) in table and table[f][0] != f]
+    chosen: list[str] = []
+    while uses := [u for u in uses if not set(u) & set(chosen)]:
+        counts = Counter(lang for u in uses for lang in u)
+        chosen.append(max(counts, key=lambda lang: (counts[lang], -sorted(counts).index(lang))))
+    return [lang for lang in chosen if lang != "en"]
 
 
 def detect(headers: list[str]) -> Format | None:
@@ -96,8 +137,13 @@ def detect(headers: list[str]) -> Format | None:
     # Cheap rejection first: data rows are scanned too, and rarely hold a known header name.
     if not any(isinstance(h, str) and len(h) < 80 and fold(h) in vocabulary for h in headers):
         return None
-    present = {fold(h) for h in headers}
-    matches = [f for f, sig in _signatures() if sig <= present]
+    present: dict[str, set[str]] = {}
+    matches = []
+    for f, sig in _signatures():
+        if f.platform not in present:
+            present[f.platform] = {canonical(h, f.platform) for h in headers}
+        if sig <= present[f.platform]:
+            matches.append(f)
     if not matches:
         return None
     return max(matches, key=lambda f: (len(f.signature), -formats().index(f)))

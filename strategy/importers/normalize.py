@@ -13,7 +13,7 @@ from strategy.i18n import _
 from strategy.importers.blocks import Block, header_index
 from strategy.importers.clean import as_text, to_dates, to_number
 from strategy.importers.dataset import COLUMNS, METRICS, Dataset
-from strategy.importers.formats import Format
+from strategy.importers.formats import Format, header_languages
 from strategy.importers.identity import (
     account_from_file_name,
     account_from_links,
@@ -59,7 +59,7 @@ def _unique(headers: list[str]) -> list[str]:
 def _platform(fmt: Format, headers: list[str], title: str | None) -> tuple[str, list[str]]:
     notes = []
     for platform, names in fmt.platform_from.items():
-        if header_index(headers, names):
+        if header_index(headers, names, fmt.platform):
             return platform, notes
     if fmt.id == "meta_daily":
         lower = (title or "").lower()
@@ -112,7 +112,7 @@ def normalize(
         fields[metric] = names
     has_time, zoned = True, False
     for field, names in fields.items():
-        found = header_index(headers, names)
+        found = header_index(headers, names, fmt.platform)
         if found is None:
             continue
         _index, header = found
@@ -134,7 +134,8 @@ def normalize(
         else:
             out[field] = to_number(arr)
     for field, names in fmt.sum.items():
-        found = [h for _index, h in filter(None, (header_index(headers, [x]) for x in names))]
+        found = [h for _index, h in filter(None, (header_index(headers, [x], fmt.platform)
+                                                  for x in names))]  # fmt: skip
         parts = [columns[h] for h in found]
         if parts:
             total = to_number(parts[0])
@@ -144,7 +145,7 @@ def normalize(
             used[field] = " + ".join(found)
     for field, names in fmt.minus.items():
         for name in names:
-            found = header_index(headers, [name])
+            found = header_index(headers, [name], fmt.platform)
             if found and field in out:
                 out[field] = pc.subtract(out[field], pc.fill_null(to_number(columns[found[1]]), 0))
                 used[field] += f" − {found[1]}"
@@ -161,6 +162,10 @@ def normalize(
             )
     platform, more = _platform(fmt, headers, block.title)
     notes += more
+    languages = header_languages(headers, fmt.platform)
+    if languages:
+        notes.append(_("Column names in {languages} were read as the export's English ones.")
+                     .format(languages=", ".join(languages)))  # fmt: skip
     stated = _stated_totals(columns, headers, out)
     if stated:
         notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
@@ -198,6 +203,7 @@ def normalize(
         time_source=time_source,
         stated_totals=stated,
         dropped_rows=dropped,
+        header_languages=languages,
     )
 
 
