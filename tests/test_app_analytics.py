@@ -136,6 +136,10 @@ def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app):
     data = csv_text([["Day", "Words", "Seen by", "Hearts"], ["2025-01-02", "Hi", "100", "5"]])
     app.file_uploader(key="analytics_upload").upload("odd.csv", data.encode(), "text/csv").run()
     assert "not those of any export the app knows" in " ".join(w.value for w in app.warning)
+    # Pre-filled from the values: the dates, the longest text, the biggest numbers.
+    assert app.selectbox(key="map_date").value == "Day"
+    assert app.selectbox(key="map_text").value == "Words"
+    assert app.selectbox(key="map_impressions").value == "Seen by"
     app.selectbox(key="map_date").set_value("Day")
     app.selectbox(key="map_engagements").set_value("Hearts")
     app.selectbox(key="map_impressions").set_value("Seen by")

@@ -561,3 +561,49 @@ def test_a_swedish_meta_posts_export_and_a_swedish_tiktok_overview():
     s = ds.summary()
     assert (ds.format_id, s["start"], s["totals"]["engagements"]) == ("tiktok_overview",
                                                                      "2025-12-30", 34)  # fmt: skip
+
+
+def test_a_legacy_x_export_in_an_unknown_language_is_read_by_its_column_order():
+    from strategy.importers.order import X_LEGACY_ORDER
+
+    def export(headers: list[str]) -> bytes:
+        rows = [headers]
+        for i, (tid, when) in enumerate(
+            [
+                (1388063576737214466, "2021-04-30 09:32 +0000"),
+                (1387934728054001665, "2021-04-30 01:00 +0000"),
+            ]
+        ):
+            rows.append(
+                [
+                    str(tid),
+                    f"https://twitter.com/ADHOrg/status/{tid}",
+                    f"post {i}",
+                    when,
+                    "825.0",
+                    "10.0",
+                    "0.012",
+                    "2.0",
+                    "0.0",
+                    "6.0",
+                ]
+                + ["0"] * 12
+            )
+        return csv_text(rows).encode()
+
+    english = import_file("en.csv", export(list(X_LEGACY_ORDER)))[0]
+    # A language no synonym table knows: the words differ, the order does not.
+    foreign = import_file("xx.csv", export([f"sarake {i}" for i in range(len(X_LEGACY_ORDER))]))[0]
+    assert (english.format_id, foreign.format_id) == ("x_legacy_tweets", "x_legacy_tweets")
+    assert foreign.summary()["totals"] == english.summary()["totals"]
+    assert any("by column order" in n for n in foreign.notes)
+
+
+def test_an_unknown_table_asks_for_a_mapping_pre_filled_from_its_values():
+    rows = [["Tag", "Wort", "Gesehen", "Herzen"],
+            ["2025-01-02", "Hallo Welt, ein Beitrag", "100", "5"],
+            ["2025-01-03", "Noch ein längerer Beitrag", "300", "9"]]  # fmt: skip
+    with pytest.raises(NeedsMapping) as caught:
+        import_file("odd.csv", csv_text(rows).encode())
+    assert caught.value.guess == {"date": "Tag", "text": "Wort", "impressions": "Gesehen",
+                                  "engagements": "Herzen"}  # fmt: skip

@@ -57,7 +57,8 @@ def upload_box() -> None:
                 state.upload_hashes.append(digest)
             else:
                 state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
-                                 "preview": exc.preview, "message": str(exc)}  # fmt: skip
+                                 "preview": exc.preview, "message": str(exc),
+                                 "guess": exc.guess}  # fmt: skip
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
         else:
@@ -84,8 +85,13 @@ def mapping_form() -> None:
         st.dataframe([dict(zip(pending["headers"], r, strict=False)) for r in pending["preview"]])
         options = ["", *pending["headers"]]
         cols = st.columns(3)
-        mapping = {field: cols[i % 3].selectbox(_(FIELD_NAMES[field]), options, key=f"map_{field}")
-                   for i, field in enumerate(MAPPABLE)}  # fmt: skip
+        guess = pending.get("guess") or {}
+        if guess:
+            st.caption(_("Pre-filled with a best guess from the values: check each column."))
+        mapping = {field: cols[i % 3].selectbox(
+            _(FIELD_NAMES[field]), options, key=f"map_{field}",
+            index=options.index(guess[field]) if guess.get(field) in options else 0)
+            for i, field in enumerate(MAPPABLE)}  # fmt: skip
         platform = st.selectbox(
             _("Network"),
             PLATFORMS,

@@ -32,6 +32,7 @@ from strategy.importers.dataset import Dataset
 from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter, split_sep_line
 from strategy.importers.formats import Format, fold
 from strategy.importers.normalize import columns_from_rows, normalize
+from strategy.importers.order import by_column_order, guess_mapping
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 1_000_000
@@ -66,12 +67,20 @@ class NeedsMapping(ImportFailure):
     Attributes:
         headers: The table's header row.
         preview: Its first rows.
+        guess: A best guess at the mapping from the values (field -> header), to pre-fill.
     """
 
-    def __init__(self, message: str, headers: list[str], preview: list[list[str]]):
+    def __init__(
+        self,
+        message: str,
+        headers: list[str],
+        preview: list[list[str]],
+        guess: dict[str, str] | None = None,
+    ):
         super().__init__(message)
         self.headers = headers
         self.preview = preview
+        self.guess = guess or {}
 
 
 def _fail(name: str, reason: str) -> ImportFailure:
@@ -331,6 +340,8 @@ def import_file(
             except WorkbookError as exc:
                 raise _fail(name, str(exc)) from None
             for block in blocks:
+                if block.fmt is None and (ordered := by_column_order(block)) is not None:
+                    block = ordered
                 if block.fmt is None:
                     unknown.append(block)
                     if sheet is not None and (note := period_note(sheet, part)):
@@ -370,6 +381,7 @@ def import_file(
                 ).format(name=name),
                 block.headers,
                 block.rows[:5],
+                guess_mapping(block),
             )
         if unknown:
             raise _fail(name, _("it has a header row but no data rows"))
