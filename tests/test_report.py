@@ -71,7 +71,9 @@ def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(ful
     assert titles[:2] == ["1. Why", "2. Audit"]
     assert "page 3 of" in reader.pages[2].extract_text()
     images = sum(len(p.images) for p in reader.pages)
-    assert images == 5  # rates per account, against followers, weekly, best time, rules
+    # Rates per account, against followers, weekly growth for each of the three demo accounts
+    # (their exports share no time axis), best time, rules.
+    assert images == 7
     meta = reader.metadata
     assert meta.title == "Social media strategy"
     assert "Northwind" not in str(dict(meta))

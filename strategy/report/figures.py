@@ -44,15 +44,12 @@ def figures(analysis: Analysis) -> list[tuple[bytes, str, str]]:
                 _("Engagement against followers"),
             )
         )
-    weekly = weekly_long(analysis)
-    if not weekly.empty:
-        out.append(
-            (
-                charts.over_time(weekly, WIDTH),
-                readings.read_weekly(analysis),
-                _("Followers and engagement per week"),
-            )
-        )
+    for a in analysis.accounts:  # one account a chart: exports of different years share no axis
+        weekly = weekly_long(analysis, [a])
+        if not weekly.empty:
+            out.append((charts.over_time(weekly, WIDTH), readings.read_weekly(analysis, [a]),
+                        _("Followers and engagement per week: {account}").format(
+                            account=a.account.label)))  # fmt: skip
     posted = [a for a in analysis.accounts if len(a.posts) and a.posts["rate"].notna().any()]
     if posted:
         # The busiest account speaks for itself: audiences differ, so they are not pooled.
