@@ -8,11 +8,14 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from strategy.textclean import clean
+
 SCHEMA_VERSION = 1
 
-ShortText = Annotated[str, StringConstraints(max_length=200)]
-MediumText = Annotated[str, StringConstraints(max_length=1000)]
-LongText = Annotated[str, StringConstraints(max_length=5000)]
+# Typed text loses the characters no output can hold (see strategy.textclean) as it enters.
+ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean)]
+MediumText = Annotated[str, StringConstraints(max_length=1000), AfterValidator(clean)]
+LongText = Annotated[str, StringConstraints(max_length=5000), AfterValidator(clean)]
 Ident = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9_\-]*$")]
 
 Usage = Literal["often", "this_year", "wont_use"]

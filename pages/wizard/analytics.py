@@ -25,6 +25,7 @@ from strategy.folk_rules import results_table
 from strategy.i18n import _
 from strategy.model import FollowerTotal
 from strategy.personas import find_persona
+from strategy.textclean import clean
 from ui import bind, chart
 from ui.nav import footer, header
 from ui.state import app_state, clear_uploads, lib, memo, strategy
@@ -77,7 +78,7 @@ if state.datasets:
         column_config={"key": None},
     )
     names = {
-        row["key"]: str(row[_("account")] or "").strip()[:100]
+        row["key"]: clean(str(row[_("account")] or ""), lines=False).strip()[:100]
         for _i, row in edited.iterrows()
         if str(row[_("account")] or "").strip()
         and str(row[_("account")]).strip() != table.set_index("key").loc[row["key"], _("account")]

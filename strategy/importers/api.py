@@ -33,6 +33,7 @@ from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter
 from strategy.importers.formats import Format, fold
 from strategy.importers.normalize import columns_from_rows, normalize
 from strategy.importers.order import by_column_order, guess_mapping
+from strategy.textclean import clean
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 1_000_000
@@ -78,9 +79,9 @@ class NeedsMapping(ImportFailure):
         guess: dict[str, str] | None = None,
     ):
         super().__init__(message)
-        self.headers = headers
+        self.headers = [clean(str(h), lines=False) for h in headers]
         self.preview = preview
-        self.guess = guess or {}
+        self.guess = {k: clean(str(v), lines=False) for k, v in (guess or {}).items()}
 
 
 def _fail(name: str, reason: str) -> ImportFailure:
@@ -305,6 +306,7 @@ def import_file(
         ImportFailure: Unreadable, unsafe, too large or empty; the message says which.
     """
     reference = reference or dt.date.today()
+    name = clean(name, lines=False)  # a file name is shown, charted and printed
     if len(data) > max_bytes:
         raise _fail(
             name,

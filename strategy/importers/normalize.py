@@ -21,6 +21,7 @@ from strategy.importers.identity import (
     times_from_ids,
     totals_row,
 )
+from strategy.textclean import clean
 
 ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
 # Meta's daily series files name the metric only in their title line.
@@ -188,8 +189,8 @@ def normalize(
     if fmt.grain == "day":
         has_time, time_source = False, "none"
     return Dataset(
-        source=source,
-        sheet=block.title,
+        source=clean(source, lines=False),
+        sheet=clean(block.title, lines=False) if block.title else block.title,
         format_id=fmt.id,
         label=fmt.label,
         platform=platform,
@@ -210,8 +211,9 @@ def normalize(
 def _account(out: dict[str, pa.Array], platform: str, source: str) -> str:
     """The account the export names: its own column, the handle in its links, its file name."""
     if "account" in out and len(names := pc.drop_null(out["account"])):
-        return str(names[0].as_py())
-    return account_from_links(out.get("link"), platform) or account_from_file_name(source) or ""
+        return clean(str(names[0].as_py()), lines=False)
+    found = account_from_links(out.get("link"), platform) or account_from_file_name(source)
+    return clean(found or "", lines=False)
 
 
 def _stated_totals(
