@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
-import vl_convert as vlc
-
 from strategy import charts, metrics, readings
 from strategy.analysis import Analysis
 from strategy.analysis.measures import MEASURE_NAMES
 from strategy.analysis.tables import follower_points, heat_cells, rate_table, weekly_long
 from strategy.analysis.timing import zone_words
 from strategy.i18n import _
+from strategy.report.isolated import pngs
 
 WIDTH = 620
 
 
-def png(chart) -> bytes:
-    """Render a chart to PNG at scale 2 (sharp in print)."""
-    # Our builders produce known-good specs; skipping Altair's schema validation saves ~0.1 s each.
-    return vlc.vegalite_to_png(chart.to_dict(validate=False), scale=2)
+def png(chart) -> bytes | None:
+    """Render a chart to PNG at scale 2 (sharp in print), in a worker process."""
+    return pngs([chart])[0]
 
 
-def figures(analysis: Analysis) -> list[tuple[bytes, str, str]]:
+def figures(analysis: Analysis) -> list[tuple[bytes | None, str, str]]:
     """Return (png, reading, alt text) for each chart the data supports."""
     out = []
     rates = rate_table(analysis)
@@ -69,7 +65,8 @@ def figures(analysis: Analysis) -> list[tuple[bytes, str, str]]:
                 _("Folk rules tested"),
             )
         )
-    # vl-convert renders outside the GIL, so the charts are drawn side by side.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        images = list(pool.map(png, [chart for chart, _, _ in out]))
-    return [(image, reading, alt) for image, (_, reading, alt) in zip(images, out, strict=True)]
+    # Drawn side by side in worker processes: an abort in the renderer costs one chart.
+    images = pngs([chart for chart, _, _ in out])
+    return [(image, reading, alt) if image is not None
+            else (None, _("This chart could not be drawn. {reading}").format(reading=reading), alt)
+            for image, (_, reading, alt) in zip(images, out, strict=True)]  # fmt: skip
