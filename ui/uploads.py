@@ -53,8 +53,13 @@ def upload_box() -> None:
         except NeedsMapping as exc:
             known = state.mappings.get(tuple(exc.headers))
             if known:
-                state.datasets += tagged(import_with_mapping(upload.name, data, **known), digest)
-                state.upload_hashes.append(digest)
+                try:
+                    found = import_with_mapping(upload.name, data, **known)
+                except ImportFailure as failure:  # raised inside the handler: caught here
+                    state.upload_errors.append(str(failure))
+                else:
+                    state.datasets += tagged(found, digest)
+                    state.upload_hashes.append(digest)
             else:
                 state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
                                  "preview": exc.preview, "message": str(exc),

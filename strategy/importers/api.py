@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -305,8 +308,35 @@ def import_file(
         NeedsMapping: No known format matched; the user can map the columns.
         ImportFailure: Unreadable, unsafe, too large or empty; the message says which.
     """
-    reference = reference or dt.date.today()
     name = clean(name, lines=False)  # a file name is shown, charted and printed
+    with one_error_type(name):
+        return _import_file(name, data, reference or dt.date.today(), max_rows, max_bytes)
+
+
+@contextlib.contextmanager
+def one_error_type(name: str) -> Iterator[None]:
+    """Turn any failure inside the importer into an ImportFailure that names the file.
+
+    A reader's own error (a cell over the csv module's limit, a damaged workbook part, a value
+    no parser expected) must reach the user as a message, never as a crash page.
+    """
+    try:
+        yield
+    except ImportFailure:
+        raise
+    except MemoryError:
+        raise _fail(name, _("it is too large to read")) from None
+    except csv.Error as exc:  # the csv module's own words say what is wrong with the text
+        raise _fail(name, _("it is not readable as CSV ({error})").format(
+            error=clean(str(exc)[:120], lines=False))) from None  # fmt: skip
+    except Exception as exc:  # the boundary: whatever a reader raises becomes a message
+        raise _fail(name, _("it could not be read ({error})").format(
+            error=type(exc).__name__)) from None  # fmt: skip
+
+
+def _import_file(
+    name: str, data: bytes, reference: dt.date, max_rows: int, max_bytes: int
+) -> list[Dataset]:
     if len(data) > max_bytes:
         raise _fail(
             name,
@@ -434,6 +464,11 @@ def import_with_mapping(
     Raises:
         ImportFailure: When the mapping leaves no date or the file cannot be read.
     """
+    with one_error_type(name):
+        return _import_with_mapping(name, data, mapping, platform, grain, reference)
+
+
+def _import_with_mapping(name, data, mapping, platform, grain, reference) -> list[Dataset]:
     if not mapping.get("date"):
         raise _fail(name, _("map a column to the date first"))
     reference = reference or dt.date.today()

@@ -171,6 +171,11 @@ def normalize(
     if stated:
         notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
     time_source = "export" if has_time else "none"
+    if "date" in out:
+        out["date"], impossible = _possible_dates(out["date"])
+        if impossible:
+            notes.append(_("{n} rows dated before 1900 or after 2200 were left out.").format(
+                n=impossible))  # fmt: skip
     if "date" in out and (not has_time or fmt.year == "none"):
         from_ids = times_from_ids(platform, out.get("post_id"), out.get("link"), out["date"])
         if from_ids is not None:
@@ -206,6 +211,19 @@ def normalize(
         dropped_rows=dropped,
         header_languages=languages,
     )
+
+
+EARLIEST, LATEST = pa.scalar(dt.datetime(1900, 1, 1), pa.timestamp("s")), pa.scalar(
+    dt.datetime(2200, 12, 31, 23, 59, 59), pa.timestamp("s"))  # fmt: skip
+
+
+def _possible_dates(dates: pa.Array) -> tuple[pa.Array, int]:
+    """Dates outside 1900-2200 (year 0, a year that becomes 10000 in UTC) become missing."""
+    inside = pc.and_(pc.greater_equal(dates, EARLIEST), pc.less_equal(dates, LATEST))
+    outside = int(pc.sum(pc.invert(pc.fill_null(inside, True))).as_py() or 0)
+    if not outside:
+        return dates, 0
+    return pc.if_else(inside, dates, pa.scalar(None, pa.timestamp("s"))), outside
 
 
 def _account(out: dict[str, pa.Array], platform: str, source: str) -> str:

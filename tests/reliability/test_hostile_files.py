@@ -190,3 +190,26 @@ def test_one_long_line_is_read_in_linear_time():
     with pytest.raises(ImportFailure):
         import_file("long.csv", data)
     assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("when", ["0001-01-01 10:00 +0000", "9999-12-31 23:30 -0500",
+                                  "1850-06-01 12:00 +0000"])  # fmt: skip
+def test_an_impossible_date_is_left_out_with_a_note_and_the_analysis_runs(when):
+    from export_fixtures import csv_text
+
+    from strategy.analysis import Options, analyze
+
+    rows = [["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements"],
+            ["1", "u", "ok", "2021-04-01 09:00 +0000", "100", "5"],
+            ["2", "u", "odd", when, "100", "5"]]  # fmt: skip
+    (ds,) = import_file("x.csv", csv_text(rows).encode())
+    assert ds.rows == 1 and any("before 1900 or after 2200" in n for n in ds.notes)
+    assert analyze([ds], Options(zone="Pacific/Kiritimati")).to_json()["accounts"]
+
+
+def test_whatever_a_reader_raises_becomes_a_message_naming_the_file():
+    # A cell longer than the csv module's field limit (128 kB) in a small file.
+    data = ("Date,Impressions\n2025-01-01," + '"' + "9" * 140_000 + '"\n').encode()
+    with pytest.raises(ImportFailure) as info:
+        import_file("huge-cell.csv", data)
+    assert str(info.value).startswith("huge-cell.csv: it is not readable as CSV (field larger")
