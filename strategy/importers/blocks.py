@@ -197,7 +197,8 @@ def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        # Ragged rows: a row holds the cells it has, not the sheet's widest row padded out.
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, ragged_rows=True)
     except Exception as exc:  # xlrd raises its own and struct errors
         raise WorkbookError(
             _("the .xls workbook could not be opened ({error})").format(error=exc)
@@ -207,7 +208,7 @@ def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
         rows = []
         for r in range(min(sheet.nrows, max_rows + 50)):
             cells = []
-            for c in sheet.row(r):
+            for c in sheet.row_slice(r, 0, min(sheet.row_len(r), MAX_COLUMNS + 1)):
                 if c.ctype == xlrd.XL_CELL_DATE:
                     cells.append(_cell(xlrd.xldate.xldate_as_datetime(c.value, book.datemode)))
                 else:
@@ -236,12 +237,24 @@ def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[lis
     sheets = []
     for ws in root.iter(f"{SS}Worksheet"):
         rows = []
-        for row in ws.iter(f"{SS}Row"):
+        # Direct children only: a Row nested in a Row (or a Table in a Cell) is not a row, and
+        # walking every descendant of every row made hostile files quadratic.
+        rows_of = [row for table in ws.findall(f"{SS}Table") for row in table.findall(f"{SS}Row")]
+        for row in rows_of:
             cells: list[str] = []
-            for cell in row.iter(f"{SS}Cell"):
+            for cell in row.findall(f"{SS}Cell"):
                 index = cell.get(f"{SS}Index")
-                if index:  # sparse rows skip empty cells
-                    cells += [""] * (int(index) - 1 - len(cells))
+                if index:  # sparse rows skip empty cells, up to the column cap and no further
+                    try:
+                        target = int(index)
+                    except ValueError:
+                        raise WorkbookError(_("a cell's position ({index}) is not a number")
+                                            .format(index=index[:20])) from None  # fmt: skip
+                    if not 0 < target <= MAX_COLUMNS:
+                        raise WorkbookError(
+                            _("a cell claims column {n}; an analytics export has a few dozen")
+                            .format(n=number(target)))  # fmt: skip
+                    cells += [""] * (target - 1 - len(cells))
                 node = cell.find(f"{SS}Data")
                 cells.append("" if node is None or node.text is None else node.text)
             rows.append(cells)

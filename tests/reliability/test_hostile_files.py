@@ -144,8 +144,63 @@ CASES = [
         None,
     ),
     ("real_like.csv", x_legacy_en, None),
+    # Workbooks that lie about their size: the readers take the cells that are there.
+    ("dimension_bomb.xlsx", lambda: lying_dimension_xlsx("A1:XFD1048576"), None),
+    ("index_bomb.xls", lambda: spreadsheetml_index(16_384_000), "claims column 16,384,000"),
+    ("index_text.xls", lambda: spreadsheetml_index("lots"), "is not a number"),
+    ("nested_rows.xls", lambda: nested_rows_spreadsheetml(), None),
 ]
-assert len(CASES) >= 40
+
+
+def lying_dimension_xlsx(dimension: str) -> bytes:
+    """A small honest workbook whose sheet claims another size (1.7 kB claimed the whole grid)."""
+    import re
+
+    data = xlsx([["Date", "Impressions (total)", "Clicks (total)"], ["2025-01-01", 100, 5],
+                 ["2025-01-02", 200, 6]])  # fmt: skip
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                part = re.sub(rb'<dimension ref="[A-Z0-9:]+" ?/>',
+                              b'<dimension ref="' + dimension.encode() + b'"/>', part)  # fmt: skip
+            dst.writestr(item, part)
+    return out.getvalue()
+
+
+SPREADSHEETML = (
+    '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Posts"><Table>'
+    "{rows}</Table></Worksheet></Workbook>"
+)
+
+
+def _ss_row(*cells: str) -> str:
+    return (
+        "<Row>"
+        + "".join(f'<Cell><Data ss:Type="String">{c}</Data></Cell>' for c in cells)
+        + "</Row>"
+    )
+
+
+def spreadsheetml_index(index: object) -> bytes:
+    cell = f'<Cell ss:Index="{index}"><Data ss:Type="String">1</Data></Cell>'
+    rows = _ss_row("Date", "Lifetime Total Likes") + f"<Row>{cell}</Row>"
+    return SPREADSHEETML.format(rows=rows).encode()
+
+
+def nested_rows_spreadsheetml() -> bytes:
+    """Rows nested in rows (a walk of every descendant was quadratic); the table still reads."""
+    inner = "<Row>" * 300 + "</Row>" * 300
+    rows = (_ss_row("Date", "Lifetime Total Likes", "Daily New Likes")
+            + _ss_row("2025-01-01", "100", "1").replace("</Row>", inner + "</Row>")
+            + _ss_row("2025-01-02", "101", "1"))  # fmt: skip
+    return SPREADSHEETML.format(rows=rows).encode()
+
+
+assert len(CASES) >= 44
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), CASES, ids=[c[0] for c in CASES])
