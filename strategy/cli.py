@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -61,13 +62,28 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
             return 2
         summaries += [d.summary() | {"source": name} for d in datasets]
     if args.json:
-        print(json.dumps(summaries, indent=2, ensure_ascii=False))
+        print(_json(summaries))
     else:
         for s in summaries:
             where = f" [{s['sheet']}]" if s["sheet"] else ""
             print(f"{s['source']}{where}: {s['platform']} {s['grain']}, {s['rows']} rows, "
                   f"{s['start']} to {s['end']}")  # fmt: skip
     return 0
+
+
+def _finite(value):
+    """JSON has no Infinity or NaN: a number a file made infinite is printed as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _json(value) -> str:
+    return json.dumps(_finite(value), indent=2, ensure_ascii=False, default=str, allow_nan=False)
 
 
 def _typed(values: list[str]) -> dict:
@@ -126,7 +142,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     )
     result = analyze(datasets, options).to_json()
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+        print(_json(result))
     else:
         for account in result["accounts"]:
             print(account["reading"])

@@ -50,3 +50,20 @@ def test_python_dash_m_strategy_runs(tmp_path):
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.strip() == "ok"
+
+
+def test_inspect_and_analyze_print_strict_json_even_for_infinite_numbers(tmp_path, capsys):
+    import json
+
+    from strategy.cli import main
+
+    path = tmp_path / "tweet_activity_metrics_acme_20210401_20210501_en.csv"
+    path.write_text(
+        "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements\n"
+        "1,u,hi,2021-04-01 09:00 +0000,1e999,5\n"
+    )
+    for command in ("inspect", "analyze"):
+        assert main([command, str(path), "--json"]) == 0
+        text = capsys.readouterr().out
+        assert "Infinity" not in text and "NaN" not in text
+        json.loads(text, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
