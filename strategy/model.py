@@ -6,7 +6,14 @@ import datetime as dt
 import zoneinfo
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from strategy.textclean import clean
 
@@ -184,10 +191,17 @@ class AnalyticsSection(Base):
     notes: LongText = ""
 
 
+def _not_a_bool(value: object) -> object:
+    # JSON's true equals 1 to Python, so Literal[1] would take it: a version is a number.
+    if isinstance(value, bool):
+        raise ValueError("the schema version is a number (1), not true or false")
+    return value
+
+
 class Strategy(Base):
     """A whole strategy, as saved to and resumed from JSON."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Annotated[Literal[1], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
     created: dt.date | None = None
     profile: Profile = Field(default_factory=Profile)
     why: WhySection = Field(default_factory=WhySection)

@@ -190,3 +190,13 @@ def test_many_errors_are_capped_with_a_count():
     doc = {"schema_version": 1, "audit": {"accounts": [{"usage": "x"}] * 30}}
     text = _problem_text(json.dumps(doc).encode())
     assert "and 10 more problems" in text
+
+
+def test_a_schema_version_of_true_is_refused():
+    import json
+
+    from strategy.storage import StrategyFileError, loads
+
+    with pytest.raises(StrategyFileError):
+        loads(json.dumps({"schema_version": True}).encode(), name="odd.json")
+    assert loads(json.dumps({"schema_version": 1}).encode(), name="ok.json").schema_version == 1
