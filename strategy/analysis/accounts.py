@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from strategy.i18n import _
-from strategy.importers.dataset import COLUMNS, Dataset
+from strategy.importers.dataset import Dataset
 
 NETWORK_NAMES = {
     "x": "X",
@@ -63,15 +61,6 @@ class Account:
     def grains(self) -> list[str]:
         """The grains it has, per post first."""
         return [g for g in ("post", "day") if any(d.grain == g for d in self.datasets)]
-
-    def frame(self, grain: str) -> pd.DataFrame:
-        """Its rows of one grain, stacked, each row carrying the account's name."""
-        frames = [d.frame for d in self.datasets if d.grain == grain and len(d.frame)]
-        if not frames:
-            return pd.DataFrame({c: pd.Series(dtype="float64") for c in COLUMNS})
-        out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
-        out["account"] = self.name
-        return out
 
 
 def account_name(ds: Dataset, names: dict[str, str] | None = None) -> tuple[str, str]:

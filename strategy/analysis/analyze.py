@@ -200,7 +200,7 @@ class AccountAnalysis:
         if not chosen or chosen == self.denominator or self.denominator is None:
             return None
         return _("{account} has no {chosen}, so its rates are {rate}.").format(
-            account=self.account.label, chosen=_(METRIC_WORDS[chosen]), rate=self.rate_name
+            account=self.account.label, chosen=metric_words(chosen), rate=self.rate_name
         )
 
     @property
@@ -208,9 +208,19 @@ class AccountAnalysis:
         """The rate in words, e.g. "interactions per impression"."""
         return rate_name(self.measure, self.denominator or "impressions")
 
-    @cached_property
+    @property
     def posts_raw(self) -> pd.DataFrame:
         """Its posts, localized, with the measure as `value` (before any rate)."""
+        return self._merged_posts[0]
+
+    @property
+    def duplicates(self) -> int:
+        """Posts that were in more than one upload (repeated downloads), counted once."""
+        return self._merged_posts[1]
+
+    @cached_property
+    def _merged_posts(self) -> tuple[pd.DataFrame, int]:
+        """Its posts across uploads, each post once, and how many repeats were dropped."""
         frames = []
         for ds in self.post_data:
             rows = post_rows([ds], self.account.name)
@@ -219,19 +229,13 @@ class AccountAnalysis:
             values = measure_values(ds, self.measure)
             frames.append(rows.assign(value=values if values is not None else np.nan))
         if not frames:
-            return pd.DataFrame()
+            return pd.DataFrame(), 0
         rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        rows, self._duplicates = _unique_posts(rows) if len(frames) > 1 else (rows, 0)
+        rows, duplicates = _unique_posts(rows) if len(frames) > 1 else (rows, 0)
         # One order whatever the export's (newest first, by views, shuffled): the rule tester's
         # resampling and every tie then give the same answer for the same posts.
         rows = rows.sort_values(["date", "post_id", "text"], kind="stable", ignore_index=True)
-        return localize(rows, self.options.zone)
-
-    @property
-    def duplicates(self) -> int:
-        """Posts that were in more than one upload (repeated downloads), counted once."""
-        _ = self.posts_raw
-        return getattr(self, "_duplicates", 0)
+        return localize(rows, self.options.zone), duplicates
 
     @cached_property
     def posts(self) -> pd.DataFrame:
@@ -330,24 +334,20 @@ class AccountAnalysis:
             return pd.Series(pd.DatetimeIndex(index).to_period("W-SUN").start_time, index=index)
 
         parts = {}
-        days = self.days
-        if len(days) and days["value"].notna().any():
-            parts["engagements"] = (
-                days["value"].groupby(week(days.index).to_numpy()).sum(min_count=1)
-            )
-        posts = self.posts
+        days, posts = self.days, self.posts
+        day_weeks = week(days.index).to_numpy() if len(days) else None
+        post_weeks = week(posts["local"]).to_numpy() if len(posts) else None
+        measure_by_day = len(days) and days["value"].notna().any()
+        if measure_by_day:
+            parts["engagements"] = days["value"].groupby(day_weeks).sum(min_count=1)
         if len(posts):
-            weeks = week(posts["local"]).to_numpy()
-            parts["posts"] = posts.groupby(weeks).size().astype(float)
-            if "engagements" not in parts and posts["value"].notna().any():
-                parts["engagements"] = posts["value"].groupby(weeks).sum(min_count=1)
-        views = days["views"] if len(days) and days["views"].notna().any() else None
-        if views is not None:
-            parts["views"] = views.groupby(week(days.index).to_numpy()).sum(min_count=1)
+            parts["posts"] = posts.groupby(post_weeks).size().astype(float)
+            if not measure_by_day and posts["value"].notna().any():
+                parts["engagements"] = posts["value"].groupby(post_weeks).sum(min_count=1)
+        if len(days) and days["views"].notna().any():
+            parts["views"] = days["views"].groupby(day_weeks).sum(min_count=1)
         elif len(posts) and posts["views"].notna().any():
-            parts["views"] = (
-                posts["views"].groupby(week(posts["local"]).to_numpy()).sum(min_count=1)
-            )
+            parts["views"] = posts["views"].groupby(post_weeks).sum(min_count=1)
         daily = self.followers.daily if self.followers.source != "typed_flat" else pd.Series()
         if len(daily):
             parts["followers"] = daily.groupby(week(daily.index).to_numpy()).last()
@@ -361,7 +361,7 @@ class AccountAnalysis:
             # A week without posts is a zero, not a gap the chart would silently bridge.
             out = out.reindex(pd.date_range(out.index[0], out.index[-1], freq="7D"))
             out["posts"] = out["posts"].fillna(0)
-            if not (len(days) and days["value"].notna().any()) and posts["value"].notna().any():
+            if not measure_by_day and posts["value"].notna().any():
                 out["engagements"] = out["engagements"].fillna(0)
         return out.rename_axis("week").reset_index()[WEEKLY]
 
@@ -392,19 +392,20 @@ class AccountAnalysis:
         out = {}
         posts = self.posts
         post_rows = posts.set_index(posts["date"].dt.floor("D")) if len(posts) else None
-        post_days = [d.frame["date"] for d in self.post_data if len(d.frame)]
+        if post_rows is not None:
+            # The days the post exports cover, posts with no date aside (they hold no figures).
+            dates = pd.concat([d.frame["date"] for d in self.post_data]).dt.floor("D")
+            first, last = dates.min(), dates.max()
+        days = self.days
         for key, col in CARD_FIGURES.items():
             if key != "measure" and not any(col in d.columns_used for d in self.account.datasets):
                 continue
-            days = self.days
             if len(days) and days[col].notna().any():
                 out[key] = (days, days.index[0], days.index[-1])
             elif post_rows is not None and post_rows[col].notna().any():
-                dates = pd.concat(post_days).dt.floor("D")
-                out[key] = (post_rows, dates.min(), dates.max())
+                out[key] = (post_rows, first, last)
         if post_rows is not None:
-            dates = pd.concat(post_days).dt.floor("D")
-            out["posts"] = (post_rows.assign(posts=1.0), dates.min(), dates.max())
+            out["posts"] = (post_rows.assign(posts=1.0), first, last)
         return out
 
     def cards(self) -> dict:
@@ -546,7 +547,7 @@ class AccountAnalysis:
                 ).format(
                     account=self.account.label,
                     measure=_(MEASURE_NAMES[self.measure]),
-                    has=", ".join(_(METRIC_WORDS[h]) for h in has) or "–",
+                    has=", ".join(map(metric_words, has)) or "–",
                 )
             )
         elif self.denominator is None:
@@ -594,10 +595,9 @@ class AccountAnalysis:
         """One reading: account, grain, measure and denominator, and the sample."""
         rates = self.rates
         if not len(rates):
+            notes = self.notes()
             return (
-                self.notes()[0]
-                if self.notes()
-                else _("{account}: no rate.").format(account=self.account.label)
+                notes[0] if notes else _("{account}: no rate.").format(account=self.account.label)
             )
         count = len(rates)
         sample = (

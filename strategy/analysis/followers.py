@@ -57,12 +57,10 @@ class Followers:
         if self.source == "typed_flat":
             return pd.Series(float(self.daily.iloc[-1]), index=days.index)
         keys = pd.to_datetime(days).dt.floor("D")
-        values = keys.map(self.daily)
-        inside = (keys >= self.daily.index[0]) & (keys <= self.daily.index[-1])
+        first, last = self.daily.index[0], self.daily.index[-1]
         # A day missing inside the range takes the nearest earlier known total.
-        filled = self.daily.reindex(pd.date_range(self.daily.index[0], self.daily.index[-1]))
-        values = values.fillna(keys.map(filled.ffill()))
-        return values.where(inside)
+        filled = self.daily.reindex(pd.date_range(first, last)).ffill()
+        return keys.map(filled).where((keys >= first) & (keys <= last))
 
 
 def _daily(datasets: list[Dataset], column: str, how: str) -> pd.Series:

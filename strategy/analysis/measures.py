@@ -8,7 +8,6 @@ from strategy.i18n import N_, _
 from strategy.importers.dataset import Dataset
 
 INTERACTION_PARTS = ("likes", "comments", "shares", "saves")
-MEASURES = ("interactions", "engagements")
 DENOMINATORS = ("followers", "reach", "impressions", "views")
 MEASURE_NAMES = {"interactions": N_("interactions"), "engagements": N_("engagements")}
 PER_NAMES = {

@@ -196,8 +196,8 @@ def _local_numbers(block: Block, head: list[list[str]]) -> dict[str, pa.DataType
 def _wanted(block: Block) -> list[str] | None:
     """The headers the format reads: pyarrow then skips converting every other column."""
     fmt = block.fmt
-    if fmt is None or len(set(block.headers)) != len(block.headers):
-        return None  # duplicate headers get renamed later; read everything
+    if fmt is None:
+        return None  # (repeated headers never reach here: _fast_table leaves them to csv)
     names = [*fmt.columns.values(), *fmt.sum.values(), *fmt.minus.values(),
              *fmt.platform_from.values()]  # fmt: skip
     wanted = {found[1] for group in names for n in group

@@ -13,11 +13,6 @@ from strategy.report.isolated import pngs
 WIDTH = 620
 
 
-def png(chart) -> bytes | None:
-    """Render a chart to PNG at scale 2 (sharp in print), in a worker process."""
-    return pngs([chart])[0]
-
-
 def figures(analysis: Analysis) -> list[tuple[bytes | None, str, str]]:
     """Return (png, reading, alt text) for each chart the data supports."""
     out = []
