@@ -171,6 +171,7 @@ def normalize(
     if stated:
         notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
     time_source = "export" if has_time else "none"
+    impossible = 0
     if "date" in out:
         out["date"], impossible = _possible_dates(out["date"])
         if impossible:
@@ -189,8 +190,10 @@ def normalize(
     account = _account(out, platform, source)
     frame, dropped = _frame(out, n, platform, fmt.grain, account)
     dropped -= 1 if stated else 0  # the totals row is kept as a check, not lost
-    if dropped:
-        notes.append(_("{n} rows without a date were left out (totals, notes).").format(n=dropped))
+    # Impossible dates have their own note above: the rest had no date at all.
+    if dropped - impossible:
+        notes.append(_("{n} rows without a date were left out (totals, notes).").format(
+            n=dropped - impossible))  # fmt: skip
     if fmt.grain == "day":
         has_time, time_source = False, "none"
     return Dataset(
