@@ -16,6 +16,9 @@ from export_fixtures import (
 
 from ui.state import SESSION_KEY
 
+# Legacy X exports carry the handle in their file name.
+X_LEGACY_NAME = "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv"
+
 
 def go(at):
     at.switch_page("pages/wizard/analytics.py").run()
@@ -87,9 +90,7 @@ def test_four_networks_without_followers_give_rates_a_heatmap_and_rules(app):
 def test_tables_are_merged_into_one_account_by_giving_them_one_name(app):
     go(app)
     uploader = app.file_uploader(key="analytics_upload")
-    uploader.upload(
-        "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv", x_legacy_en(), "text/csv"
-    )
+    uploader.upload(X_LEGACY_NAME, x_legacy_en(), "text/csv")
     uploader.upload("content.csv", x_content(), "text/csv")
     app.run()
     assert app.selectbox(key="w:rules_account").options == ["x · ADHOrg", "x · X account"]
@@ -104,9 +105,7 @@ def test_tables_are_merged_into_one_account_by_giving_them_one_name(app):
 def test_uploads_replace_the_demo_and_say_which_columns_were_used(app):
     go(app)
     uploader = app.file_uploader(key="analytics_upload")
-    uploader.upload(
-        "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv", x_legacy_en(), "text/csv"
-    )
+    uploader.upload(X_LEGACY_NAME, x_legacy_en(), "text/csv")
     uploader.upload("FollowerHistory.csv", tiktok_followers(), "text/csv")
     app.run()
     assert not app.exception
@@ -171,8 +170,7 @@ def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(
 
 def test_the_same_file_uploaded_twice_is_counted_once(app):
     go(app)
-    name = "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv"
-    app.file_uploader(key="analytics_upload").upload(name, x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload(X_LEGACY_NAME, x_legacy_en(), "text/csv").run()
     app.file_uploader(key="analytics_upload").upload("copy.csv", x_legacy_en(), "text/csv").run()
     assert not app.exception
     assert len(app.session_state[SESSION_KEY].datasets) == 1

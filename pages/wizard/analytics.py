@@ -1,7 +1,6 @@
 """Analytics: upload exports; rates per account; growth; best time; the folk rules tested."""
 
 import datetime as dt
-import zoneinfo
 
 import streamlit as st
 
@@ -19,7 +18,7 @@ from strategy.analysis.tables import (
     top_posts_table,
     weekly_long,
 )
-from strategy.analysis.timing import zone_words
+from strategy.analysis.timing import zone_names, zone_words
 from strategy.demo import demo_datasets
 from strategy.folk_rules import results_table
 from strategy.i18n import _
@@ -57,7 +56,7 @@ else:
 
 # The browser's zone is the default; a strategy that names one keeps it wherever it is opened.
 browser_zone = st.context.timezone or "UTC"
-if browser_zone not in zoneinfo.available_timezones():
+if browser_zone not in zone_names():
     browser_zone = "UTC"
 options = options_for(s.analytics, browser_zone, state.account_names)
 analysis = memo("analysis", (datasets, options), lambda: analyze(datasets, options))
@@ -88,7 +87,7 @@ if state.datasets:
         st.rerun()
 
 st.subheader(_("How to read the figures"))
-zones = ["", *sorted(zoneinfo.available_timezones())]
+zones = ["", *zone_names()]
 c1, c2, c3 = st.columns(3)
 with c1:
     bind.widget(st.selectbox, _("Time zone for weekdays and hours"), "analytics.time_zone",
@@ -158,8 +157,8 @@ for a in analysis.accounts:
             figures=", ".join(f"{v:.1f} {words[k]}" for k, v in thousand.items())))  # fmt: skip
 
 
-def overview() -> list[tuple[dict, str]]:
-    """The per-account rates, followers and weekly growth: (chart spec, reading) pairs."""
+def overview() -> list[tuple[dict | None, str]]:
+    """The per-account rates and followers, then the notes: (chart spec or None, reading)."""
     out = []
     rates = rate_table(analysis)
     if not rates.empty:
@@ -170,18 +169,17 @@ def overview() -> list[tuple[dict, str]]:
     if not points.empty:
         out.append((chart.spec(charts.engagement_vs_followers(points, metrics.bands(), measure)),
                     readings.read_points(points)))  # fmt: skip
-    return out
+    else:
+        out.append((None, _("Engagement against follower count needs an account with posts and "
+                            "a follower count: type a total above.")))  # fmt: skip
+    return out + [(None, note) for note in analysis.notes()]
 
 
 for spec, reading in memo("overview", (datasets, options), overview):
-    chart.show(spec)
+    if spec is not None:
+        chart.show(spec)
     if reading:
         st.caption(safe(reading))
-if follower_points(analysis).empty:
-    st.caption(_("Engagement against follower count needs an account with posts and a follower "
-                 "count: type a total above."))  # fmt: skip
-for note in analysis.notes():
-    st.caption(safe(note))
 
 st.subheader(_("One account at a time: growth, best time, the rules of thumb"))
 st.write(measure_text.learn_by_doing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import zoneinfo
 
 import numpy as np
@@ -13,6 +14,12 @@ from strategy.importers.dataset import Dataset
 
 class UnknownZone(ValueError):
     """A time zone name that is not an IANA zone."""
+
+
+@functools.cache
+def zone_names() -> tuple[str, ...]:
+    """Every IANA zone name, sorted (system data, read once per process: no user data)."""
+    return tuple(sorted(zoneinfo.available_timezones()))
 
 
 def check_zone(name: str) -> str:
