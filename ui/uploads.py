@@ -7,8 +7,9 @@ import hashlib
 import streamlit as st
 
 from strategy.i18n import N_, _
-from strategy.importers import ImportFailure, import_file, import_with_mapping
+from strategy.importers import ImportFailure
 from strategy.importers.api import MAPPABLE, NeedsMapping
+from strategy.importers.guarded import read_mapped, read_upload, warm
 from ui.state import app_state, upload_key
 from ui.text import safe
 
@@ -28,6 +29,7 @@ GRAINS = {"post": N_("post"), "day": N_("day")}
 def upload_box() -> None:
     """Show the uploader; read each new file once and keep the tables in the session state."""
     state = app_state()
+    warm()  # a reader ready before the first file arrives
     files = st.file_uploader(
         _("Your platforms' own exports (CSV, XLSX or XLS)"),
         type=["csv", "txt", "tsv", "xlsx", "xls"],
@@ -49,12 +51,12 @@ def upload_box() -> None:
                 name=safe(upload.name)))  # fmt: skip
             continue
         try:
-            found = import_file(upload.name, data)
+            found = read_upload(upload.name, data)
         except NeedsMapping as exc:
             known = state.mappings.get(tuple(exc.headers))
             if known:
                 try:
-                    found = import_with_mapping(upload.name, data, **known)
+                    found = read_mapped(upload.name, data, **known)
                 except ImportFailure as failure:  # raised inside the handler: caught here
                     state.upload_errors.append(str(failure))
                 else:
@@ -111,10 +113,10 @@ def mapping_form() -> None:
             key="map_grain",
         )
         if st.form_submit_button(_("Read with this mapping")):
-            mapping = {k: v for k, v in mapping.items() if v}
+            chosen: dict[str, str] = {k: str(v) for k, v in mapping.items() if v}
             try:
-                found = import_with_mapping(pending["name"], pending["data"], mapping,
-                                            platform=platform, grain=grain)  # fmt: skip
+                found = read_mapped(pending["name"], pending["data"], chosen,
+                                    platform=platform, grain=grain)  # fmt: skip
                 digest = hashlib.sha256(pending["data"]).hexdigest()[:16]
                 state.datasets += tagged(found, digest)
                 state.upload_hashes.append(digest)
@@ -122,7 +124,7 @@ def mapping_form() -> None:
                 st.error(safe(exc))
                 return
             state.mappings[tuple(pending["headers"])] = {
-                "mapping": mapping,
+                "mapping": chosen,
                 "platform": platform,
                 "grain": grain,
             }

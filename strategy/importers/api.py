@@ -64,6 +64,10 @@ class ImportFailure(ValueError):
         super().__init__(message)
         self.reason = reason or message
 
+    def __reduce__(self):
+        # Crosses the pipe from an import worker with its reason intact.
+        return type(self), (str(self), self.reason)
+
 
 class NeedsMapping(ImportFailure):
     """A table the app does not recognise: the user can map its columns.
@@ -85,6 +89,9 @@ class NeedsMapping(ImportFailure):
         self.headers = [clean(str(h), lines=False) for h in headers]
         self.preview = preview
         self.guess = {k: clean(str(v), lines=False) for k, v in (guess or {}).items()}
+
+    def __reduce__(self):
+        return type(self), (str(self), self.headers, self.preview, self.guess)
 
 
 def _fail(name: str, reason: str) -> ImportFailure:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -14,6 +15,8 @@ from strategy.importers.formats import Format, canonical, detect, fold
 MAX_UNZIPPED_BYTES = 200_000_000
 MAX_RATIO = 200
 MAX_COLUMNS = 2_000
+SHEET_ENTRY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s/>]")
+MAX_SHEETS = 100  # LinkedIn writes six, Facebook's breakdown workbooks a dozen or two
 
 
 @dataclass
@@ -164,6 +167,18 @@ def check_zip(data: bytes) -> None:
     names = {i.filename for i in infos}
     if "EncryptedPackage" in names or "xl/workbook.xml" not in names:
         raise WorkbookError(_("it is password-protected or not an Excel workbook"))
+    # Counted before openpyxl opens it: opening builds every sheet the workbook lists, and
+    # thousands of entries can all name one part.
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        _check_sheet_count(len(SHEET_ENTRY.findall(zf.read("xl/workbook.xml"))))
+
+
+def _check_sheet_count(n: int) -> None:
+    """Refuse a workbook of more sheets than any export has (thousands can name one part)."""
+    if n > MAX_SHEETS:
+        raise WorkbookError(
+            _("it has {n} sheets; an analytics export has a few").format(n=number(n))
+        )
 
 
 def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
@@ -177,14 +192,16 @@ def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]
         raise WorkbookError(
             _("the workbook could not be opened ({error})").format(error=type(exc).__name__)
         ) from None
+    _check_sheet_count(len(wb.sheetnames))
     sheets = []
     for ws in wb.worksheets:
         rows = []
         # A sheet's declared dimension can lie either way ("A1" over hundreds of rows, or the
         # whole grid): read the cells that are there, never the size the file claims.
         ws.reset_dimensions()
+        # (No max_col: openpyxl pads every row out to it. A row holds the cells it has.)
         for row in ws.iter_rows(values_only=True):
-            rows.append([_cell(v) for v in row])
+            rows.append([_cell(v) for v in row[: MAX_COLUMNS + 1]])
             if len(rows) > max_rows + 50:
                 break
         sheets.append((ws.title, rows))
@@ -203,6 +220,7 @@ def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
         raise WorkbookError(
             _("the .xls workbook could not be opened ({error})").format(error=exc)
         ) from None
+    _check_sheet_count(book.nsheets)
     sheets = []
     for sheet in book.sheets():
         rows = []
@@ -234,8 +252,10 @@ def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[lis
         ) from None
     except ElementTree.ParseError as exc:
         raise WorkbookError(_("the XML workbook is damaged ({error})").format(error=exc)) from None
+    worksheets = root.findall(f"{SS}Worksheet")
+    _check_sheet_count(len(worksheets))
     sheets = []
-    for ws in root.iter(f"{SS}Worksheet"):
+    for ws in worksheets:
         rows = []
         # Direct children only: a Row nested in a Row (or a Table in a Cell) is not a row, and
         # walking every descendant of every row made hostile files quadratic.

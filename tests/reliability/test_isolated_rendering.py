@@ -16,13 +16,9 @@ from strategy.report import isolated
 def test_ops(monkeypatch):
     """Workers started in this test accept the crash and stall operations."""
     monkeypatch.setenv("SOCIAL_WHY_WORKER_TEST_OPS", "1")
-    for worker in isolated._idle:
-        worker.kill()
-    isolated._idle.clear()
+    isolated.POOL.close()
     yield
-    for worker in isolated._idle:
-        worker.kill()
-    isolated._idle.clear()
+    isolated.POOL.close()
 
 
 def chart() -> alt.Chart:
@@ -37,9 +33,10 @@ def test_an_aborting_renderer_costs_its_chart_and_the_next_chart_is_drawn(test_o
     assert image is not None and image.startswith(b"\x89PNG")
 
 
-def test_a_stalled_renderer_is_stopped_at_its_time_limit(test_ops):
+def test_a_stalled_renderer_is_stopped_at_its_time_limit(test_ops, monkeypatch):
+    monkeypatch.setattr(isolated.POOL, "timeout_s", 2.0)
     started = time.monotonic()
-    assert isolated.isolated_map([{"op": "sleep", "seconds": 30}], timeout=2) == [None]
+    assert isolated.isolated_map([{"op": "sleep", "seconds": 30}]) == [None]
     assert time.monotonic() - started < 15
     (image,) = isolated.pngs([chart()])
     assert image is not None
@@ -48,3 +45,13 @@ def test_a_stalled_renderer_is_stopped_at_its_time_limit(test_ops):
 def test_a_spec_the_renderer_refuses_is_a_missing_chart_not_an_error():
     assert isolated.isolated_map([{"op": "png", "spec": {"mark": "nonsense"}}]) == [None]
     assert isolated.isolated_map([{"op": "unknown"}]) == [None]
+
+
+def test_a_renderer_past_its_memory_limit_is_killed_and_the_next_chart_is_drawn(
+    test_ops, monkeypatch
+):
+    monkeypatch.setattr(isolated.POOL, "rss_mb", 400)
+    assert isolated.isolated_map([{"op": "allocate", "megabytes": 700}]) == [None]
+    monkeypatch.setattr(isolated.POOL, "rss_mb", 1024)
+    (image,) = isolated.pngs([chart()])
+    assert image is not None and image.startswith(b"\x89PNG")

@@ -1,0 +1,193 @@
+"""Every upload is read in a worker under a memory cap and a time limit: the server never pays.
+
+Each class of runaway file (allocates without end, loops past the time limit, crashes its
+reader) must end as one message naming the file, while this process (standing in for the
+server) neither grows nor waits past the budget, and the next honest file reads at once.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import threading
+import time
+import zipfile
+
+import openpyxl
+import pytest
+from export_fixtures import x_legacy_en
+
+from strategy.i18n import using
+from strategy.importers import ImportFailure
+from strategy.importers.api import NeedsMapping
+from strategy.importers.guarded import POOL, SECONDS, read_mapped, read_upload
+from strategy.workers.pool import Pool, WorkerLost
+
+HONEST = x_legacy_en()
+
+
+def resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+@pytest.fixture
+def test_pool(monkeypatch):
+    """A private import pool whose workers accept the crash, stall and allocate test ops."""
+    monkeypatch.setenv("SOCIAL_WHY_WORKER_TEST_OPS", "1")
+    pool = Pool("import", idle_max=1, slots=2, timeout_s=3.0, rss_mb=600, address_mb=300)
+    yield pool
+    pool.close()
+
+
+def test_an_honest_export_reads_in_a_worker_with_the_same_figures_as_in_process():
+    from strategy.importers import import_file
+
+    (inside,) = read_upload("tweets.csv", HONEST)
+    (here,) = import_file("tweets.csv", HONEST)
+    assert inside.rows == here.rows > 0
+    assert inside.frame.equals(here.frame)
+
+
+def test_a_worker_over_its_address_space_gets_memory_error_and_lives_on(test_pool):
+    with pytest.raises(MemoryError):
+        test_pool.call("allocate", megabytes=1000)
+    assert test_pool.call("allocate", megabytes=10) == 10 * 1024 * 1024  # the same worker, fine
+
+
+@pytest.mark.parametrize(
+    ("op", "arguments", "reason"),
+    [("abort", {}, "died"), ("sleep", {"seconds": 60}, "time")],
+)
+def test_a_worker_that_dies_or_overruns_is_killed_and_replaced(test_pool, op, arguments, reason):
+    started = time.monotonic()
+    with pytest.raises(WorkerLost) as lost:
+        test_pool.call(op, **arguments)
+    assert lost.value.reason == reason
+    assert time.monotonic() - started < test_pool.timeout_s + 2
+    assert test_pool.call("allocate", megabytes=1) == 1024 * 1024
+
+
+def test_a_worker_past_its_resident_limit_is_killed(monkeypatch):
+    monkeypatch.setenv("SOCIAL_WHY_WORKER_TEST_OPS", "1")
+    pool = Pool("render", idle_max=1, slots=1, timeout_s=10.0, rss_mb=300)
+    try:
+        with pytest.raises(WorkerLost) as lost:
+            pool.call("allocate", megabytes=600)
+        assert lost.value.reason == "memory"
+    finally:
+        pool.close()
+
+
+def test_calls_past_the_slots_wait_and_then_give_up_as_busy(test_pool, monkeypatch):
+    monkeypatch.setattr(test_pool, "queue_s", 0.5)
+    holders = [threading.Thread(target=test_pool.call, args=("sleep",), kwargs={"seconds": 2})
+               for _ in range(test_pool.slots)]  # fmt: skip
+    for holder in holders:
+        holder.start()
+    time.sleep(0.3)  # the holders have their slots
+    with pytest.raises(WorkerLost) as lost:
+        test_pool.call("allocate", megabytes=1)
+    assert lost.value.reason == "busy"
+    for holder in holders:
+        holder.join()
+    assert test_pool.call("allocate", megabytes=1) == 1024 * 1024  # slots come back
+
+
+def _xlsx(rows) -> bytes:
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _rewrite(data: bytes, change) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    parts = change({i.filename: src.read(i.filename) for i in src.infolist()})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, part in parts.items():
+            dst.writestr(name, part)
+    return out.getvalue()
+
+
+def sheets_naming_one_part(n: int) -> bytes:
+    """A workbook listing n sheets that all point at one part (opening builds every one)."""
+    data = _xlsx([["Date", "Impressions (total)"], ["2025-01-01", 1]])
+
+    def change(parts):
+        entries = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(n))
+        parts["xl/workbook.xml"] = re.sub(
+            rb"<sheets>.*</sheets>", b"<sheets>" + entries.encode() + b"</sheets>",
+            parts["xl/workbook.xml"], flags=re.S)  # fmt: skip
+        return parts
+
+    return _rewrite(data, change)
+
+
+def many_rows_xlsx(n: int) -> bytes:
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Metrics")
+    ws.append(["Date", "Impressions (total)", "Clicks (total)"])
+    for i in range(n):
+        ws.append([f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", i % 997, i % 13])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_workbook_of_thousands_of_sheets_is_refused_before_it_is_opened():
+    started = time.monotonic()
+    with pytest.raises(ImportFailure, match="3,000 sheets"):
+        read_upload("sheets.xlsx", sheets_naming_one_part(3000))
+    assert time.monotonic() - started < 3
+
+
+def test_a_file_that_reads_past_the_time_limit_is_refused_naming_the_limit(monkeypatch):
+    # 150k rows take openpyxl longer than one second on any machine: the budget is what ends it.
+    data = many_rows_xlsx(150_000)
+    monkeypatch.setattr(POOL, "timeout_s", 1.0)
+    before = resident_mb()
+    started = time.monotonic()
+    with pytest.raises(ImportFailure) as failure:
+        read_upload("big.xlsx", data)
+    assert time.monotonic() - started < 4
+    assert str(failure.value).startswith("big.xlsx: reading it took longer than")
+    assert resident_mb() - before < 50  # the rows were built in the worker, not here
+    (honest,) = read_upload("tweets.csv", HONEST)  # the next file reads at once
+    assert honest.rows > 0
+
+
+def test_the_budget_message_is_in_the_sessions_language(monkeypatch):
+    monkeypatch.setattr(POOL, "timeout_s", 0.5)
+    with using("sv"), pytest.raises(ImportFailure) as failure:
+        read_upload("big.xlsx", many_rows_xlsx(100_000))
+    assert "tog längre tid än" in str(failure.value)
+
+
+def test_messages_and_mapping_requests_cross_from_the_worker_intact():
+    with using("sv"), pytest.raises(ImportFailure) as failure:
+        read_upload("empty.csv", b"")
+    assert str(failure.value) == "empty.csv: filen är tom"
+    assert failure.value.reason == "filen är tom"
+    unknown = b"Dag,Visningar,Kommentar\n2025-01-01,10,hej\n2025-01-02,12,hopp\n"
+    with pytest.raises(NeedsMapping) as needs:
+        read_upload("okänd.csv", unknown)
+    assert needs.value.headers == ["Dag", "Visningar", "Kommentar"]
+    assert needs.value.preview[0] == ["2025-01-01", "10", "hej"]
+    (mapped,) = read_mapped("okänd.csv", unknown, {"date": "Dag", "impressions": "Visningar"})
+    assert mapped.frame["impressions"].sum() == 22
+
+
+def test_a_file_over_the_size_limit_is_refused_without_a_worker(monkeypatch):
+    monkeypatch.setattr(POOL, "call", lambda *a, **k: pytest.fail("sent to a worker"))
+    with pytest.raises(ImportFailure, match="the limit is 10 MB"):
+        read_upload("huge.csv", b"a,b\n" + b"1,2\n" * 3_000_000)
+
+
+def test_the_default_budget_is_within_what_the_attack_checks_allow():
+    assert SECONDS <= 8
+    assert POOL.address_mb <= 1024
