@@ -43,23 +43,46 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_inspect(args: argparse.Namespace) -> int:
-    from strategy.importers import ImportFailure, import_file
+class _Refused(Exception):
+    """An export the CLI cannot use; the message is the one line it prints."""
 
+
+def _read_export(name: str, reference: dt.date | None = None) -> list:
+    """Read one export file the way the app reads an upload: in a worker, under its budget.
+
+    Raises:
+        _Refused: The file cannot be read, or the importer refused it (the message says why).
+    """
+    from strategy.importers import ImportFailure
+    from strategy.importers.api import MAX_BYTES
+    from strategy.importers.guarded import read_upload
+
+    path = Path(name)
+    try:
+        with path.open("rb") as fh:
+            # Never more than the limit and a byte into memory; the size in the message is
+            # the file's own.
+            data = fh.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                size = path.stat().st_size
+                raise _Refused(f"{name}: it is {size / 1024 / 1024:.1f} MB; the limit is "
+                               f"{MAX_BYTES // 1024 // 1024} MB")  # fmt: skip
+    except OSError as exc:
+        raise _Refused(f"{name}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return read_upload(path.name, data, reference=reference)
+    except ImportFailure as exc:
+        raise _Refused(str(exc).replace(path.name, name, 1)) from None
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
     reference = dt.date.fromisoformat(args.downloaded) if args.downloaded else None
     summaries = []
     for name in args.files:
-        path = Path(name)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            print(f"{name}: cannot read ({exc.strerror or exc})", file=sys.stderr)
-            return 2
-        try:
-            datasets = import_file(path.name, data, reference=reference)
-        except ImportFailure as exc:
-            print(str(exc).replace(path.name, name, 1), file=sys.stderr)
-            return 2
+            datasets = _read_export(name, reference)
+        except _Refused as exc:
+            return _say(str(exc))
         summaries += [d.summary() | {"source": name} for d in datasets]
     if args.json:
         print(_json(summaries))
@@ -110,7 +133,6 @@ def _typed(values: list[str]) -> dict:
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from strategy.analysis import Options, analyze
     from strategy.analysis.timing import UnknownZone, check_zone
-    from strategy.importers import ImportFailure, import_file
 
     try:
         zone = check_zone(args.tz)
@@ -119,19 +141,14 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     reference = dt.date.fromisoformat(args.downloaded) if args.downloaded else None
     datasets, names = [], {}
     for name in args.files:
-        path = Path(name)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            return _say(f"{name}: cannot read ({exc.strerror or exc})")
-        try:
-            found = import_file(path.name, data, reference=reference)
-        except ImportFailure as exc:
-            return _say(str(exc).replace(path.name, name, 1))
+            found = _read_export(name, reference)
+        except _Refused as exc:
+            return _say(str(exc))
         datasets += found
         for given in args.account or []:
             file, _eq, account = given.rpartition("=")
-            if file in (name, path.name):
+            if file in (name, Path(name).name):
                 names.update({d.key: account for d in found})
     options = Options(
         zone=zone,
@@ -152,19 +169,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace):
-    from strategy.importers import ImportFailure, import_file
     from strategy.library import library
     from strategy.report import build_document
 
     strategy = _load(args.file)
     datasets = []
     for name in args.data or []:
-        path = Path(name)
         try:
-            datasets += import_file(path.name, path.read_bytes())
-        except OSError as exc:
-            raise SystemExit(_say(f"{name}: cannot read ({exc.strerror or exc})")) from None
-        except ImportFailure as exc:
+            datasets += _read_export(name)
+        except _Refused as exc:
             raise SystemExit(_say(str(exc))) from None
     lib = library(strategy.profile.language)
     return build_document(strategy, lib, datasets, charts=args.command == "pdf")
