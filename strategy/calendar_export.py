@@ -6,15 +6,17 @@ import csv
 import datetime as dt
 import hashlib
 import io
+from collections import Counter
 
 from icalendar import Calendar, Event, vRecur
 
+from strategy.csvsafe import safe_cell
 from strategy.i18n import _, using
 from strategy.model import RecurringItem, Strategy
 from strategy.plan import RHYTHM_MONTHS, calendar_items, expand
+from strategy.textclean import clean
 
 PRODID = "-//Social Why//Strategy plan//EN"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _uid(*parts: str) -> str:
@@ -33,15 +35,21 @@ def _rrule(item: RecurringItem, start: dt.date, months: int) -> vRecur | None:
     return vRecur(freq="MONTHLY", interval=RHYTHM_MONTHS[item.rhythm], count=count)
 
 
+def _text(value: str) -> str:
+    # RFC 5545 TEXT holds no control character but tab (line breaks are escaped by icalendar):
+    # typed text is cleaned already; this also covers content a trainer supplied.
+    return clean(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _all_day(summary: str, day: dt.date, uid: str, stamp: dt.datetime, **extra) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("summary", summary)
+    event.add("summary", _text(summary))
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     for key, value in extra.items():
-        event.add(key, value)
+        event.add(key, _text(value) if isinstance(value, str) else value)
     return event
 
 
@@ -67,17 +75,26 @@ def to_ics(
     with using(strategy.profile.language):
         name, channel_label = _("Social media plan"), _("Channel: {channel}")
     cal.add("x-wr-calname", name)
+    seen: Counter[str] = Counter()
     for action in strategy.plan.actions:
+        key = action.source or f"{action.what}|{action.channel}"
+        # One UID per task, the same in every export: the n-th task of the same words is its
+        # own event (a shared UID made calendar apps merge repeated tasks into one).
+        seen[key] += 1
         if action.due is None or action.status == "done":
             continue
-        key = action.source or f"{action.what}|{action.channel}"
+        uid = _uid("action", key) if seen[key] == 1 else _uid("action", key, str(seen[key]))
         desc = channel_label.format(channel=action.channel) if action.channel else ""
         extra = {"description": desc} if desc else {}
-        cal.add_component(_all_day(action.what, action.due, _uid("action", key), stamp, **extra))
+        cal.add_component(_all_day(action.what, action.due, uid, stamp, **extra))
+    recurring_seen: Counter[str] = Counter()
     for item in strategy.plan.recurring:
         start = item.start or today
         summary = f"{item.what} ({item.channel})" if item.channel else item.what
         key = f"{item.what}|{item.channel}|{item.rhythm}|{start.isoformat()}"
+        recurring_seen[key] += 1
+        if recurring_seen[key] > 1:  # the same series typed twice is still two series
+            key += f"|{recurring_seen[key]}"
         rule = _rrule(item, start, months)
         if rule is not None:
             cal.add_component(_all_day(summary, start, _uid("recurring", key), stamp, rrule=rule))
@@ -86,19 +103,6 @@ def to_ics(
             uid = _uid("recurring", key, day.isoformat())
             cal.add_component(_all_day(summary, day, uid, stamp))
     return cal.to_ical()
-
-
-def safe_cell(value: object) -> str:
-    """Make a value safe for a spreadsheet: text that starts like a formula gets a leading quote.
-
-    Args:
-        value: Any cell value.
-
-    Returns:
-        The cell text.
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def to_csv(strategy: Strategy, today: dt.date, months: int = 12) -> bytes:

@@ -19,7 +19,14 @@ def _load(path: str):
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise StrategyFileError([]) from exc
-    return loads(data, name=p.name)
+    from strategy.known import keep_known
+    from strategy.library import library
+
+    strategy = loads(data, name=p.name)
+    strategy, notes = keep_known(strategy, library(strategy.profile.language))
+    for note in notes:  # the file is usable; what did not come across is said
+        print(f"{path}: {note}", file=sys.stderr)
+    return strategy
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

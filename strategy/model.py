@@ -23,6 +23,18 @@ SCHEMA_VERSION = 1
 ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean)]
 MediumText = Annotated[str, StringConstraints(max_length=1000), AfterValidator(clean)]
 LongText = Annotated[str, StringConstraints(max_length=5000), AfterValidator(clean)]
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+def _in_range(day: dt.date) -> dt.date:
+    # Every output adds to dates (a year of recurrences, an .ics end day): year 9999 would
+    # overflow them all, and no plan runs past 2200.
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"a date between {EARLIEST.year} and {LATEST.year}, not {day.isoformat()}")
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 Ident = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9_\-]*$")]
 
 Usage = Literal["often", "this_year", "wont_use"]
@@ -79,7 +91,7 @@ class ChannelChoice(Base):
 
     channel: Ident
     experiment: bool = False
-    review_date: dt.date | None = None
+    review_date: Day | None = None
 
 
 class ChannelsSection(Base):
@@ -117,7 +129,7 @@ class PlanAction(Base):
     what: MediumText
     channel: ShortText = ""
     owner: ShortText = ""
-    due: dt.date | None = None
+    due: Day | None = None
     status: Status = "todo"
     source: ShortText = ""
 
@@ -128,7 +140,7 @@ class RecurringItem(Base):
     what: ShortText
     channel: ShortText = ""
     rhythm: Rhythm = "monthly"
-    start: dt.date | None = None
+    start: Day | None = None
 
 
 class Contact(Base):
@@ -145,7 +157,7 @@ class PlanSection(Base):
     actions: list[PlanAction] = Field(default_factory=list, max_length=300)
     recurring: list[RecurringItem] = Field(default_factory=list, max_length=100)
     roster: list[Contact] = Field(default_factory=list, max_length=200)
-    review_date: dt.date | None = None
+    review_date: Day | None = None
     review_topics: list[Ident] = Field(default_factory=list, max_length=10)
     dismissed: list[MediumText] = Field(default_factory=list, max_length=300)
 
@@ -157,7 +169,7 @@ class FollowerTotal(Base):
     """A follower total the user typed for one account, and the day it was true."""
 
     count: FollowerCount
-    as_of: dt.date
+    as_of: Day
 
 
 def _zone(name: str) -> str:
@@ -202,7 +214,7 @@ class Strategy(Base):
     """A whole strategy, as saved to and resumed from JSON."""
 
     schema_version: Annotated[Literal[1], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
-    created: dt.date | None = None
+    created: Day | None = None
     profile: Profile = Field(default_factory=Profile)
     why: WhySection = Field(default_factory=WhySection)
     audit: AuditSection = Field(default_factory=AuditSection)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from strategy.calendar_export import safe_cell, to_csv, to_ics
+from strategy.calendar_export import to_csv, to_ics
 from strategy.cli import main
+from strategy.csvsafe import safe_cell
 from strategy.library import load_library
 from strategy.model import (
     Account,
@@ -247,3 +248,25 @@ def test_cli_calendar_refuses_a_bad_file(tmp_path, capsys):
     assert main(["calendar", str(src), "-o", str(tmp_path / "x.ics")]) == 2
     assert "schema_version" in capsys.readouterr().err
     assert not (tmp_path / "x.ics").exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [" =1+1", "\n=1+1", "\u200b=1+1", "\x00=1+1", "\ufeff@SUM(1)", "\uff1d1+1", "\uff0b1",
+     "\xa0-2", "\u3000=1", "\u2028=1", "\r\n+1"],
+)  # fmt: skip
+def test_formula_variants_behind_invisible_or_full_width_characters_are_escaped(value):
+    assert safe_cell(value) == "'" + value
+
+
+def test_the_posts_csv_escapes_every_text_cell_from_an_upload():
+    import pandas as pd
+
+    from strategy.csvsafe import frame_csv
+
+    frame = pd.DataFrame({"text": ['=HYPERLINK("http://evil")', "fine", None], "n": [-1, 2, 3],
+                          "=head": ["a", "b", "c"]})  # fmt: skip
+    rows = list(csv.reader(io.StringIO(frame_csv(frame).decode("utf-8-sig"))))
+    assert rows[0] == ["text", "n", "'=head"]
+    assert rows[1] == ['\'=HYPERLINK("http://evil")', "-1", "a"]  # numbers stay numbers
+    assert rows[3] == ["", "3", "c"]

@@ -19,6 +19,7 @@ from strategy.analysis.tables import (
     weekly_long,
 )
 from strategy.analysis.timing import zone_names, zone_words
+from strategy.csvsafe import frame_csv
 from strategy.demo import demo_datasets
 from strategy.folk_rules import results_table
 from strategy.i18n import _
@@ -215,7 +216,7 @@ if analysis.accounts:
         top = top_posts_table(a)
         st.dataframe(top, hide_index=True,
                      column_config={_("Link"): st.column_config.LinkColumn()})  # fmt: skip
-        st.download_button(_("Posts as CSV"), data=lambda: top.to_csv(index=False).encode(),
+        st.download_button(_("Posts as CSV"), data=lambda: frame_csv(top),
                            file_name="posts.csv", mime="text/csv", on_click="ignore",
                            key=f"posts_csv_{a.account.key}")  # fmt: skip
 

@@ -61,7 +61,9 @@ for rank, rec in enumerate(ranked, start=1):
         elif not picked and rec.channel in chosen:
             del chosen[rec.channel]
 order = [r.channel for r in ranked]
-bind.write("channels.chosen", [chosen[c] for c in sorted(chosen, key=order.index)])
+# Ranked order; a channel the ranking does not list (not in this content) goes last.
+bind.write("channels.chosen", [chosen[c] for c in sorted(
+    chosen, key=lambda c: order.index(c) if c in order else len(order))])  # fmt: skip
 
 if s.channels.chosen:
     st.subheader(_("One experiment (optional)"))
@@ -82,7 +84,7 @@ if s.channels.chosen:
         choice.review_date = st.date_input(
             _("Review the experiment on"),
             value=default,
-            min_value=dt.date.today(),
+            min_value=min(default, dt.date.today()),  # a resumed file's day may have passed
             key="w:experiment_review",
         )
 

@@ -8,7 +8,7 @@ from strategy.demo import demo_datasets
 from strategy.i18n import _
 from strategy.personas import find_persona
 from strategy.progress import STEPS, completed
-from strategy.report import build_document, to_markdown, to_pdf
+from strategy.report import build_document, isolated, to_markdown
 from strategy.storage import dumps
 from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
@@ -39,9 +39,14 @@ if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:"
             if datasets
             else _("Laying out the sections")
         )
-        state.report_pdf = to_pdf(build_document(s, content, datasets))
-        state.report_key = key
-        status.update(label=_("Your PDF is ready."), state="complete", expanded=False)
+        made = isolated.pdf(build_document(s, content, datasets))
+        if made is None:
+            status.update(label=_("The PDF could not be built."), state="error")
+            st.error(_("Building the PDF failed or took too long; your work is kept. Try again, "
+                       "or take the Markdown version below."))  # fmt: skip
+        else:
+            state.report_pdf, state.report_key = made, key
+            status.update(label=_("Your PDF is ready."), state="complete", expanded=False)
 if state.report_pdf and state.report_key == key:
     # A link with the file inside it: Streamlit's media files can be dropped under load before
     # the browser fetches them (upstream #4322, #8932); the bytes were built on request above.

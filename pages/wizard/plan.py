@@ -6,7 +6,7 @@ from itertools import groupby
 import streamlit as st
 
 from strategy.i18n import _, date, ngettext
-from strategy.model import Contact, PlanAction, RecurringItem
+from strategy.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
 from strategy.plan import calendar_items, default_review_date, suggested_actions, sync_actions
 from ui import bind, table
 from ui.downloads import calendar_buttons
@@ -39,7 +39,9 @@ problems = table.model_table(
         ),
         "channel": st.column_config.TextColumn(_("Channel"), max_chars=200),
         "owner": st.column_config.TextColumn(_("Owner"), max_chars=200),
-        "due": st.column_config.DateColumn(_("Due"), format="YYYY-MM-DD"),
+        "due": st.column_config.DateColumn(
+            _("Due"), format="YYYY-MM-DD", min_value=EARLIEST, max_value=LATEST
+        ),
         "status": st.column_config.SelectboxColumn(
             _("Status"),
             options=list(STATUSES),
@@ -76,7 +78,9 @@ problems = table.model_table(
             default="monthly",
             required=True,
         ),
-        "start": st.column_config.DateColumn(_("First date"), format="YYYY-MM-DD"),
+        "start": st.column_config.DateColumn(
+            _("First date"), format="YYYY-MM-DD", min_value=EARLIEST, max_value=LATEST
+        ),
     },
     required="what",
 )
@@ -131,7 +135,8 @@ bind.widget(
     st.date_input,
     _("Review this strategy on"),
     "plan.review_date",
-    min_value=today,
+    # A resumed strategy's review day may have passed: it stays, and can be moved on.
+    min_value=min(today, s.plan.review_date or today),
     format="YYYY-MM-DD",
 )
 topics = content.titles(content.rules.review_topic)

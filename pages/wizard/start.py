@@ -3,6 +3,8 @@
 import streamlit as st
 
 from strategy.i18n import LANGUAGES, _
+from strategy.known import keep_known
+from strategy.library import library
 from strategy.personas import load_persona, personas
 from strategy.storage import StrategyFileError, loads
 from ui import bind
@@ -62,9 +64,12 @@ if upload is not None and upload.file_id not in state.handled_uploads:
             + safe_lines
         )
     else:
+        resumed, left_out = keep_known(resumed, library(resumed.profile.language))
         replace_strategy(resumed)
         state.persona = None
         flash("success", _("Resumed from {name}.").format(name=safe(upload.name)))
+        for note in left_out:
+            flash("warning", safe(note))
         st.rerun()
 
 st.subheader(_("Or try a demo"))

@@ -11,11 +11,13 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from strategy.report.blocks import Document
 from strategy.workers.pool import Pool, WorkerLost
 
 # V8 reserves far more address space than it uses, so these workers are bounded by a watch on
 # their resident memory, not by an address-space cap.
 POOL = Pool("render", idle_max=2, slots=2, timeout_s=30.0, rss_mb=1024)
+PDF_SECONDS = 120.0  # a strategy at every maximum lays out ~400 pages in about 20 s here
 
 
 def call(op: str, **arguments: Any) -> bytes | None:
@@ -41,3 +43,15 @@ def pngs(charts: list) -> list[bytes | None]:
     # Our builders produce known-good specs; skipping Altair's schema validation saves ~0.1 s each.
     return isolated_map([{"op": "png", "spec": c.to_dict(validate=False), "scale": 2}
                          for c in charts])  # fmt: skip
+
+
+def pdf(doc: Document) -> bytes | None:
+    """Lay out the report as PDF in a worker; None when the worker failed or overran.
+
+    The layout is pure Python that holds the interpreter for seconds on a long strategy: in a
+    worker it costs that one request, and the other sessions' pages stay quick.
+    """
+    try:
+        return POOL.call("pdf", doc=doc, timeout_s=PDF_SECONDS)
+    except WorkerLost:
+        return None

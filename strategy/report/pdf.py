@@ -145,7 +145,57 @@ def _bullets(pdf: ReportPDF, block: Bullets) -> None:
     pdf.ln(2)
 
 
+TABLE_LINE = 5.2
+TABLE_PADDING = 1.6
+MAX_ROW_LINES = 14  # a taller row is written as paragraphs: fpdf2 cannot break a row across pages
+
+
 def _table(pdf: ReportPDF, block: Table) -> None:
+    """Draw a table; a row too tall for a table (a long field) follows as paragraphs."""
+    pdf.set_font("DejaVu", "", 9)
+    shares = block.widths or [1] * max(1, len(block.headers))
+    widths = [pdf.epw * w / sum(shares) - 2 * TABLE_PADDING for w in shares]
+    run: list[list[str]] = []
+    for row in block.rows:
+        if _row_lines(pdf, row, widths) <= MAX_ROW_LINES:
+            run.append(row)
+            continue
+        if run:
+            _table_rows(pdf, block, run)
+            run = []
+        _row_as_paragraphs(pdf, block, row)
+    if run or not block.rows:
+        _table_rows(pdf, block, run)
+
+
+AVERAGE_CHAR_MM = 2.0  # DejaVu Sans at 9 pt averages about 1.7 mm a character
+
+
+def _row_lines(pdf: ReportPDF, row: list[str], widths: list[float]) -> int:
+    """How many lines the row's tallest cell takes (wrapping is fpdf2's slowest work)."""
+    guess = max((sum(-(-len(line) * AVERAGE_CHAR_MM // max(w, 5)) or 1
+                     for line in str(cell).split("\n"))
+                 for cell, w in zip(row, widths, strict=False)), default=1)  # fmt: skip
+    if guess <= MAX_ROW_LINES * 0.7 or guess >= MAX_ROW_LINES * 1.5:
+        return int(guess)  # clearly short or clearly tall: no need to wrap it twice
+    pdf.set_font("DejaVu", "B", 9)  # the widest weight a cell is drawn in
+    return max((len(pdf.multi_cell(max(w, 5), TABLE_LINE, printable(cell), dry_run=True,
+                                   output="LINES"))
+                for cell, w in zip(row, widths, strict=False)), default=1)  # fmt: skip
+
+
+def _row_as_paragraphs(pdf: ReportPDF, block: Table, row: list[str]) -> None:
+    headers = block.headers if any(h.strip() for h in block.headers) else [""] * len(row)
+    for header, cell in zip(headers, row, strict=False):
+        if not str(cell).strip():
+            continue
+        if header.strip():
+            _para(pdf, Para(header, style="label"))
+        _para(pdf, Para(cell))
+    pdf.ln(2)
+
+
+def _table_rows(pdf: ReportPDF, block: Table, rows: list[list[str]]) -> None:
     pdf.set_font("DejaVu", "", 9)
     pdf.set_text_color(*INK)
     pdf.set_draw_color(*RULE)
@@ -154,12 +204,12 @@ def _table(pdf: ReportPDF, block: Table) -> None:
     widths = tuple(block.widths) if block.widths else None
     style = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
     with pdf.table(col_widths=widths, first_row_as_headings=headings, headings_style=style,
-                   line_height=5.2, padding=1.6, borders_layout="HORIZONTAL_LINES",
-                   cell_fill_color=(243, 247, 248), cell_fill_mode="ROWS",
-                   text_align="LEFT") as table:  # fmt: skip
+                   line_height=TABLE_LINE, padding=TABLE_PADDING,
+                   borders_layout="HORIZONTAL_LINES", cell_fill_color=(243, 247, 248),
+                   cell_fill_mode="ROWS", text_align="LEFT") as table:  # fmt: skip
         if headings:
             table.row([printable(h) for h in block.headers])
-        for row in block.rows:
+        for row in rows:
             cells = table.row()
             for i, cell in enumerate(row):
                 if not headings and i == 0:

@@ -30,6 +30,12 @@ def _png(spec: dict, scale: float = 2) -> bytes:
     return vlc.vegalite_to_png(spec, scale=scale)
 
 
+def _pdf(doc: Any) -> bytes:
+    from strategy.report.pdf import to_pdf
+
+    return to_pdf(doc)
+
+
 def _import_file(language: str, **arguments: Any) -> Any:
     from strategy.i18n import using
     from strategy.importers import import_file
@@ -64,7 +70,7 @@ def _allocate(megabytes: int) -> int:
 
 
 OPS: dict[str, dict[str, Callable[..., Any]]] = {
-    "render": {"png": _png},
+    "render": {"png": _png, "pdf": _pdf},
     "import": {"import_file": _import_file, "import_with_mapping": _import_with_mapping},
 }
 TEST_OPS = {"abort": _abort, "sleep": _sleep, "allocate": _allocate}
@@ -76,6 +82,8 @@ def _warm(kind: str) -> None:
         import strategy.importers  # noqa: F401
     elif kind == "render":
         import vl_convert  # noqa: F401
+
+        import strategy.report.pdf  # noqa: F401
 
 
 def _forget() -> None:

@@ -268,3 +268,14 @@ def test_whatever_a_reader_raises_becomes_a_message_naming_the_file():
     with pytest.raises(ImportFailure) as info:
         import_file("huge-cell.csv", data)
     assert str(info.value).startswith("huge-cell.csv: it is not readable as CSV (field larger")
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,<b>x</b>",
+                                  "https://x.com/a/1\njavascript:1", " vbscript:x"])  # fmt: skip
+def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
+    rows = [HEADER.strip().split(",")[:1] + ["Tweet permalink"] + HEADER.strip().split(",")[1:]]
+    rows.append(["1", link, "hello", "2021-04-01 09:00 +0000", "100", "5"])
+    rows.append(["2", "https://twitter.com/a/status/2", "hi", "2021-04-02 09:00 +0000", "90", "4"])
+    (ds,) = import_file("links.csv", csv_text(rows).encode())
+    assert ds.rows == 2
+    assert ds.frame["link"].dropna().tolist() == ["https://twitter.com/a/status/2"]

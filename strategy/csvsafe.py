@@ -1,0 +1,53 @@
+"""CSV that a spreadsheet opens as text: no cell can start a formula (CSV injection)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def safe_cell(value: object) -> str:
+    """Make a value safe for a spreadsheet: text that starts like a formula gets a leading quote.
+
+    Args:
+        value: Any cell value.
+
+    Returns:
+        The cell text.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if _formula_like(text) else text
+
+
+def _formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read the text as a formula.
+
+    Spreadsheets trim what precedes a formula and fold look-alike characters, so the test is
+    made after the same: leading spaces, tabs, line breaks, NUL, zero-width and other
+    invisible characters are skipped, and full-width or other compatibility forms (`＝`, `＋`)
+    are folded to ASCII first.
+    """
+    if text.startswith(("\t", "\r")):  # OWASP's list: some spreadsheets act on these too
+        return True
+    for ch in text:
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+            continue
+        return unicodedata.normalize("NFKC", ch).startswith(FORMULA_PREFIXES)
+    return False
+
+
+def frame_csv(frame: pd.DataFrame) -> bytes:
+    """Write a table as UTF-8 CSV (with a BOM), every text cell made safe with `safe_cell`.
+
+    Post texts and account names come from uploads, so they are as hostile as typed text.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = [v if v is None or (isinstance(v, float) and v != v) else safe_cell(v)
+                           for v in out[column]]  # fmt: skip
+    out.columns = [safe_cell(c) for c in out.columns]
+    return ("\ufeff" + out.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
