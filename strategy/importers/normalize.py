@@ -236,9 +236,18 @@ def _possible_dates(dates: pa.Array) -> tuple[pa.Array, int]:
 def _account(out: dict[str, pa.Array], platform: str, source: str) -> str:
     """The account the export names: its own column, the handle in its links, its file name."""
     if "account" in out and len(names := pc.drop_null(out["account"])):
-        return clean(str(names[0].as_py()), lines=False)
+        return short_name(str(names[0].as_py()))
     found = account_from_links(out.get("link"), platform) or account_from_file_name(source)
-    return clean(found or "", lines=False)
+    return short_name(found or "")
+
+
+MAX_NAME = 100  # a page name or handle; a longer one is a file's doing, and slows every chart
+
+
+def short_name(name: str) -> str:
+    """An account name as shown: cleaned, on one line, at most `MAX_NAME` characters."""
+    name = clean(name[: MAX_NAME * 4], lines=False)
+    return name if len(name) <= MAX_NAME else name[: MAX_NAME - 1].rstrip() + "…"
 
 
 def _stated_totals(

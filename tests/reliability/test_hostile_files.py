@@ -279,3 +279,19 @@ def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
     (ds,) = import_file("links.csv", csv_text(rows).encode())
     assert ds.rows == 2
     assert ds.frame["link"].dropna().tolist() == ["https://twitter.com/a/status/2"]
+
+
+def test_a_huge_page_name_is_shortened_where_it_enters():
+    from export_fixtures import meta_posts_facebook
+
+    from strategy.analysis import Options, analyze
+
+    text = meta_posts_facebook().decode("utf-8-sig")
+    assert "Cafe Nord" in text, "the fixture's rows name their page"
+    data = text.replace("Cafe Nord", "N" * 100_000).encode()
+    started = time.monotonic()
+    (ds,) = import_file("meta.csv", data)
+    assert ds.account is not None and len(ds.account) <= 100 and ds.account.endswith("…")
+    result = analyze([ds], Options()).to_json()
+    assert time.monotonic() - started < 5
+    assert all(len(a["account"]) <= 100 for a in result["accounts"])
