@@ -466,6 +466,26 @@ def meta_daily_stacked_utf16() -> bytes:
     return "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")
 
 
+def meta_daily_metric_named() -> bytes:
+    """Meta's daily series with the value column named after the metric, not "Primary"."""
+    text = (
+        'sep=,\n"Facebook reach"\n"Date","Reach"\n"2025-01-01T00:00:00","10"\n'
+        '"2025-01-02T00:00:00","12"\n\n"Instagram reach"\n"Date","Reach"\n'
+        '"2025-01-01T00:00:00","7"\n"2025-01-02T00:00:00","undefined"\n'
+    )
+    return "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")
+
+
+def meta_daily_metric_named_sv() -> bytes:
+    """The same in Swedish: "Datum" and "Räckvidd" under Swedish title lines."""
+    text = (
+        'sep=,\n"Räckvidd på Facebook"\n"Datum","Räckvidd"\n"2025-01-01T00:00:00","10"\n'
+        '"2025-01-02T00:00:00","12"\n\n"Instagram-räckvidd"\n"Datum","Räckvidd"\n'
+        '"2025-01-01T00:00:00","7"\n"2025-01-02T00:00:00","undefined"\n'
+    )
+    return text.encode("utf-8-sig")
+
+
 def youtube_table() -> bytes:
     rows = [
         [
@@ -886,6 +906,34 @@ CASES = [
             ),
         ],
     ),
+    *[
+        (
+            name,
+            factory,
+            [
+                dict(
+                    platform="facebook",
+                    grain="day",
+                    rows=2,
+                    start="2025-01-01",
+                    end="2025-01-02",
+                    reach=22,
+                ),
+                dict(
+                    platform="instagram",
+                    grain="day",
+                    rows=2,
+                    start="2025-01-01",
+                    end="2025-01-02",
+                    reach=7,
+                ),
+            ],
+        )  # fmt: skip
+        for name, factory in (
+            ("Reach (metric named).csv", meta_daily_metric_named),
+            ("Räckvidd.csv", meta_daily_metric_named_sv),
+        )
+    ],
     (
         "Table data.csv",
         youtube_table,

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from export_fixtures import CASES, REFERENCE, csv_text, x_legacy_en
+from export_fixtures import (
+    CASES,
+    REFERENCE,
+    csv_text,
+    linkedin_page_xlsx,
+    tiktok_overview,
+    x_legacy_en,
+    youtube_table,
+)
 
 from strategy.cli import main
 from strategy.importers import ImportFailure, import_file, import_with_mapping
@@ -35,7 +43,7 @@ def test_each_format_is_read_with_its_quirks(name, factory, expected):
 
 
 def test_columns_used_are_reported_for_the_ui():
-    ds = import_file("Overview.csv", CASES[13][1](), reference=dt.date(2026, 1, 2))[0]
+    ds = import_file("Overview.csv", tiktok_overview(), reference=dt.date(2026, 1, 2))[0]
     assert ds.columns_used["engagements"] == "Likes + Comments + Shares"
     assert ds.columns_used["impressions"] == "Video Views"
     assert any("years inferred" in n for n in ds.notes)
@@ -71,7 +79,7 @@ def test_normalized_table_has_the_agreed_columns_and_types():
 
 
 def test_youtube_ids_lose_their_leading_space_and_the_total_row_is_dropped():
-    ds = import_file("Table data.csv", CASES[10][1]())[0]
+    ds = import_file("Table data.csv", youtube_table())[0]
     assert sorted(ds.frame["post_id"]) == ["abc123", "def456"]
     # The Total row is not a data row: it is kept aside as a check on the rows' sums.
     assert any("totals row is kept as a check" in n for n in ds.notes)
@@ -204,7 +212,7 @@ def test_the_pyarrow_fast_path_agrees_with_the_csv_module_path(monkeypatch, brok
 
 def test_cli_inspect_prints_one_json_object_per_dataset(tmp_path, capsys):
     path = tmp_path / "linkedin.xlsx"
-    path.write_bytes(CASES[17][1]())
+    path.write_bytes(linkedin_page_xlsx())
     assert main(["inspect", str(path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [d["sheet"] for d in out] == [

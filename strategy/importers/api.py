@@ -35,7 +35,7 @@ from strategy.importers.dataset import Dataset
 from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter, split_sep_line
 from strategy.importers.formats import Format, fold
 from strategy.importers.normalize import columns_from_rows, normalize
-from strategy.importers.order import by_column_order, guess_mapping
+from strategy.importers.order import by_column_order, guess_mapping, metric_named_series
 from strategy.textclean import clean
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -378,9 +378,7 @@ def _import_file(
                 blocks = find_blocks(part, sheet)
             except WorkbookError as exc:
                 raise _fail(name, str(exc)) from None
-            for block in blocks:
-                if block.fmt is None and (ordered := by_column_order(block)) is not None:
-                    block = ordered
+            for block in recognised(blocks):
                 if block.fmt is None:
                     unknown.append(block)
                     if sheet is not None and (note := period_note(sheet, part)):
@@ -434,6 +432,19 @@ def _import_file(
             raise _fail(name, reason)
         raise _fail(name, _("no table was found in it"))
     return datasets
+
+
+def recognised(blocks: list[Block]) -> list[Block]:
+    """Blocks no header word recognised, read by their shape where one is known."""
+    out = []
+    for block in blocks:
+        if block.fmt is None and (ordered := by_column_order(block)) is not None:
+            block = ordered
+        if block.fmt is None and (series := metric_named_series(block)) is not None:
+            out.extend(series)
+            continue
+        out.append(block)
+    return out
 
 
 def _normalize(name, block, fmt, columns, reference) -> Dataset:

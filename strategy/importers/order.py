@@ -15,7 +15,7 @@ import pyarrow as pa
 from strategy.i18n import _
 from strategy.importers.blocks import Block
 from strategy.importers.clean import best_date_format, to_number
-from strategy.importers.formats import formats
+from strategy.importers.formats import Format, canonical, fold, formats
 
 X_LEGACY_ORDER = (
     "Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
@@ -91,3 +91,96 @@ def guess_mapping(block: Block) -> dict[str, str]:
         if smaller:
             guess["engagements"] = smaller[0]
     return guess
+
+
+# The English words of Meta's daily series metrics, folded, and the field each one is.
+SERIES_WORDS = (
+    ("follow", "followers_gained"), ("reach", "reach"), ("viewer", "reach"),
+    ("impression", "impressions"), ("view", "views"), ("interaction", "engagements"),
+    ("engage", "engagements"), ("click", "clicks"), ("visit", "profile_visits"),
+)  # fmt: skip
+NETWORK_WORDS = ("facebook", "instagram")
+
+
+def _series_field(header: str) -> str | None:
+    """The field a Meta daily series' value column is named after, else None.
+
+    "Reach", "Räckvidd" and "Facebook reach" are all reach: any language the synonym table
+    knows, with or without the network's name.
+    """
+    folded = fold(header)
+    bare = " ".join(w for w in folded.split() if w not in NETWORK_WORDS)
+    for candidate in (canonical(header, "facebook"), canonical(bare, "facebook"), folded):
+        for word, field in SERIES_WORDS:
+            if word in candidate:
+                return field
+    return None
+
+
+def metric_named_series(block: Block) -> list[Block] | None:
+    """Read a Meta daily series whose value column is named after its metric, not "Primary".
+
+    Meta Business Suite writes `"Date","Primary"` in some downloads and `"Date","Reach"` (or the
+    metric in the interface language) in others, one series after another in one file, each
+    under a title line. A table of exactly a date column and one metric-named column, with a
+    title line above or a network's name in the header, and dates in the first column, is read
+    as that series; each repeated header row starts the next series.
+
+    Args:
+        block: A table no format recognised by its header words.
+
+    Returns:
+        One block per series, or None when the table is not such a series.
+    """
+    headers = [str(h).strip() for h in block.headers]
+    if len([h for h in headers if h]) != 2 or not (headers[0] and headers[1]):
+        return None
+    date_word = fold("Date")
+    if canonical(headers[0], "facebook") != date_word:
+        return None
+    titles = [str(c).strip() for r in block.preamble for c in r if str(c).strip()]
+    named = any(w in fold(f"{headers[1]} {' '.join(titles[-1:])}").split() for w in NETWORK_WORDS)
+    # A CSV's title line is evidence enough (Meta writes one above each series); a workbook's
+    # sheets carry description lines (LinkedIn's), so there the network must be named.
+    if not (named or (titles and block.title is None)):
+        return None  # two columns of any network: the mapping form asks which
+    parts: list[tuple[str, list[str], list[list[str]]]] = []
+    title = titles[-1] if titles else headers[1]
+    header: list[str] = headers
+    rows: list[list[str]] = []
+    for row in block.rows:
+        cells = [str(c).strip() for c in row]
+        if cells and canonical(cells[0], "facebook") == date_word and len(cells) > 1:
+            if rows and len([c for c in rows[-1] if str(c).strip()]) == 1:
+                next_title = str(rows.pop()[0]).strip()  # the next series' title line
+            else:
+                next_title = cells[1]
+            parts.append((title, header, rows))
+            title, header, rows = next_title, cells, []
+            continue
+        rows.append(row)
+    parts.append((title, header, rows))
+    dates = [
+        str(r[0]).strip() for _t, _h, part in parts for r in part[:50] if r and str(r[0]).strip()
+    ]
+    if not dates or best_date_format(pa.array(dates[:200]))[1] < 0.9 * len(dates[:200]):
+        return None
+    meta = next(f for f in formats() if f.id == "meta_daily")
+    blocks = []
+    for part_title, part_header, part_rows in parts:
+        while part_rows and not any(str(c).strip() for c in part_rows[-1]):
+            part_rows = part_rows[:-1]  # the blank lines between two series
+        field = _series_field(part_header[1])
+        if field is None:
+            return None
+        # Facebook's synonym table reads both networks' headers; the title says which network
+        # it is, as for the "Primary" series (normalize reads it).
+        fmt = Format(id=meta.id, label=meta.label, platform=meta.platform, grain="day",
+                     signature=[part_header[0]],
+                     # Named as the synonym table reads them: "Datum" is Date, "Räckvidd" Reach.
+                     columns={"date": [canonical(part_header[0], "facebook")],
+                              field: [canonical(part_header[1], "facebook")]})  # fmt: skip
+        blocks.append(Block(headers=part_header[:2], rows=part_rows, title=part_title, fmt=fmt,
+                            skipped=block.skipped, notes=list(block.notes),
+                            preamble=block.preamble if not blocks else []))  # fmt: skip
+    return blocks

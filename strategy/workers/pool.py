@@ -131,6 +131,7 @@ class Pool:
     _idle: list[_Worker] = field(default_factory=list, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
+    _warming: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.slots)
@@ -159,11 +160,15 @@ class Pool:
     def warm(self) -> None:
         """Start one worker in the background if none is idle, so the next call is quick."""
         with self._lock:
-            if self._idle:
+            if self._idle or self._warming:  # every rerun asks; one start at a time
                 return
+            self._warming = True
 
         def start() -> None:
-            self._give_back(_Worker(self.kind, self._env()))
+            try:
+                self._give_back(_Worker(self.kind, self._env()))
+            finally:
+                self._warming = False
 
         threading.Thread(target=start, daemon=True).start()
 
