@@ -168,9 +168,12 @@ def normalize(
     platform, more = _platform(fmt, headers, block.title)
     notes += more
     languages = header_languages(headers, fmt.platform)
-    if languages:
+    if "api" in languages:  # not a language: the same export with its metrics' API keys
+        notes.append(_("Column names were read as Facebook's API metric keys "
+                       "(post_impressions_unique and the like)."))  # fmt: skip
+    if spoken := [lang for lang in languages if lang != "api"]:
         notes.append(_("Column names in {languages} were read as the export's English ones.")
-                     .format(languages=", ".join(languages)))  # fmt: skip
+                     .format(languages=", ".join(spoken)))  # fmt: skip
     stated = _stated_totals(columns, headers, out)
     if stated:
         notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
