@@ -615,3 +615,41 @@ def test_an_unknown_table_asks_for_a_mapping_pre_filled_from_its_values():
         import_file("odd.csv", csv_text(rows).encode())
     assert caught.value.guess == {"date": "Tag", "text": "Wort", "impressions": "Gesehen",
                                   "engagements": "Herzen"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("labels", "language"),
+    [(("Organic", "Sponsored", "Total"), "en"), (("Organisk", "Sponsrad", "Totalt"), "sv"),
+     (("Organisch", "Gesponsert", "Gesamt"), "de")],
+)  # fmt: skip
+def test_a_boosted_post_listed_per_kind_of_distribution_is_counted_once(labels, language):
+    organic, sponsored, total = labels
+    if language == "de":
+        sponsored = "Bezahlt"
+    head = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
+            "Distribution"]  # fmt: skip
+    link = "https://twitter.com/a/status/{}"
+    rows = [head,
+            ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "100", "5", organic],
+            ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "300", "7", sponsored],
+            ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "400", "12", total],
+            ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "50", "2", organic],
+            ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "70", "3", sponsored],
+            ["3", link.format(3), "plain", "2021-04-03 09:00 +0000", "10", "1", organic]]  # fmt: skip
+    (ds,) = import_file("boosted.csv", csv_text(rows).encode())
+    assert ds.rows == 3
+    by_post = ds.frame.set_index("post_id")["impressions"].to_dict()
+    assert by_post == {"1": 400, "2": 120, "3": 10}  # the total, else organic + sponsored
+    assert ds.frame["engagements"].sum() == 12 + 5 + 1
+    assert any("counted once" in n for n in ds.notes)
+
+
+def test_a_type_column_without_repeated_posts_changes_nothing():
+    head = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
+            "Distribution"]  # fmt: skip
+    rows = [head, ["1", "https://twitter.com/a/status/1", "a", "2021-04-01 09:00 +0000", "9",
+                   "1", "Organic"],
+            ["2", "https://twitter.com/a/status/2", "b", "2021-04-02 09:00 +0000", "8", "1",
+             "Sponsored"]]  # fmt: skip
+    (ds,) = import_file("types.csv", csv_text(rows).encode())
+    assert ds.rows == 2 and not any("counted once" in n for n in ds.notes)

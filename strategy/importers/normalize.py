@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 
 from strategy.i18n import _
 from strategy.importers.blocks import Block, header_index
+from strategy.importers.boosted import kind_column, one_row_per_post
 from strategy.importers.clean import as_text, to_dates, to_number
 from strategy.importers.dataset import COLUMNS, METRICS, Dataset
 from strategy.importers.formats import Format, header_languages
@@ -194,6 +195,11 @@ def normalize(
         out["link"] = pc.binary_join_element_wise(
             "https://www.youtube.com/watch?v=", out["post_id"], ""
         )
+    if fmt.grain == "post" and out and (kinds := kind_column(columns, set(used.values()))):
+        out, folded, note = one_row_per_post(out, kinds)
+        if folded and note:
+            notes.append(note)
+            n -= folded
     account = _account(out, platform, source)
     frame, dropped = _frame(out, n, platform, fmt.grain, account)
     dropped -= 1 if stated else 0  # the totals row is kept as a check, not lost
