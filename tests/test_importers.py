@@ -635,7 +635,8 @@ def test_a_boosted_post_listed_per_kind_of_distribution_is_counted_once(labels, 
             ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "400", "12", total],
             ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "50", "2", organic],
             ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "70", "3", sponsored],
-            ["3", link.format(3), "plain", "2021-04-03 09:00 +0000", "10", "1", organic]]  # fmt: skip
+            ["3", link.format(3), "plain", "2021-04-03 09:00 +0000", "10", "1", organic],
+            ]  # fmt: skip
     (ds,) = import_file("boosted.csv", csv_text(rows).encode())
     assert ds.rows == 3
     by_post = ds.frame.set_index("post_id")["impressions"].to_dict()

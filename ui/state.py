@@ -27,6 +27,8 @@ class AppState(BaseModel):
     handled_uploads: list[str] = Field(default_factory=list)
     # Content hashes of the files read: the same file uploaded again is not read twice.
     upload_hashes: list[str] = Field(default_factory=list)
+    # The download day each of those files was read with (TikTok's dates have no year).
+    upload_days: dict[str, dt.date] = Field(default_factory=dict)
     upload_errors: list[str] = Field(default_factory=list)
     pending: dict[str, Any] | None = None
     mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
@@ -122,7 +124,7 @@ def clear_uploads() -> None:
     """Forget every upload: tables, file chips (a new uploader), a pending mapping, names."""
     state = app_state()
     state.datasets, state.handled_uploads, state.upload_hashes = [], [], []
-    state.pending, state.account_names = None, {}
+    state.pending, state.account_names, state.upload_days = None, {}, {}
     state.generation += 1
     for key in [k for k in st.session_state if str(k).startswith("map_")]:
         del st.session_state[key]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import streamlit as st
@@ -10,6 +11,7 @@ from strategy.i18n import N_, _
 from strategy.importers import ImportFailure
 from strategy.importers.api import MAPPABLE, NeedsMapping
 from strategy.importers.guarded import read_mapped, read_upload, warm
+from strategy.model import EARLIEST
 from ui.state import app_state, upload_key
 from ui.text import safe
 
@@ -30,6 +32,19 @@ def upload_box() -> None:
     """Show the uploader; read each new file once and keep the tables in the session state."""
     state = app_state()
     warm()  # a reader ready before the first file arrives
+    today = dt.date.today()
+    downloaded = st.date_input(
+        _("Downloaded on"),
+        value=today,
+        min_value=EARLIEST,
+        max_value=today,
+        key="w:downloaded_on",
+        help=_(
+            "TikTok's exports give days without a year: they are dated in the year up to this "
+            "day. Set it to the day you downloaded them, then upload (a file uploaded again "
+            "with another day is read again)."
+        ),
+    )
     files = st.file_uploader(
         _("Your platforms' own exports (CSV, XLSX or XLS)"),
         type=["csv", "txt", "tsv", "xlsx", "xls"],
@@ -47,16 +62,22 @@ def upload_box() -> None:
         data = upload.getvalue()
         digest = hashlib.sha256(data).hexdigest()[:16]
         if digest in state.upload_hashes:
-            st.info(_("{name} was uploaded already: it is counted once.").format(
-                name=safe(upload.name)))  # fmt: skip
-            continue
+            if state.upload_days.get(digest) == downloaded:
+                st.info(_("{name} was uploaded already: it is counted once.").format(
+                    name=safe(upload.name)))  # fmt: skip
+                continue
+            # The same file with another download day: its year-less dates move, so it is
+            # read again in place of the first reading, never beside it.
+            state.datasets = [d for d in state.datasets if d.upload != digest]
+            state.upload_hashes.remove(digest)
+        state.upload_days[digest] = downloaded
         try:
-            found = read_upload(upload.name, data)
+            found = read_upload(upload.name, data, reference=downloaded)
         except NeedsMapping as exc:
             known = state.mappings.get(tuple(exc.headers))
             if known:
                 try:
-                    found = read_mapped(upload.name, data, **known)
+                    found = read_mapped(upload.name, data, **known, reference=downloaded)
                 except ImportFailure as failure:  # raised inside the handler: caught here
                     state.upload_errors.append(str(failure))
                 else:
@@ -65,7 +86,7 @@ def upload_box() -> None:
             else:
                 state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
                                  "preview": exc.preview, "message": str(exc),
-                                 "guess": exc.guess}  # fmt: skip
+                                 "guess": exc.guess, "reference": downloaded}  # fmt: skip
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
         else:
@@ -116,7 +137,8 @@ def mapping_form() -> None:
             chosen: dict[str, str] = {k: str(v) for k, v in mapping.items() if v}
             try:
                 found = read_mapped(pending["name"], pending["data"], chosen,
-                                    platform=platform, grain=grain)  # fmt: skip
+                                    platform=platform, grain=grain,
+                                    reference=pending.get("reference"))  # fmt: skip
                 digest = hashlib.sha256(pending["data"]).hexdigest()[:16]
                 state.datasets += tagged(found, digest)
                 state.upload_hashes.append(digest)
