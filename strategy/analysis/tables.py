@@ -137,6 +137,15 @@ def heat_cells(a: AccountAnalysis) -> pd.DataFrame:
     return cells
 
 
+WEB_LINK = r"(?i)^https?://[^\s\x00-\x1f]+$"
+
+
+def web_links(links: pd.Series) -> pd.Series:
+    """Links as shown clickable: a file's "javascript:" or "data:" value becomes no link."""
+    text = links.astype("string")
+    return text.where(text.str.match(WEB_LINK, na=False))
+
+
 def top_posts_table(a: AccountAnalysis) -> pd.DataFrame:
     """Every post of an account, best rate first, with the columns the page and CSV show."""
     top = a.top_posts(None)
@@ -144,7 +153,7 @@ def top_posts_table(a: AccountAnalysis) -> pd.DataFrame:
         {
             _("Date"): top["local"],
             _("Text"): top["text"],
-            _("Link"): top["link"],
+            _("Link"): web_links(top["link"]),
             _(MEASURE_NAMES[a.measure]).capitalize(): top["value"],
             a.rate_name.capitalize(): top["rate"],
         }

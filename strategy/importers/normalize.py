@@ -130,11 +130,9 @@ def normalize(
             out[field] = pc.if_else(pc.is_in(text, value_set=pa.array(["", "undefined"])),
                                     pa.scalar(None, pa.string()), text)  # fmt: skip
         elif field == "link":
-            # Shown as a clickable link and searched for a handle: only a web address is a
-            # link (a file's "javascript:" or "data:" value is dropped).
-            link = arr.cast(pa.string())
-            web = pc.match_substring_regex(link, r"(?i)^https?://[^\s\x00-\x1f]+$")
-            out[field] = pc.if_else(pc.fill_null(web, False), link, pa.scalar(None, pa.string()))
+            # Searched for a handle, never matched; where it is shown as a link, only a web
+            # address becomes one (tables.web_links).
+            out[field] = arr.cast(pa.string())
         elif field in ("post_id", "account"):
             out[field] = as_text(arr)
         else:

@@ -276,9 +276,14 @@ def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
     rows = [HEADER.strip().split(",")[:1] + ["Tweet permalink"] + HEADER.strip().split(",")[1:]]
     rows.append(["1", link, "hello", "2021-04-01 09:00 +0000", "100", "5"])
     rows.append(["2", "https://twitter.com/a/status/2", "hi", "2021-04-02 09:00 +0000", "90", "4"])
+    from strategy.analysis import Options, analyze
+    from strategy.analysis.tables import top_posts_table
+
     (ds,) = import_file("links.csv", csv_text(rows).encode())
     assert ds.rows == 2
-    assert ds.frame["link"].dropna().tolist() == ["https://twitter.com/a/status/2"]
+    (account,) = analyze([ds], Options()).accounts
+    shown = top_posts_table(account)["Link"]
+    assert shown.dropna().tolist() == ["https://twitter.com/a/status/2"]
 
 
 def test_a_huge_page_name_is_shortened_where_it_enters():

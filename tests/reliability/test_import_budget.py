@@ -191,3 +191,43 @@ def test_a_file_over_the_size_limit_is_refused_without_a_worker(monkeypatch):
 def test_the_default_budget_is_within_what_the_attack_checks_allow():
     assert SECONDS <= 8
     assert POOL.address_mb <= 1024
+
+
+def shared_string_amplification(refs: int = 60_000, length: int = 5_000) -> bytes:
+    """One 5,000-character shared string referenced by every cell (a 195 kB file of its kind
+    peaked at 1.3 GB in the server)."""
+    data = _xlsx([["x"]])
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+    def change(parts):
+        parts["xl/sharedStrings.xml"] = (
+            f'<?xml version="1.0"?><sst xmlns="{ns}" count="2" uniqueCount="2"><si><t>Date</t>'
+            f"</si><si><t>{'A' * length}</t></si></sst>"
+        ).encode()
+        rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + "".join(
+            f'<row r="{i}"><c r="A{i}" t="s"><v>1</v></c><c r="B{i}" t="s"><v>1</v></c></row>'
+            for i in range(2, refs // 2))  # fmt: skip
+        parts["xl/worksheets/sheet1.xml"] = (
+            f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>{rows}</sheetData>'
+            "</worksheet>"
+        ).encode()
+        rel = (
+            '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+        )
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+            b"</Relationships>", rel.encode())  # fmt: skip
+        return parts
+
+    return _rewrite(data, change)
+
+
+def test_a_shared_string_referenced_by_every_cell_costs_the_server_nothing():
+    before = resident_mb()
+    started = time.monotonic()
+    try:
+        read_upload("strings.xlsx", shared_string_amplification())
+    except ImportFailure as failure:  # a mapping request or the budget: either is an answer
+        assert str(failure).startswith("strings.xlsx: ")
+    assert time.monotonic() - started < POOL.timeout_s + 3
+    assert resident_mb() - before < 50
