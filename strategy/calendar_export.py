@@ -36,9 +36,11 @@ def _rrule(item: RecurringItem, start: dt.date, months: int) -> vRecur | None:
 
 
 def _text(value: str) -> str:
-    # RFC 5545 TEXT holds no control character but tab (line breaks are escaped by icalendar):
-    # typed text is cleaned already; this also covers content a trainer supplied.
-    return clean(value).replace("\r\n", "\n").replace("\r", "\n")
+    # RFC 5545 TEXT holds no control character but tab (line breaks are escaped by icalendar);
+    # tabs and Unicode's line separators become a space and a line break, which every
+    # calendar shows. Typed text is cleaned already; this also covers a trainer's content.
+    value = clean(value).replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
 def _all_day(summary: str, day: dt.date, uid: str, stamp: dt.datetime, **extra) -> Event:

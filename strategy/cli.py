@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 import sys
+import warnings
 from pathlib import Path
 
 from strategy.storage import MAX_FILE_BYTES, StrategyFileError, loads
@@ -164,7 +165,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         typed=_typed(args.followers or []),
         names=names,
     )
-    result = analyze(datasets, options).to_json()
+    with warnings.catch_warnings():
+        # A file's 1e308 overflows a sum to inf (printed as null); numpy's warning about it
+        # would be a second, unasked line on stderr.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = analyze(datasets, options).to_json()
     if args.json:
         print(_json(result))
     else:

@@ -7,6 +7,13 @@ import unicodedata
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+# What a reader does not see before the "=": controls, format characters, separators,
+# combining marks, and Unicode's other default-ignorable code points (Hangul fillers, variation
+# selectors, the Mongolian and Khmer invisible signs, tags), and the blank braille cell.
+SKIPPED_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
+IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+             (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
+             (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF))  # fmt: skip
 
 
 def safe_cell(value: object) -> str:
@@ -33,7 +40,8 @@ def _formula_like(text: str) -> bool:
     if text.startswith(("\t", "\r")):  # OWASP's list: some spreadsheets act on these too
         return True
     for ch in text:
-        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+        if (ch.isspace() or unicodedata.category(ch) in SKIPPED_CATEGORIES
+                or any(low <= ord(ch) <= high for low, high in IGNORABLE)):  # fmt: skip
             continue
         return unicodedata.normalize("NFKC", ch).startswith(FORMULA_PREFIXES)
     return False

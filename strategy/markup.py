@@ -10,6 +10,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]#|~$:=])")
 _EMAIL = re.compile(r"(?<=[\w.+-])@")  # GFM links a bare a@b.org; a handle (@name) stays as is
 _LINE_START = re.compile(r"^([-+>]|\d+[.)])", re.MULTILINE)
 _WWW = re.compile(r"(?i)\b(www)\.")  # GFM links a bare www.example.org
+_SLASHES = re.compile(r"/(?=/)")  # and some renderers a scheme-less //example.org
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
@@ -39,6 +40,7 @@ def escape(text: object) -> str:
     value = _SPECIAL.sub(r"\\\1", value)
     value = _WWW.sub(r"\1\\.", value)
     value = _EMAIL.sub(r"\\@", value)
+    value = _SLASHES.sub(r"/\\", value)
     value = _INDENT.sub(_keep_indent, value)
     value = _LINE_START.sub(_escape_marker, value)
     return value.replace("\n", "  \n")

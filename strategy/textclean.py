@@ -27,9 +27,20 @@ ARROW_FORBIDDEN = (
 )
 
 
+# Combining marks stacked on one letter: no writing system stacks more than a few, and a
+# "Zalgo" flood of them made a PDF take minutes to lay out.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+MAX_MARKS = 4
+_STACKED = re.compile(f"([{_MARKS}]{{{MAX_MARKS}}})[{_MARKS}]+")
+
+
 def clean(text: str, *, lines: bool = True) -> str:
-    """Remove the characters no output can hold; with `lines=False`, line breaks and tabs too."""
+    """Remove the characters no output can hold; with `lines=False`, line breaks and tabs too.
+
+    Stacks of combining marks are cut to `MAX_MARKS` on each letter.
+    """
     text = FORBIDDEN.sub("", text)
+    text = _STACKED.sub(r"\1", text)
     if not lines:
         text = " ".join(text.split()) if any(c in text for c in "\t\r\n") else text
     return text

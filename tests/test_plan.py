@@ -253,7 +253,8 @@ def test_cli_calendar_refuses_a_bad_file(tmp_path, capsys):
 @pytest.mark.parametrize(
     "value",
     [" =1+1", "\n=1+1", "\u200b=1+1", "\x00=1+1", "\ufeff@SUM(1)", "\uff1d1+1", "\uff0b1",
-     "\xa0-2", "\u3000=1", "\u2028=1", "\r\n+1"],
+     "\xa0-2", "\u3000=1", "\u2028=1", "\r\n+1", "\u3164=1", "\u034f=1", "\ufe0f=1",
+     "\u2800@x", "\u180b=1", "\U000e0041=1", "\u0301=1"],
 )  # fmt: skip
 def test_formula_variants_behind_invisible_or_full_width_characters_are_escaped(value):
     assert safe_cell(value) == "'" + value

@@ -50,6 +50,7 @@ MAGIC = {
     b"Rar!": N_("this is a RAR archive, not an analytics export (CSV or Excel)"),
     b"7z\xbc\xaf": N_("this is a 7-Zip archive, not an analytics export (CSV or Excel)"),
 }
+PREVIEW_CHARS, MAX_PREVIEW_COLUMNS = 200, 200
 MAPPABLE = ("date", "text", "impressions", "reach", "engagements", "followers")
 
 
@@ -86,8 +87,10 @@ class NeedsMapping(ImportFailure):
         guess: dict[str, str] | None = None,
     ):
         super().__init__(message)
-        self.headers = [clean(str(h), lines=False) for h in headers]
-        self.preview = preview
+        # Shown in the mapping form: a cell of a million characters is cut to a glimpse.
+        self.headers = [clean(str(h)[:PREVIEW_CHARS], lines=False) for h in headers]
+        self.preview = [[clean(str(c)[:PREVIEW_CHARS]) for c in row[:MAX_PREVIEW_COLUMNS]]
+                        for row in preview]  # fmt: skip
         self.guess = {k: clean(str(v), lines=False) for k, v in (guess or {}).items()}
 
     def __reduce__(self):
@@ -509,5 +512,6 @@ def _import_with_mapping(name, data, mapping, platform, grain, reference) -> lis
                 continue
             datasets.append(_normalize(name, block, fmt, columns_from_rows(block), reference))
     if not datasets:
-        raise _fail(name, _("no table has the column '{column}'").format(column=mapping["date"]))
+        column = clean(str(mapping["date"])[:60], lines=False)
+        raise _fail(name, _("no table has the column '{column}'").format(column=column))
     return datasets

@@ -16,7 +16,8 @@ MAX_UNZIPPED_BYTES = 200_000_000
 MAX_RATIO = 200
 MAX_COLUMNS = 2_000
 SHEET_ENTRY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s/>]")
-MAX_SHEETS = 100  # LinkedIn writes six, Facebook's breakdown workbooks a dozen or two
+MAX_SHEETS = 100
+MAX_BLANK_ROWS = 10_000  # LinkedIn writes six, Facebook's breakdown workbooks a dozen or two
 
 
 @dataclass
@@ -200,8 +201,21 @@ def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]
         # whole grid): read the cells that are there, never the size the file claims.
         ws.reset_dimensions()
         # (No max_col: openpyxl pads every row out to it. A row holds the cells it has.)
+        blank_run = 0
         for row in ws.iter_rows(values_only=True):
-            rows.append([_cell(v) for v in row[: MAX_COLUMNS + 1]])
+            cells = [_cell(v) for v in row[: MAX_COLUMNS + 1]]
+            if any(cells):
+                blank_run = 0
+            else:
+                # openpyxl yields every row number up to the last one a file names, one by
+                # one: a cell at row 99,999,999,999 would walk empty rows until the time
+                # limit. No export leaves this many blank rows inside its data.
+                blank_run += 1
+                if blank_run > MAX_BLANK_ROWS:
+                    break
+                if blank_run > 2:
+                    continue  # two blank rows separate tables as well as two thousand
+            rows.append(cells)
             if len(rows) > max_rows + 50:
                 break
         sheets.append((ws.title, rows))

@@ -31,6 +31,9 @@ POOL = Pool(
     rss_mb=MEMORY_MB + 256,  # the cap binds first; the watch catches what slips past it
     address_mb=MEMORY_MB,
     queue_s=30.0,
+    # A 10 MB export of 780,000 days comes back as about 100 MB of table; more than this is a
+    # file built to amplify, and the server would pay for it.
+    answer_mb=int(os.environ.get("SOCIAL_WHY_IMPORT_ANSWER_MB", "200")),
 )
 REASONS = {
     "time": N_("reading it took longer than {seconds} seconds, the limit for one file: export "

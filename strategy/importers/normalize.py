@@ -58,6 +58,19 @@ def _unique(headers: list[str]) -> list[str]:
     return out
 
 
+# A post's text, link and id as kept: longer than any platform allows (Facebook's 63,206
+# characters is the longest), so only a file built to amplify reaches them. One shared string
+# in a workbook can stand in every row: kept whole, a 0.7 MB file became a 230 MB table.
+MAX_TEXT, MAX_LINK, MAX_ID = 64_000, 2_000, 200
+
+
+def _at_most(values: pa.Array, limit: int) -> pa.Array:
+    """Cut strings past `limit` characters (a no-op, and cheap, when none is that long)."""
+    if not len(values) or (pc.max(pc.utf8_length(values)).as_py() or 0) <= limit:
+        return values
+    return pc.utf8_slice_codeunits(values, 0, limit)
+
+
 def _platform(fmt: Format, headers: list[str], title: str | None) -> tuple[str, list[str]]:
     notes = []
     for platform, names in fmt.platform_from.items():
@@ -126,15 +139,15 @@ def normalize(
             notes.append(_("Date column '{column}': {how}.").format(column=header, how=how))
         elif field == "text":
             # Post text is shown, not matched: only the missing-value words become empty.
-            text = arr.cast(pa.string())
+            text = _at_most(arr.cast(pa.string()), MAX_TEXT)
             out[field] = pc.if_else(pc.is_in(text, value_set=pa.array(["", "undefined"])),
                                     pa.scalar(None, pa.string()), text)  # fmt: skip
         elif field == "link":
             # Searched for a handle, never matched; where it is shown as a link, only a web
             # address becomes one (tables.web_links).
-            out[field] = arr.cast(pa.string())
+            out[field] = _at_most(arr.cast(pa.string()), MAX_LINK)
         elif field in ("post_id", "account"):
-            out[field] = as_text(arr)
+            out[field] = _at_most(as_text(arr), MAX_ID)
         else:
             out[field] = to_number(arr)
     for field, names in fmt.sum.items():

@@ -17,7 +17,9 @@ from strategy.workers.pool import Pool, WorkerLost
 # V8 reserves far more address space than it uses, so these workers are bounded by a watch on
 # their resident memory, not by an address-space cap.
 POOL = Pool("render", idle_max=2, slots=2, timeout_s=30.0, rss_mb=1024)
-PDF_SECONDS = 120.0  # a strategy at every maximum lays out ~400 pages in about 20 s here
+# PDFs have workers of their own, so a long layout never keeps a chart waiting.
+PDF_SECONDS = 120.0  # a strategy at every maximum lays out ~400 pages in about 16 s here
+PDF_POOL = Pool("render", idle_max=1, slots=2, timeout_s=PDF_SECONDS, rss_mb=1024)
 
 
 def call(op: str, **arguments: Any) -> bytes | None:
@@ -52,6 +54,6 @@ def pdf(doc: Document) -> bytes | None:
     worker it costs that one request, and the other sessions' pages stay quick.
     """
     try:
-        return POOL.call("pdf", doc=doc, timeout_s=PDF_SECONDS)
+        return PDF_POOL.call("pdf", doc=doc)
     except WorkerLost:
         return None

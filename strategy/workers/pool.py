@@ -66,7 +66,9 @@ class _Worker:
         except (OSError, IndexError, ValueError):
             return 0
 
-    def call(self, request: bytes, timeout: float, rss_limit: int) -> tuple[int, Any]:
+    def call(
+        self, request: bytes, timeout: float, rss_limit: int, answer_limit: int = 0
+    ) -> tuple[int, Any]:
         assert self.proc.stdin is not None
         self.requests += 1
         try:
@@ -76,16 +78,21 @@ class _Worker:
             raise WorkerLost("died") from None
         deadline = time.monotonic() + timeout
         status, size = HEADER.unpack(self._read(HEADER.size, deadline, rss_limit))
+        if answer_limit and size > answer_limit:
+            # What crosses the pipe is rebuilt here, in the server: an answer this large
+            # would cost the server what the worker's caps spared it.
+            raise WorkerLost("memory")
         return status, pickle.loads(self._read(size, deadline, rss_limit))
 
-    def _read(self, n: int, deadline: float, rss_limit: int) -> bytes:
+    def _read(self, n: int, deadline: float, rss_limit: int) -> bytearray:
         """Read n bytes before the deadline and within the memory limit, or fail."""
         assert self.proc.stdout is not None
         fd = self.proc.stdout.fileno()
-        chunks, left = [], n
+        buffer = bytearray(n)  # filled in place: no chunks to join, no second copy
+        view, done = memoryview(buffer), 0
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
-            while left:
+            while done < n:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise WorkerLost("time")
@@ -93,12 +100,11 @@ class _Worker:
                     if rss_limit and self.resident() > rss_limit:
                         raise WorkerLost("memory")
                     continue
-                chunk = os.read(fd, min(left, 1 << 20))
-                if not chunk:
+                got = os.readv(fd, [view[done : done + (1 << 22)]])
+                if not got:
                     raise WorkerLost("died")
-                chunks.append(chunk)
-                left -= len(chunk)
-        return b"".join(chunks)
+                done += got
+        return buffer
 
     def kill(self) -> None:
         self.proc.kill()
@@ -117,6 +123,7 @@ class Pool:
         rss_mb: The resident memory a worker may reach before it is killed (0: no watch).
         address_mb: Address space an import worker may add to what it holds once warm.
         queue_s: How long a call waits for a free slot before it gives up as "busy".
+        answer_mb: The largest answer taken back (0: any); a larger one counts as "memory".
         max_requests: A worker is retired after this many requests (bounds any slow leak).
     """
 
@@ -127,6 +134,7 @@ class Pool:
     rss_mb: int = 1024
     address_mb: int = 0
     queue_s: float = 60.0
+    answer_mb: int = 0
     max_requests: int = 200
     _idle: list[_Worker] = field(default_factory=list, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -186,7 +194,10 @@ class Pool:
             worker = self._take()
             try:
                 status, value = worker.call(
-                    request, timeout_s or self.timeout_s, self.rss_mb * 1024 * 1024
+                    request,
+                    timeout_s or self.timeout_s,
+                    self.rss_mb * 1024 * 1024,
+                    self.answer_mb * 1024 * 1024,
                 )
             except BaseException:
                 worker.kill()  # a stalled, bloated or broken worker is never used again

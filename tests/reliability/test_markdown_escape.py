@@ -24,7 +24,7 @@ ALLOWED_TAGS = re.compile(r"</?p>|<br\s*/?>")
 
 CONSTRUCTS = [
     "Title\n===", "Title\n---", "    four spaces are code", "\tA tab is code", "a\rb\r\n=== c",
-    "www.evil.com/x", "WWW.evil.com", "https://evil.com", "mail me: a@evil.com", "<https://x.y>",
+    "www.evil.com/x", "WWW.evil.com", "https://evil.com", "mail me: a@evil.com", "//evil.com/x", "<https://x.y>",
     "***", "- - -", "* item", "+ item", "1) first", "12. twelfth", "> quote", "# h", "###### h",
     "```\ncode\n```", "~~~\ncode", "| a | b |\n|---|---|\n| 1 | 2 |", "[x]: https://evil.example",
     "[^1]", "- [ ] task", "<div>block</div>", "&amp; &#60; &copy;", "a  \nb", "a\\\nb",

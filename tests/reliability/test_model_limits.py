@@ -161,5 +161,21 @@ def test_the_pdf_is_built_in_a_worker_process():
     doc = build_document(Strategy(), LIB, [], charts=False, today=TODAY)
     made = isolated.pdf(doc)
     assert made is not None and made.startswith(b"%PDF")
-    worker_pids = {w.proc.pid for w in isolated.POOL._idle}
+    worker_pids = {w.proc.pid for w in isolated.PDF_POOL._idle}
     assert worker_pids and all(pid != __import__("os").getpid() for pid in worker_pids)
+
+
+def test_a_flood_of_combining_marks_is_cut_where_text_enters():
+    s = Strategy()
+    s.plan.actions = [PlanAction(what="a" + "\u0301" * 999)]
+    assert s.plan.actions[0].what == "a" + "\u0301" * 4
+    assert Strategy.model_validate_json(dumps(s)).plan.actions[0].what == "a" + "\u0301" * 4
+    assert PlanAction(what="é̃ café").what == "é̃ café"  # a letter's own marks stay
+
+
+def test_tabs_and_line_separators_never_reach_the_calendar_raw():
+    s = Strategy()
+    s.plan.actions = [PlanAction(what="a\tb\u2028c", channel="x\ty", due=dt.date(2027, 1, 5))]
+    ics = to_ics(s, TODAY).decode()
+    assert "\t" not in ics and "\u2028" not in ics
+    assert "SUMMARY:a b\\nc" in ics
