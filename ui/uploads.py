@@ -33,8 +33,9 @@ def upload_box() -> None:
     state = app_state()
     warm()  # a reader ready before the first file arrives
     today = dt.date.today()
-    downloaded = st.date_input(
-        _("Downloaded on"),
+    # Narrow: it matters only for TikTok's year-less files, so it stays out of the way.
+    downloaded = st.columns([1, 2])[0].date_input(
+        _("Exports downloaded on"),
         value=today,
         min_value=EARLIEST,
         max_value=today,
