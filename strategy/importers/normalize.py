@@ -66,7 +66,8 @@ MAX_TEXT, MAX_LINK, MAX_ID = 64_000, 2_000, 200
 
 def _at_most(values: pa.Array, limit: int) -> pa.Array:
     """Cut strings past `limit` characters (a no-op, and cheap, when none is that long)."""
-    if not len(values) or (pc.max(pc.utf8_length(values)).as_py() or 0) <= limit:
+    # Bytes bound characters from above, and a length in bytes comes from the offsets alone.
+    if not len(values) or (pc.max(pc.binary_length(values)).as_py() or 0) <= limit:
         return values
     return pc.utf8_slice_codeunits(values, 0, limit)
 
