@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from export_fixtures import (
@@ -654,3 +655,61 @@ def test_a_type_column_without_repeated_posts_changes_nothing():
              "Sponsored"]]  # fmt: skip
     (ds,) = import_file("types.csv", csv_text(rows).encode())
     assert ds.rows == 2 and not any("counted once" in n for n in ds.notes)
+
+
+FB_META = ["Post ID", "Permalink", "Post Message", "Type", "Countries", "Languages", "Posted",
+           "Audience Targeting"]  # fmt: skip
+FB_SHEETS = {
+    "Key Metrics": [
+        [*FB_META, "Lifetime Post Total Reach", "Lifetime Post Total Impressions",
+         "Lifetime Engaged Users"],
+        [""] * 8 + ["Lifetime: people reached", "Lifetime: impressions", "Lifetime: engaged"],
+        ["1_2", "https://facebook.com/p/1", "Cover", "Photo", "", "", "06/04/2014 04:03:05 PM",
+         "", 10, 20, 3],
+        ["1_1", "https://facebook.com/p/2", "A link", "Link", "", "", "03/06/2014 02:01:09 PM",
+         "", 49, 114, 5],
+    ],
+    # Excel cuts sheet names to 31 characters; people ("talking about") come before stories.
+    "Lifetime Talking About This(pos": [[*FB_META, "comment", "like", "share"],
+                                        ["1_2", "", "", "", "", "", "", "", 9, 9, 9]],
+    "Lifetime Post Stories by action": [
+        [*FB_META, "comment", "like", "share"],
+        ["1_1", "https://facebook.com/p/2", "A link", "Link", "", "", "03/06/2014 02:01:09 PM",
+         "", 2, 6, 1],
+        ["1_2", "https://facebook.com/p/1", "Cover", "Photo", "", "", "06/04/2014 04:03:05 PM",
+         "", 1, 4, 0],
+    ],
+}  # fmt: skip
+
+
+def _fb_workbook(kind: str) -> bytes:
+    buf = io.BytesIO()
+    if kind == "xlsx":
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for title, rows in FB_SHEETS.items():
+            ws = wb.create_sheet(title)
+            for row in rows:
+                ws.append(row)
+        wb.save(buf)
+    else:
+        import xlwt
+
+        book = xlwt.Workbook()
+        for title, rows in FB_SHEETS.items():
+            ws = book.add_sheet(title)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    ws.write(r, c, value)
+        book.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_likes_comments_and_shares_come_from_facebooks_breakdown_sheet(kind):
+    (ds,) = import_file(f"Facebook Insights Data Export (Post Level).{kind}", _fb_workbook(kind))
+    got = ds.frame.set_index("post_id")[["likes", "comments", "shares"]].to_dict("index")
+    assert got == {"1_2": {"likes": 4, "comments": 1, "shares": 0},
+                   "1_1": {"likes": 6, "comments": 2, "shares": 1}}  # fmt: skip
+    assert ds.frame["reach"].sum() == 59
+    assert any("Lifetime Post Stories by action" in n for n in ds.notes)

@@ -16,6 +16,7 @@ import pyarrow.csv as pacsv
 from strategy.i18n import N_, _, number
 from strategy.importers.assemble import (
     anchor_followers,
+    fill_from_breakdowns,
     merge_side_by_side,
     one_account,
     period_note,
@@ -406,6 +407,8 @@ def _import_file(
                 found.setdefault(block.fmt.id, []).append(anchor_followers(ds, block, reference))
         for same in found.values():
             datasets.extend([merge_side_by_side(same)] if len(parts) > 1 else same)
+    if datasets and unknown:
+        datasets = fill_from_breakdowns(datasets, unknown)
     if datasets:
         datasets = [d.model_copy(update={"encoding": encoding}) for d in one_account(datasets)]
         datasets[0].notes.extend(sheet_notes)

@@ -141,3 +141,61 @@ def one_account(datasets: list[Dataset]) -> list[Dataset]:
         else d.model_copy(update={"account": named, "frame": d.frame.assign(account=named)})
         for d in datasets
     ]
+
+
+# Facebook's legacy per-post workbook keeps the likes, comments and shares of each post only in
+# its breakdown sheets ("Lifetime Post Stories by action type": one column per action); the
+# CSV flattens them into "Lifetime Post Stories by action type - like" beside the rest.
+BREAKDOWN_ACTIONS = {"like": "likes", "comment": "comments", "share": "shares"}
+# Excel cuts a sheet's name to 31 characters ("Lifetime Post Stories by action"): matched by
+# the words that survive, best first (stories count actions; "talking about" counts people).
+BREAKDOWN_SHEETS = ("post stories by action", "talking about this", "by action")
+
+
+def fill_from_breakdowns(datasets: list[Dataset], sheets: list[Block]) -> list[Dataset]:
+    """Give legacy Facebook post datasets the actions their workbook's breakdown sheets hold.
+
+    Args:
+        datasets: The workbook's datasets.
+        sheets: Its sheets that no format recognised.
+
+    Returns:
+        The datasets, a per-post Facebook one filled in by post id where it lacked the actions.
+    """
+    from strategy.importers.formats import fold
+
+    breakdowns = []
+    for block in sheets:
+        title = fold(block.title or "")
+        headers = [fold(h) for h in block.headers]
+        if "post id" not in headers or not any(k in title for k in BREAKDOWN_SHEETS):
+            continue
+        actions = {field: headers.index(action) for action, field in BREAKDOWN_ACTIONS.items()
+                   if action in headers}  # fmt: skip
+        if actions:  # stories before "talking about" (people): the first sheet named wins
+            rank = next(i for i, k in enumerate(BREAKDOWN_SHEETS) if k in title)
+            breakdowns.append((rank, block, headers.index("post id"), actions))
+    if not breakdowns:
+        return datasets
+    _rank, block, id_at, actions = min(breakdowns, key=lambda b: b[0])
+    ids = pa.array([str(r[id_at]).strip() if len(r) > id_at else "" for r in block.rows])
+    out = []
+    for ds in datasets:
+        missing = [f for f in actions if f not in ds.columns_used]
+        if ds.format_id != "facebook_legacy_post" or not missing:
+            out.append(ds)
+            continue
+        frame = ds.frame.copy()
+        for field in missing:
+            at = actions[field]
+            values = to_number(pa.array([str(r[at]) if len(r) > at else "" for r in block.rows],
+                                        pa.string())).to_numpy(zero_copy_only=False)  # fmt: skip
+            by_id = pd.Series(values, index=ids.to_pylist()).groupby(level=0).first()
+            frame[field] = frame["post_id"].map(by_id).astype(float)
+        sheet = block.title or ""
+        used = ds.columns_used | {f: f"{sheet}: {f}" for f in missing}
+        note = _("Likes, comments and shares come from the sheet '{sheet}', joined on the post "
+                 "id.").format(sheet=sheet)  # fmt: skip
+        out.append(ds.model_copy(update={"frame": frame, "columns_used": used,
+                                         "notes": [*ds.notes, note]}))  # fmt: skip
+    return out
