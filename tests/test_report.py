@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from test_plan import planned
 
@@ -219,3 +221,19 @@ def test_swedish_markdown_matches_the_golden_file():
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(md, "utf-8")
     assert md == golden.read_text("utf-8")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab cdé W\n-😀🇸🇪")), min_size=401, max_size=900),
+       st.sampled_from([20.0, 60.0, 174.0]))  # fmt: skip
+def test_long_text_is_wrapped_within_its_column_keeping_every_word(text, width):
+    from strategy.report.pdf import _setup, _wrap
+
+    pdf = _setup("en")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10.5)
+    lines = _wrap(pdf, text, width)
+    assert lines is not None
+    assert all(pdf.get_string_width(line) <= width + 0.01 for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())  # nothing lost or added
+    assert len(lines) >= text.count("\n") + 1  # every line break kept

@@ -57,15 +57,13 @@ def printable(text: object) -> str:
             out.append(ch)
         elif ch == "\t":
             out.append("    ")
-        elif (
-            unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
-            and ch not in INVISIBLE_JOINERS
-        ):
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") or ch in INVISIBLE_JOINERS:
+            # Joiners and emoji selectors only matter to text shaping, which this PDF does
+            # not do (each emoji of a sequence is drawn on its own either way); kept, they
+            # switched fonts at every other character and made an emoji flood take minutes.
             continue
         elif ord(ch) in cover:
             out.append(ch)
-        elif ch in INVISIBLE_JOINERS:
-            continue
         else:
             out.append(PLACEHOLDER)
     return "".join(out)

@@ -122,14 +122,84 @@ def _heading(pdf: ReportPDF, block: Heading) -> None:
         pdf.ln(1)
 
 
+# Text longer than this is wrapped here, not by fpdf2: its line breaking re-measures a line
+# for every character it adds (about 17 µs a character), and a strategy at the model's limits
+# took 16 s to lay out. Shorter text keeps fpdf2's own wrapping, which handles every case.
+FAST_WRAP = 400
+
+
+def _text(pdf: ReportPDF, x: float, width: float, height: float, text: str) -> None:
+    """Write left-aligned wrapped text in a column; long text is wrapped by `_wrap`."""
+    lines = _wrap(pdf, text, width - 2 * pdf.c_margin) if len(text) > FAST_WRAP else None
+    if lines is None:
+        pdf.set_x(x)
+        pdf.multi_cell(width, height, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        return
+    for line in lines:
+        pdf.set_x(x)
+        pdf.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
+
+
+def _wrap(pdf: ReportPDF, text: str, width: float) -> list[str] | None:
+    """Break text into lines of at most `width` at spaces (inside a word that is too long).
+
+    Returns None when the text needs more than the current font (a fallback font's emoji):
+    fpdf2 then wraps it, measuring each character in the font that draws it.
+    """
+    main = getattr(pdf.current_font, "cw", None)
+    if not isinstance(main, dict):
+        return None
+    # A character the text font lacks is drawn in the fallback (emoji) font, at its width.
+    fallback = [f.cw for key in getattr(pdf, "_fallback_font_ids", [])
+                if isinstance(getattr(f := pdf.fonts.get(key), "cw", None), dict)]  # fmt: skip
+    widths = dict.fromkeys((ord(c) for c in set(text) - {"\n"}), None)
+    for code in widths:
+        found = main.get(code) if code in main else next(
+            (cw[code] for cw in fallback if code in cw), None)  # fmt: skip
+        if found is None:
+            return None
+        widths[code] = found
+    scale = pdf.font_size_pt * 0.001 / pdf.k
+    space = main[32] * scale
+
+    def measure(word: str) -> float:
+        return sum(map(widths.__getitem__, map(ord, word))) * scale
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            size = measure(word)
+            while size > width:  # a word wider than the column is cut where it fills a line
+                if line:
+                    lines.append(" ".join(line))
+                    line, used = [], 0.0
+                cut, taken = 0, 0.0
+                while cut < len(word) and taken + measure(word[cut]) <= width:
+                    taken += measure(word[cut])
+                    cut += 1
+                cut = max(cut, 1)
+                lines.append(word[:cut])
+                word = word[cut:]
+                size = measure(word)
+            if line and used + space + size > width:
+                lines.append(" ".join(line))
+                line, used = [word], size
+            else:
+                used = used + space + size if line else size
+                line.append(word)
+        lines.append(" ".join(line))
+    return lines
+
+
 def _para(pdf: ReportPDF, block: Para) -> None:
     styles = {"normal": ("", 10.5, INK), "muted": ("", 9.5, MUTED), "quote": ("B", 12, ACCENT),
               "label": ("B", 10.5, INK)}  # fmt: skip
     weight, size, colour = styles.get(block.style, styles["normal"])
     pdf.set_font("DejaVu", weight, size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(0, size * 0.55, printable(block.text), new_x="LMARGIN", new_y="NEXT",
-                   align="L")  # fmt: skip
+    _text(pdf, pdf.l_margin, pdf.epw, size * 0.55, printable(block.text))
     pdf.ln(2)
 
 
@@ -139,8 +209,7 @@ def _bullets(pdf: ReportPDF, block: Bullets) -> None:
     for item in block.items:
         pdf.set_x(pdf.l_margin + 2)
         pdf.cell(5, 5.8, "•")
-        pdf.multi_cell(pdf.epw - 7, 5.8, printable(item), new_x="LMARGIN", new_y="NEXT",
-                       align="L")  # fmt: skip
+        _text(pdf, pdf.l_margin + 7, pdf.epw - 7, 5.8, printable(item))
         pdf.ln(0.8)
     pdf.ln(2)
 
@@ -179,9 +248,14 @@ def _row_lines(pdf: ReportPDF, row: list[str], widths: list[float]) -> int:
     if guess <= MAX_ROW_LINES * 0.7 or guess >= MAX_ROW_LINES * 1.5:
         return int(guess)  # clearly short or clearly tall: no need to wrap it twice
     pdf.set_font("DejaVu", "B", 9)  # the widest weight a cell is drawn in
-    return max((len(pdf.multi_cell(max(w, 5), TABLE_LINE, printable(cell), dry_run=True,
-                                   output="LINES"))
-                for cell, w in zip(row, widths, strict=False)), default=1)  # fmt: skip
+    most = 1
+    for cell, w in zip(row, widths, strict=False):
+        text = printable(cell)
+        lines = _wrap(pdf, text, max(w, 5))
+        if lines is None:  # another font draws part of it: fpdf2 measures it
+            lines = pdf.multi_cell(max(w, 5), TABLE_LINE, text, dry_run=True, output="LINES")
+        most = max(most, len(lines))
+    return most
 
 
 def _row_as_paragraphs(pdf: ReportPDF, block: Table, row: list[str]) -> None:
