@@ -129,7 +129,9 @@ def iso_dates(s: pa.Array, fmt: str) -> pa.Array | None:
         return None
     if suffix and not pc.all(pc.ends_with(s, suffix.decode())).as_py():
         return None
-    head = pc.binary_slice(raw, 0, width).cast(pa.string())
+    # The slice is ASCII (the timestamp cast refuses anything else): no UTF-8 check needed.
+    unchecked = pc.CastOptions(target_type=pa.string(), allow_invalid_utf8=True)
+    head = pc.cast(pc.binary_slice(raw, 0, width), options=unchecked)
     if "T" in fmt:
         head = pc.replace_substring(head, "T", " ")
     try:
