@@ -74,6 +74,12 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(_("{name} is not a valid number in a strategy file").format(name=name))
 
 
+def _bounded_int(digits: str) -> int | float:
+    # Python refuses to convert over 4,300 digits, and the message would name no field: a
+    # number this long becomes infinity, which the model refuses at its own field.
+    return int(digits) if len(digits) <= 30 else float("inf")
+
+
 def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
     """Read a strategy saved by this app.
 
@@ -116,7 +122,7 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
             ]  # fmt: skip
         ) from None
     try:
-        doc = json.loads(text, parse_constant=_refuse_constant)
+        doc = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         body = text.rstrip()
         truncated = (

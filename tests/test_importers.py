@@ -713,3 +713,16 @@ def test_likes_comments_and_shares_come_from_facebooks_breakdown_sheet(kind):
                    "1_1": {"likes": 6, "comments": 2, "shares": 1}}  # fmt: skip
     assert ds.frame["reach"].sum() == 59
     assert any("Lifetime Post Stories by action" in n for n in ds.notes)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_an_excel_2003_xml_workbook_reads_the_same_in_any_unicode_encoding(encoding):
+    from export_fixtures import facebook_legacy_page_spreadsheetml
+
+    data = facebook_legacy_page_spreadsheetml()
+    text = data.decode("utf-8-sig").replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"')
+    expected = [d.summary() for d in import_file("page.xls", data)]
+    got = [d.summary() for d in import_file("page.xls", text.encode(encoding))]
+    for d in got:
+        assert d.pop("encoding") == "spreadsheetml"
+    assert got == [{k: v for k, v in d.items() if k != "encoding"} for d in expected]

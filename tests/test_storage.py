@@ -200,3 +200,11 @@ def test_a_schema_version_of_true_is_refused():
     with pytest.raises(StrategyFileError):
         loads(json.dumps({"schema_version": True}).encode(), name="odd.json")
     assert loads(json.dumps({"schema_version": 1}).encode(), name="ok.json").schema_version == 1
+
+
+def test_a_number_of_thousands_of_digits_is_refused_at_its_own_field():
+    data = (b'{"schema_version": 1, "analytics": {"follower_totals": {"x:a": {"count": '
+            + b"9" * 5000 + b', "as_of": "2025-01-01"}}}}')  # fmt: skip
+    with pytest.raises(StrategyFileError) as refused:
+        loads(data)
+    assert "analytics.follower_totals.x:a.count" in str(refused.value.problems[0])

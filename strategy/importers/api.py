@@ -102,6 +102,20 @@ def _fail(name: str, reason: str) -> ImportFailure:
     return ImportFailure(f"{name}: {reason}", reason)
 
 
+def _utf16_xml(data: bytes) -> bytes | None:
+    """A UTF-16 Excel 2003 XML workbook as UTF-8 (its declaration saying so), else None."""
+    if not (data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\0" or data[:1] == b"\0"):
+        return None
+    try:
+        text, _encoding = decode(data)
+    except DecodeError:
+        return None
+    text = text.lstrip("\ufeff \r\n\t")
+    if not text.startswith(("<?xml", "<Workbook")):
+        return None
+    return re.sub(r'^(<\?xml[^>]*?encoding=)"[^"]*"', r'\1"utf-8"', text, count=1).encode()
+
+
 def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, list[list[str]]]]:
     """Read a file into (sheet name, rows) pairs, whatever its container."""
     return _read(name, data, max_rows)[0]
@@ -126,6 +140,8 @@ def _read(name: str, data: bytes, max_rows: int) -> tuple[list, str]:
         lead = data[:400].lstrip(b"\xef\xbb\xbf \r\n\t")
         if lead.startswith(b"<?xml") or lead.startswith(b"<Workbook"):
             return spreadsheetml_sheets(data, max_rows), "spreadsheetml"
+        if (xml := _utf16_xml(data)) is not None:
+            return spreadsheetml_sheets(xml, max_rows), "spreadsheetml"
     except WorkbookError as exc:
         raise _fail(name, str(exc)) from None
     # The encoding is proven before any figure is read: a UTF-8 file goes to pyarrow as it is
