@@ -17,6 +17,7 @@ import zipfile
 import openpyxl
 import pytest
 from export_fixtures import x_legacy_en
+from test_hostile_files import xlsx
 
 from strategy.i18n import using
 from strategy.importers import ImportFailure
@@ -95,15 +96,6 @@ def test_calls_past_the_slots_wait_and_then_give_up_as_busy(test_pool, monkeypat
     assert test_pool.call("allocate", megabytes=1) == 1024 * 1024  # slots come back
 
 
-def _xlsx(rows) -> bytes:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def _rewrite(data: bytes, change) -> bytes:
     src = zipfile.ZipFile(io.BytesIO(data))
     parts = change({i.filename: src.read(i.filename) for i in src.infolist()})
@@ -116,7 +108,7 @@ def _rewrite(data: bytes, change) -> bytes:
 
 def sheets_naming_one_part(n: int) -> bytes:
     """A workbook listing n sheets that all point at one part (opening builds every one)."""
-    data = _xlsx([["Date", "Impressions (total)"], ["2025-01-01", 1]])
+    data = xlsx([["Date", "Impressions (total)"], ["2025-01-01", 1]])
 
     def change(parts):
         entries = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(n))
@@ -128,7 +120,7 @@ def sheets_naming_one_part(n: int) -> bytes:
     return _rewrite(data, change)
 
 
-def many_rows_xlsx(n: int) -> bytes:
+def many_rowsxlsx(n: int) -> bytes:
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Metrics")
     ws.append(["Date", "Impressions (total)", "Clicks (total)"])
@@ -148,7 +140,7 @@ def test_a_workbook_of_thousands_of_sheets_is_refused_before_it_is_opened():
 
 def test_a_file_that_reads_past_the_time_limit_is_refused_naming_the_limit(monkeypatch):
     # 150k rows take openpyxl longer than one second on any machine: the budget is what ends it.
-    data = many_rows_xlsx(150_000)
+    data = many_rowsxlsx(150_000)
     monkeypatch.setattr(POOL, "timeout_s", 1.0)
     before = resident_mb()
     started = time.monotonic()
@@ -164,7 +156,7 @@ def test_a_file_that_reads_past_the_time_limit_is_refused_naming_the_limit(monke
 def test_the_budget_message_is_in_the_sessions_language(monkeypatch):
     monkeypatch.setattr(POOL, "timeout_s", 0.5)
     with using("sv"), pytest.raises(ImportFailure) as failure:
-        read_upload("big.xlsx", many_rows_xlsx(100_000))
+        read_upload("big.xlsx", many_rowsxlsx(100_000))
     assert "tog längre tid än" in str(failure.value)
 
 
@@ -193,6 +185,19 @@ def test_the_default_budget_is_within_what_the_attack_checks_allow():
     assert POOL.address_mb <= 1024
 
 
+def with_shared_strings(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """Register xl/sharedStrings.xml in a workbook's relationships and content types."""
+    rel = (
+        '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", rel.encode())  # fmt: skip
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", SHARED_STRINGS_TYPE)  # fmt: skip
+    return parts
+
+
 SHARED_STRINGS_TYPE = (
     b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
     b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
@@ -202,7 +207,7 @@ SHARED_STRINGS_TYPE = (
 def shared_string_amplification(refs: int = 60_000, length: int = 5_000) -> bytes:
     """One 5,000-character shared string referenced by every cell (a 195 kB file of its kind
     peaked at 1.3 GB in the server)."""
-    data = _xlsx([["x"]])
+    data = xlsx([["x"]])
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     def change(parts):
@@ -217,15 +222,7 @@ def shared_string_amplification(refs: int = 60_000, length: int = 5_000) -> byte
             f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>{rows}</sheetData>'
             "</worksheet>"
         ).encode()
-        rel = (
-            '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
-        )
-        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-            b"</Relationships>", rel.encode())  # fmt: skip
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-            b"</Types>", SHARED_STRINGS_TYPE)  # fmt: skip
-        return parts
+        return with_shared_strings(parts)
 
     return _rewrite(data, change)
 
@@ -245,7 +242,7 @@ def test_a_shared_string_referenced_by_every_cell_costs_the_server_nothing():
 
 def one_cell_far_down(row: int) -> bytes:
     """A 2 kB workbook whose one data cell sits at row `row` (openpyxl walks every row above)."""
-    data = _xlsx([["Date", "Impressions (total)", "Clicks (total)"]])
+    data = xlsx([["Date", "Impressions (total)", "Clicks (total)"]])
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     def change(parts):
@@ -270,7 +267,7 @@ def test_a_cell_millions_of_rows_down_is_answered_at_once(row):
 
 def one_string_in_every_row(rows: int, length: int = 1_000_000) -> bytes:
     """Every post's text is one shared string of a million characters."""
-    data = _xlsx([["x"]])
+    data = xlsx([["x"]])
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     def cell(ref, value, kind=""):
@@ -295,15 +292,7 @@ def one_string_in_every_row(rows: int, length: int = 1_000_000) -> bytes:
             f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>{head}{body}'
             "</sheetData></worksheet>"
         ).encode()
-        rel = (
-            '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
-        )
-        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-            b"</Relationships>", rel.encode())  # fmt: skip
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-            b"</Types>", SHARED_STRINGS_TYPE)  # fmt: skip
-        return parts
+        return with_shared_strings(parts)
 
     return _rewrite(data, change)
 
