@@ -21,8 +21,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from strategy.workers.protocol import HEADER, pack_request
-from strategy.workers.serve import MEMORY_ENV
+from strategy.workers.protocol import HEADER, MEMORY_ENV, pack_request
 
 TICK_S = 0.1  # how often a wait looks at the worker's memory
 PAGE = resource.getpagesize()
@@ -47,7 +46,7 @@ class _Worker:
 
     def __init__(self, kind: str, env: dict[str, str]) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "strategy.workers.serve", kind],
+            [sys.executable, "-m", "strategy.worker", kind],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -116,7 +115,7 @@ class Pool:
     """Warm workers of one kind.
 
     Attributes:
-        kind: What the workers do ("render" or "import"; see `serve.OPS`).
+        kind: What the workers do ("render" or "import"; see `strategy.worker.OPS`).
         idle_max: How many idle workers to keep warm.
         slots: How many calls may run at once.
         timeout_s: A call's time limit, from the moment a worker has it.

@@ -13,6 +13,10 @@ import struct
 from typing import Any, BinaryIO
 
 HEADER = struct.Struct(">BQ")
+# Told to a worker through its environment: its address-space allowance, and (tests only)
+# whether it accepts the crash, stall and allocate operations.
+MEMORY_ENV = "SOCIAL_WHY_WORKER_MEMORY_MB"
+TEST_OPS_ENV = "SOCIAL_WHY_WORKER_TEST_OPS"
 LENGTH = struct.Struct(">Q")
 
 

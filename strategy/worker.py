@@ -1,4 +1,4 @@
-"""A worker process: `python -m strategy.workers.serve render|import`.
+"""A worker process: `python -m strategy.worker render|import`.
 
 It answers requests on its stdin/stdout pipe (see `protocol`) one at a time until stdin closes,
 and holds nothing between them: after each request it forgets the caches its work filled.
@@ -18,10 +18,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from strategy.workers.protocol import LENGTH, pack_answer, read_exactly
-
-MEMORY_ENV = "SOCIAL_WHY_WORKER_MEMORY_MB"
-TEST_OPS_ENV = "SOCIAL_WHY_WORKER_TEST_OPS"
+from strategy.workers.protocol import (
+    LENGTH,
+    MEMORY_ENV,
+    TEST_OPS_ENV,
+    pack_answer,
+    read_exactly,
+)
 
 
 def _png(spec: dict, scale: float = 2) -> bytes:
