@@ -43,8 +43,9 @@ class RuleResult:
         high: Upper end.
         verdict: What the data says, in words that do not claim more than it shows.
         outcome: The verdict as a word for code: "first", "second" (the group that did
-            better), "unclear", "thin" (too few posts) or "not_applicable" (the export lacks
-            what the rule needs, such as a time of day).
+            better), "unclear", "thin" (too few posts), "flat" (most posts have no engagement,
+            so the medians cannot differ) or "not_applicable" (the export lacks what the rule
+            needs, such as a time of day).
         overlaps: Other rules whose group shares posts with this one's: (rule id, posts).
     """
 
@@ -76,7 +77,8 @@ class RuleResult:
 
 
 OUTCOME_CODES = {"first": "better", "second": "worse", "unclear": "no_clear_difference",
-                 "thin": "too_few_posts", "not_applicable": "not_applicable"}  # fmt: skip
+                 "thin": "too_few_posts", "not_applicable": "not_applicable",
+                 "flat": "too_little_engagement"}  # fmt: skip
 
 
 def hashtags(text: pd.Series) -> pd.Series:
@@ -163,7 +165,14 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
                                                        other=no, most=min_posts)  # fmt: skip
         else:
             low, high = _interval(a, b, rng)
-            if low > 0:
+            if med_a == med_b == 0 and low == high == 0:
+                # Most posts have no engagement: every median is 0 and so is every resampled
+                # difference. A 0-to-0 interval is no evidence of "no difference": no test.
+                low = high = None
+                outcome = "flat"
+                verdict = _("Too little engagement to compare: most posts in both groups have "
+                            "none, so both medians are 0.")  # fmt: skip
+            elif low > 0:
                 outcome, verdict = "first", better.format(group=yes.capitalize())
             elif high < 0:
                 outcome, verdict = "second", better.format(group=no.capitalize())

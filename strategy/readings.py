@@ -131,7 +131,7 @@ def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> s
         return _("{account}: no rated posts to test the rules on.").format(account=a.account.label)
     held = sum(r.outcome in ("first", "second") for r in results)
     unclear = sum(r.outcome == "unclear" for r in results)
-    thin = sum(r.outcome in ("thin", "not_applicable") for r in results)
+    thin = sum(r.outcome in ("thin", "not_applicable", "flat") for r in results)
     rated = int(a.posts["rate"].notna().sum())
     return _(
         "{account}, {name} over {sample}: of {n} rules, {held} showed a difference, {unclear} "

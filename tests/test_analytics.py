@@ -343,3 +343,24 @@ def test_overlapping_downloads_count_each_post_once_keeping_its_latest_figures()
     assert a.posts["impressions"].tolist() == [10.0, 20.0, 20.0, 20.0]
     assert any("2 posts that were in more than one of them are counted once" in n
                for n in a.notes())  # fmt: skip
+
+
+def test_zero_heavy_posts_are_too_little_engagement_not_no_difference():
+    import numpy as np
+
+    from strategy.folk_rules import results_table, test_rules
+
+    rng = np.random.default_rng(1)
+    n = 80
+    posts = pd.DataFrame({
+        "text": ["short" if i % 2 else "x" * 150 for i in range(n)],
+        "date": pd.date_range("2025-01-01", periods=n, freq="7h"),
+        "rate": np.where(rng.random(n) < 0.8, 0.0, rng.random(n) * 0.05),
+    })  # fmt: skip
+    by_id = {r.id: r for r in test_rules(posts)}
+    short = by_id["short_posts"]
+    assert short.outcome == "flat" and short.code == "too_little_engagement"
+    assert short.low is None and short.difference is None
+    assert "Too little engagement" in short.verdict
+    table = results_table(list(by_id.values()))
+    assert not table.iloc[:, 7].str.contains("0.00 pp to").any()  # no 0-to-0 interval shown
