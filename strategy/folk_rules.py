@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from strategy.i18n import _, number, percent
+from strategy.i18n import _, ngettext, number, percent
 
 MIN_POSTS = 10
+ALPHA = 0.10  # the family's error rate, the same 10 % the 90 % intervals leave
+PERMUTATIONS = 1000
 RESAMPLES = 2000
 MAX_BOOTSTRAP = 4000
 RESAMPLES_SUBSAMPLED = 1000
@@ -47,6 +49,10 @@ class RuleResult:
             so the medians cannot differ) or "not_applicable" (the export lacks what the rule
             needs, such as a time of day).
         overlaps: Other rules whose group shares posts with this one's: (rule id, posts).
+        p_value: The permutation test's p-value for a difference of medians (None if untested).
+        adjusted: That p-value adjusted for every rule tested on the account (Holm): a
+            verdict needs it under `ALPHA`, so all the rules together err at most that often.
+        tested: How many rules were tested together on the account (the family).
     """
 
     id: str
@@ -62,6 +68,9 @@ class RuleResult:
     verdict: str
     outcome: str
     overlaps: tuple[tuple[str, int], ...] = ()
+    p_value: float | None = None
+    adjusted: float | None = None
+    tested: int = 0
 
     @property
     def difference(self) -> float | None:
@@ -124,6 +133,31 @@ def _interval(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> tuple[f
     return float(np.quantile(diffs, 0.05)), float(np.quantile(diffs, 0.95))
 
 
+def _p_value(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> float:
+    """Two-sided permutation p-value of the difference of medians (subsampled past 4,000)."""
+    a = rng.choice(a, MAX_BOOTSTRAP, replace=False) if len(a) > MAX_BOOTSTRAP else a
+    b = rng.choice(b, MAX_BOOTSTRAP, replace=False) if len(b) > MAX_BOOTSTRAP else b
+    pooled = np.concatenate([a, b])
+    observed = abs(np.median(a) - np.median(b))
+    extreme = 0
+    for _chunk in range(PERMUTATIONS // 200):  # 200 shuffles at a time bounds the memory
+        order = rng.permuted(np.tile(np.arange(len(pooled)), (200, 1)), axis=1)
+        shuffled = pooled[order]
+        diffs = np.median(shuffled[:, : len(a)], axis=1) - np.median(shuffled[:, len(a) :], axis=1)
+        extreme += int((np.abs(diffs) >= observed - 1e-15).sum())
+    return (1 + extreme) / (1 + PERMUTATIONS)
+
+
+def _holm(p_values: dict[str, float]) -> dict[str, float]:
+    """Holm's step-down adjustment: the error rate holds for the whole family of rules."""
+    m = len(p_values)
+    adjusted, running = {}, 0.0
+    for rank, (rid, p) in enumerate(sorted(p_values.items(), key=lambda kv: kv[1])):
+        running = max(running, min(1.0, (m - rank) * p))
+        adjusted[rid] = running
+    return adjusted
+
+
 def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -> list[RuleResult]:
     """Compare the median engagement rate of posts that follow each rule with those that don't.
 
@@ -139,6 +173,7 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
     """
     rng = np.random.default_rng(seed)
     results = []
+    p_values: dict[str, float] = {}
     rated = posts["rate"].notna().to_numpy()
     groups = _groups(posts)
     members = {
@@ -172,15 +207,36 @@ def test_rules(posts: pd.DataFrame, seed: int = 7, min_posts: int = MIN_POSTS) -
                 outcome = "flat"
                 verdict = _("Too little engagement to compare: most posts in both groups have "
                             "none, so both medians are 0.")  # fmt: skip
-            elif low > 0:
-                outcome, verdict = "first", better.format(group=yes.capitalize())
-            elif high < 0:
-                outcome, verdict = "second", better.format(group=no.capitalize())
             else:
-                outcome, verdict = "unclear", _("No clear difference for your audience.")
+                p_values[rid] = _p_value(a, b, rng)
+                if low > 0:
+                    outcome, verdict = "first", better.format(group=yes.capitalize())
+                elif high < 0:
+                    outcome, verdict = "second", better.format(group=no.capitalize())
+                else:
+                    outcome, verdict = "unclear", _("No clear difference for your audience.")
         results.append(RuleResult(rid, rule, yes, no, len(a), len(b), med_a, med_b, low, high,
                                   verdict, outcome, overlaps))  # fmt: skip
-    return results
+    return _family(results, p_values)
+
+
+def _family(results: list[RuleResult], p_values: dict[str, float]) -> list[RuleResult]:
+    """Keep a rule's verdict only if it holds once every rule tested is counted (Holm)."""
+    adjusted = _holm(p_values)
+    out = []
+    for r in results:
+        if r.id not in p_values:
+            out.append(replace(r, tested=len(p_values)))
+            continue
+        change = {"p_value": p_values[r.id], "adjusted": adjusted[r.id], "tested": len(p_values)}
+        if r.outcome in ("first", "second") and adjusted[r.id] >= ALPHA:
+            # Alone it would pass; among this many rules, one this strong turns up by chance.
+            change |= {"outcome": "unclear", "verdict": ngettext(
+                "No clear difference once all {n} rule tested here is counted together.",
+                "No clear difference once all {n} rules tested here are counted together.",
+                len(p_values)).format(n=len(p_values))}  # fmt: skip
+        out.append(replace(r, **change))
+    return out
 
 
 def points(value: float) -> str:

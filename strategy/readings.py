@@ -135,8 +135,9 @@ def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> s
     rated = int(a.posts["rate"].notna().sum())
     return _(
         "{account}, {name} over {sample}: of {n} rules, {held} showed a difference, {unclear} "
-        "showed none and {thin} could not be tested. Each rule is tested alone and the groups "
-        "overlap, so a difference is a hint to try, not a cause."
+        "showed none and {thin} could not be tested. The rules are tested together, so chance "
+        "alone shows a difference here at most 1 time in 10; the groups overlap, so a difference "
+        "is an association on these posts, a hint to try, not a cause."
     ).format(
         account=a.account.label,
         name=a.rate_name,

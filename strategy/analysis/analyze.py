@@ -744,6 +744,9 @@ def _rule(r: RuleResult) -> dict:
         "verdict": r.code,
         "reason": r.verdict,
         "overlaps": [{"rule": o, "shared_posts": n} for o, n in r.overlaps],
+        "p_value": _num(r.p_value),
+        "adjusted_p_value": _num(r.adjusted),
+        "tested": r.tested,
     }
 
 
