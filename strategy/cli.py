@@ -64,6 +64,7 @@ def _read_export(name: str, reference: dt.date | None = None) -> list:
     from strategy.importers import ImportFailure
     from strategy.importers.api import MAX_BYTES
     from strategy.importers.guarded import read_upload
+    from strategy.textclean import clean
 
     path = Path(name)
     try:
@@ -80,7 +81,9 @@ def _read_export(name: str, reference: dt.date | None = None) -> list:
     try:
         return read_upload(path.name, data, reference=reference)
     except ImportFailure as exc:
-        raise _Refused(str(exc).replace(path.name, name, 1)) from None
+        # One line, whatever the path holds (a newline in a folder's name would make two).
+        shown = clean(name, lines=False)
+        raise _Refused(f"{shown}: {exc.reason}") from None
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:

@@ -16,8 +16,9 @@ MAX_UNZIPPED_BYTES = 200_000_000
 MAX_RATIO = 200
 MAX_COLUMNS = 2_000
 SHEET_ENTRY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s/>]")
-MAX_SHEETS = 100
-MAX_BLANK_ROWS = 10_000  # LinkedIn writes six, Facebook's breakdown workbooks a dozen or two
+MAX_SHEETS = 100  # LinkedIn writes six, Facebook's breakdown workbooks a dozen or two
+MAX_BLANK_ROWS = 10_000
+MAX_SHEET_NAME = 100  # Excel allows 31 characters; a longer name is a file built to amplify
 
 
 @dataclass
@@ -218,7 +219,7 @@ def xlsx_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]
             rows.append(cells)
             if len(rows) > max_rows + 50:
                 break
-        sheets.append((ws.title, rows))
+        sheets.append((ws.title[:MAX_SHEET_NAME], rows))
     wb.close()
     return sheets
 
@@ -246,7 +247,7 @@ def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
                 else:
                     cells.append(_cell(c.value))
             rows.append(cells)
-        sheets.append((sheet.name, rows))
+        sheets.append((sheet.name[:MAX_SHEET_NAME], rows))
     return sheets
 
 
@@ -294,7 +295,7 @@ def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[lis
             rows.append(cells)
             if len(rows) > max_rows + 50:
                 break
-        sheets.append((ws.get(f"{SS}Name") or f"Sheet {len(sheets) + 1}", rows))
+        sheets.append(((ws.get(f"{SS}Name") or f"Sheet {len(sheets) + 1}")[:MAX_SHEET_NAME], rows))
     return sheets
 
 

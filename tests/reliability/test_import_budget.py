@@ -320,3 +320,32 @@ def test_an_answer_larger_than_its_limit_is_refused_before_it_is_read(test_pool,
     with pytest.raises(WorkerLost) as lost:
         test_pool.call("import_file", name="t.csv", language="en", data=TWEETS_50K)
     assert lost.value.reason == "memory"
+
+
+def test_a_text_at_the_cap_in_every_row_is_cut_to_the_files_own_size():
+    data = one_string_in_every_row(3000, length=64_000)
+    before = resident_mb()
+    (ds,) = read_upload("posts.xlsx", data)
+    assert ds.rows == 3000
+    assert ds.frame["text"].str.len().sum() <= len(data) + 16_000_000
+    assert any("cut to" in n for n in ds.notes)
+    assert resident_mb() - before < 60  # uncut: 3,000 × 64,000 characters, 190 MB
+
+
+def test_a_sheet_name_of_a_million_characters_is_cut():
+    from strategy.importers.blocks import MAX_SHEET_NAME
+
+    data = xlsx([["Date", "Impressions (total)"], ["2025-01-01", 1]])
+
+    def change(parts):
+        name = os.urandom(500_000).hex().encode()  # random: a zip cannot shrink it
+        parts["xl/workbook.xml"] = re.sub(rb'name="[^"]*"', b'name="' + name + b'"',
+                                          parts["xl/workbook.xml"], count=1)  # fmt: skip
+        return parts
+
+    try:
+        datasets = read_upload("names.xlsx", _rewrite(data, change))
+    except NeedsMapping as needs:
+        assert all(len(h) <= 200 for h in needs.headers)
+    else:
+        assert all(len(d.sheet or "") <= MAX_SHEET_NAME for d in datasets)
