@@ -120,7 +120,7 @@ def sheets_naming_one_part(n: int) -> bytes:
     return _rewrite(data, change)
 
 
-def many_rowsxlsx(n: int) -> bytes:
+def many_rows_xlsx(n: int) -> bytes:
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Metrics")
     ws.append(["Date", "Impressions (total)", "Clicks (total)"])
@@ -140,7 +140,7 @@ def test_a_workbook_of_thousands_of_sheets_is_refused_before_it_is_opened():
 
 def test_a_file_that_reads_past_the_time_limit_is_refused_naming_the_limit(monkeypatch):
     # 150k rows take openpyxl longer than one second on any machine: the budget is what ends it.
-    data = many_rowsxlsx(150_000)
+    data = many_rows_xlsx(150_000)
     monkeypatch.setattr(POOL, "timeout_s", 1.0)
     before = resident_mb()
     started = time.monotonic()
@@ -156,7 +156,7 @@ def test_a_file_that_reads_past_the_time_limit_is_refused_naming_the_limit(monke
 def test_the_budget_message_is_in_the_sessions_language(monkeypatch):
     monkeypatch.setattr(POOL, "timeout_s", 0.5)
     with using("sv"), pytest.raises(ImportFailure) as failure:
-        read_upload("big.xlsx", many_rowsxlsx(100_000))
+        read_upload("big.xlsx", many_rows_xlsx(100_000))
     assert "tog längre tid än" in str(failure.value)
 
 
