@@ -23,10 +23,11 @@ from strategy.workers.pool import Pool, WorkerLost
 # and a third of this memory; the limits are for files built to make a reader run away.
 SECONDS = float(os.environ.get("SOCIAL_WHY_IMPORT_SECONDS", "8"))
 MEMORY_MB = int(os.environ.get("SOCIAL_WHY_IMPORT_MEMORY_MB", "768"))
+SLOTS = int(os.environ.get("SOCIAL_WHY_IMPORT_SLOTS", "3"))
 POOL = Pool(
     "import",
-    idle_max=2,
-    slots=int(os.environ.get("SOCIAL_WHY_IMPORT_SLOTS", "3")),
+    idle_max=SLOTS,  # one warm worker per slot: a worker past the idle count is not kept
+    slots=SLOTS,
     timeout_s=SECONDS,
     rss_mb=MEMORY_MB + 256,  # the cap binds first; the watch catches what slips past it
     address_mb=MEMORY_MB,

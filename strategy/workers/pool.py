@@ -138,7 +138,7 @@ class Pool:
     _idle: list[_Worker] = field(default_factory=list, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
-    _warming: bool = field(default=False, init=False, repr=False)
+    _warming: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.slots)
@@ -165,19 +165,27 @@ class Pool:
         worker.kill()
 
     def warm(self) -> None:
-        """Start one worker in the background if none is idle, so the next call is quick."""
+        """Start workers in the background until `idle_max` are idle or starting.
+
+        Every rerun of the upload page asks; a room that uploads at once then finds warm
+        workers instead of each paying a new process's start (a second or more on a busy
+        machine).
+        """
         with self._lock:
-            if self._idle or self._warming:  # every rerun asks; one start at a time
+            wanted = self.idle_max - len(self._idle) - self._warming
+            if wanted <= 0:
                 return
-            self._warming = True
+            self._warming += wanted
 
         def start() -> None:
             try:
                 self._give_back(_Worker(self.kind, self._env()))
             finally:
-                self._warming = False
+                with self._lock:
+                    self._warming -= 1
 
-        threading.Thread(target=start, daemon=True).start()
+        for _ in range(wanted):
+            threading.Thread(target=start, daemon=True).start()
 
     def call(self, op: str, *, timeout_s: float | None = None, **arguments: Any) -> Any:
         """Run one op in a worker and return its result.

@@ -349,3 +349,19 @@ def test_a_sheet_name_of_a_million_characters_is_cut():
         assert all(len(h) <= 200 for h in needs.headers)
     else:
         assert all(len(d.sheet or "") <= MAX_SHEET_NAME for d in datasets)
+
+
+def test_warming_fills_the_pool_once_however_often_it_is_asked():
+    pool = Pool("import", idle_max=2, slots=2, timeout_s=5.0)
+    try:
+        for _ in range(10):  # every rerun of the page asks
+            pool.warm()
+        deadline = time.monotonic() + 60
+        while (len(pool._idle) < 2 or pool._warming) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(pool._idle) == 2 and pool._warming == 0
+        pids = {w.proc.pid for w in pool._idle}
+        (ds,) = pool.call("import_file", name="t.csv", language="en", data=HONEST)
+        assert ds.rows > 0 and {w.proc.pid for w in pool._idle} == pids  # a warm one did it
+    finally:
+        pool.close()
