@@ -67,20 +67,20 @@ async def step(result: SessionResult, name: str, page: Page, action) -> None:
 
 
 async def download(result: SessionResult, page: Page, button: str) -> bytes:
-    """Click a download button and return the file; a canceled download is clicked once more.
+    """Click a download button and return the file; a canceled download is clicked again.
 
     Streamlit's media files can race under heavy load (the browser's request arrives after the
     file was dropped), which a person answers by clicking again: the retries are counted.
     """
-    for attempt in (1, 2):
+    for attempt in (1, 2, 3):
         async with page.expect_download() as info:
             await page.get_by_role("button", name=button).click()
         item = await info.value
         failure = await item.failure()
         if failure is None:
             return Path(await item.path()).read_bytes()
-        if attempt == 2:
-            raise RuntimeError(f"{button}: download failed twice ({failure})")
+        if attempt == 3:
+            raise RuntimeError(f"{button}: download failed three times ({failure})")
         result.retries += 1
         await page.wait_for_timeout(1000)
     raise AssertionError("unreachable")
@@ -205,7 +205,7 @@ def report(results: list[SessionResult], figures: dict) -> str:
                 f"{name:<12}{statistics.median(values):7.2f} {percentile(values, 95):7.2f}"
             )
     retries = sum(r.retries for r in results)
-    lines.append(f"downloads clicked twice (canceled the first time): {retries} of "
+    lines.append(f"downloads clicked again (canceled before): {retries} of "
                  f"{2 * len(results)}")  # fmt: skip
     return "\n".join(lines)
 
