@@ -62,7 +62,7 @@ def _read_export(name: str, reference: dt.date | None = None) -> list:
         _Refused: The file cannot be read, or the importer refused it (the message says why).
     """
     from strategy.importers import ImportFailure
-    from strategy.importers.api import MAX_BYTES
+    from strategy.importers.api import MAX_BYTES, too_large
     from strategy.importers.guarded import read_upload
     from strategy.textclean import clean
 
@@ -72,13 +72,12 @@ def _read_export(name: str, reference: dt.date | None = None) -> list:
             # Never more than the limit and a byte into memory; the size in the message is
             # the file's own.
             data = fh.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                size = path.stat().st_size
-                raise _Refused(f"{name}: it is {size / 1024 / 1024:.1f} MB; the limit is "
-                               f"{MAX_BYTES // 1024 // 1024} MB")  # fmt: skip
+            size = path.stat().st_size if len(data) > MAX_BYTES else len(data)
     except OSError as exc:
         raise _Refused(f"{name}: cannot read ({exc.strerror or exc})") from None
     try:
+        if size > MAX_BYTES:
+            raise too_large(path.name, size)
         return read_upload(path.name, data, reference=reference)
     except ImportFailure as exc:
         # One line, whatever the path holds (a newline in a folder's name would make two).

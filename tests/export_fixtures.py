@@ -490,24 +490,26 @@ def facebook_legacy_page_keys() -> bytes:
     return csv_text(rows).encode("utf-8")
 
 
-def meta_daily_metric_named() -> bytes:
-    """Meta's daily series with the value column named after the metric, not "Primary"."""
-    text = (
-        'sep=,\n"Facebook reach"\n"Date","Reach"\n"2025-01-01T00:00:00","10"\n'
-        '"2025-01-02T00:00:00","12"\n\n"Instagram reach"\n"Date","Reach"\n'
+def _metric_named_series(titles: tuple[str, str], date: str, metric: str) -> str:
+    """Two stacked Meta daily series whose value column is named after the metric."""
+    first, second = titles
+    return (
+        f'sep=,\n"{first}"\n"{date}","{metric}"\n"2025-01-01T00:00:00","10"\n'
+        f'"2025-01-02T00:00:00","12"\n\n"{second}"\n"{date}","{metric}"\n'
         '"2025-01-01T00:00:00","7"\n"2025-01-02T00:00:00","undefined"\n'
     )
+
+
+def meta_daily_metric_named() -> bytes:
+    """Meta's daily series with the value column named after the metric, not "Primary"."""
+    text = _metric_named_series(("Facebook reach", "Instagram reach"), "Date", "Reach")
     return "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")
 
 
 def meta_daily_metric_named_sv() -> bytes:
     """The same in Swedish: "Datum" and "Räckvidd" under Swedish title lines."""
-    text = (
-        'sep=,\n"Räckvidd på Facebook"\n"Datum","Räckvidd"\n"2025-01-01T00:00:00","10"\n'
-        '"2025-01-02T00:00:00","12"\n\n"Instagram-räckvidd"\n"Datum","Räckvidd"\n'
-        '"2025-01-01T00:00:00","7"\n"2025-01-02T00:00:00","undefined"\n'
-    )
-    return text.encode("utf-8-sig")
+    titles = ("Räckvidd på Facebook", "Instagram-räckvidd")
+    return _metric_named_series(titles, "Datum", "Räckvidd").encode("utf-8-sig")
 
 
 def youtube_table() -> bytes:
@@ -763,6 +765,11 @@ def linkedin_creator_xlsx() -> bytes:
 
 
 # name, bytes factory, expected summaries (one per dataset), reference date
+# The two stacked series of Meta's reach, however the file names its columns.
+META_REACH = [
+    dict(platform="facebook", grain="day", rows=2, start="2025-01-01", end="2025-01-02", reach=22),
+    dict(platform="instagram", grain="day", rows=2, start="2025-01-01", end="2025-01-02", reach=7),
+]
 CASES = [
     (
         "x_tweets.csv",
@@ -908,52 +915,10 @@ CASES = [
             )
         ],
     ),
-    (
-        "Reach.csv",
-        meta_daily_stacked_utf16,
-        [
-            dict(
-                platform="facebook",
-                grain="day",
-                rows=2,
-                start="2025-01-01",
-                end="2025-01-02",
-                reach=22,
-            ),
-            dict(
-                platform="instagram",
-                grain="day",
-                rows=2,
-                start="2025-01-01",
-                end="2025-01-02",
-                reach=7,
-            ),
-        ],
-    ),
     *[
-        (
-            name,
-            factory,
-            [
-                dict(
-                    platform="facebook",
-                    grain="day",
-                    rows=2,
-                    start="2025-01-01",
-                    end="2025-01-02",
-                    reach=22,
-                ),
-                dict(
-                    platform="instagram",
-                    grain="day",
-                    rows=2,
-                    start="2025-01-01",
-                    end="2025-01-02",
-                    reach=7,
-                ),
-            ],
-        )  # fmt: skip
+        (name, factory, META_REACH)
         for name, factory in (
+            ("Reach.csv", meta_daily_stacked_utf16),
             ("Reach (metric named).csv", meta_daily_metric_named),
             ("Räckvidd.csv", meta_daily_metric_named_sv),
         )

@@ -102,6 +102,12 @@ def _fail(name: str, reason: str) -> ImportFailure:
     return ImportFailure(f"{name}: {reason}", reason)
 
 
+def too_large(name: str, size: int, limit: int = MAX_BYTES) -> ImportFailure:
+    """The refusal of a file over the size limit, with its own size in the message."""
+    return _fail(name, _("it is {size} MB; the limit is {limit} MB").format(
+        size=number(size / 1024 / 1024, 1), limit=number(limit / 1024 / 1024)))  # fmt: skip
+
+
 def _utf16_xml(data: bytes) -> bytes | None:
     """A UTF-16 Excel 2003 XML workbook as UTF-8 (its declaration saying so), else None."""
     if not (data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\0" or data[:1] == b"\0"):
@@ -366,12 +372,7 @@ def _import_file(
     name: str, data: bytes, reference: dt.date, max_rows: int, max_bytes: int
 ) -> list[Dataset]:
     if len(data) > max_bytes:
-        raise _fail(
-            name,
-            _("it is {size} MB; the limit is {limit} MB").format(
-                size=number(len(data) / 1024 / 1024, 1), limit=number(max_bytes / 1024 / 1024)
-            ),
-        )
+        raise too_large(name, len(data), max_bytes)
     if not data[:65536].strip() and not data.strip():
         raise _fail(name, _("the file is empty"))
     sheets, encoding = _read(name, data, max_rows)

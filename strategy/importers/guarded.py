@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from strategy.i18n import N_, _, language
-from strategy.importers.api import MAX_BYTES, ImportFailure, import_file
+from strategy.importers.api import MAX_BYTES, ImportFailure, too_large
 from strategy.importers.dataset import Dataset
 from strategy.textclean import clean
 from strategy.workers.pool import Pool, WorkerLost
@@ -66,7 +66,7 @@ def read_upload(name: str, data: bytes, *, reference: dt.date | None = None) -> 
         ImportFailure: Unreadable, too large, or over the time or memory budget.
     """
     if len(data) > MAX_BYTES:  # said at once: the bytes need not cross to a worker to be refused
-        return import_file(name, data, reference=reference)
+        raise too_large(clean(name, lines=False), len(data))
     return _run("import_file", name, data=data, reference=reference)
 
 

@@ -26,9 +26,7 @@ def call(op: str, **arguments: Any) -> bytes | None:
     """Run one render op in a worker; None when it crashed, stalled, bloated or refused."""
     try:
         return POOL.call(op, **arguments)
-    except WorkerLost:
-        return None
-    except Exception:  # the renderer refused the spec: a missing chart, said in the report
+    except Exception:  # WorkerLost, or the renderer refused the spec: a missing chart, said
         return None
 
 

@@ -185,46 +185,46 @@ def test_the_default_budget_is_within_what_the_attack_checks_allow():
     assert POOL.address_mb <= 1024
 
 
-def with_shared_strings(parts: dict[str, bytes]) -> dict[str, bytes]:
-    """Register xl/sharedStrings.xml in a workbook's relationships and content types."""
-    rel = (
-        '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
-    )
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", rel.encode())  # fmt: skip
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", SHARED_STRINGS_TYPE)  # fmt: skip
-    return parts
-
-
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SHARED_STRINGS_TYPE = (
     b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
     b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
 )
+SHARED_STRINGS_REL = (
+    b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
+    b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+)
+
+
+def workbook(sheet_data: str, shared: list[str] | None = None) -> bytes:
+    """A one-sheet xlsx whose sheet holds `sheet_data` (the <row>s), with shared strings."""
+
+    def change(parts):
+        parts["xl/worksheets/sheet1.xml"] = (
+            f'<?xml version="1.0"?><worksheet xmlns="{NS}"><sheetData>{sheet_data}'
+            "</sheetData></worksheet>"
+        ).encode()
+        if shared is not None:
+            items = "".join(f"<si><t>{text}</t></si>" for text in shared)
+            parts["xl/sharedStrings.xml"] = (
+                f'<?xml version="1.0"?><sst xmlns="{NS}">{items}</sst>'.encode()
+            )
+            parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+                b"</Relationships>", SHARED_STRINGS_REL)  # fmt: skip
+            parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+                b"</Types>", SHARED_STRINGS_TYPE)  # fmt: skip
+        return parts
+
+    return _rewrite(xlsx([["x"]]), change)
 
 
 def shared_string_amplification(refs: int = 60_000, length: int = 5_000) -> bytes:
     """One 5,000-character shared string referenced by every cell (a 195 kB file of its kind
     peaked at 1.3 GB in the server)."""
-    data = xlsx([["x"]])
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-    def change(parts):
-        parts["xl/sharedStrings.xml"] = (
-            f'<?xml version="1.0"?><sst xmlns="{ns}" count="2" uniqueCount="2"><si><t>Date</t>'
-            f"</si><si><t>{'A' * length}</t></si></sst>"
-        ).encode()
-        rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + "".join(
-            f'<row r="{i}"><c r="A{i}" t="s"><v>1</v></c><c r="B{i}" t="s"><v>1</v></c></row>'
-            for i in range(2, refs // 2))  # fmt: skip
-        parts["xl/worksheets/sheet1.xml"] = (
-            f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>{rows}</sheetData>'
-            "</worksheet>"
-        ).encode()
-        return with_shared_strings(parts)
-
-    return _rewrite(data, change)
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + "".join(
+        f'<row r="{i}"><c r="A{i}" t="s"><v>1</v></c><c r="B{i}" t="s"><v>1</v></c></row>'
+        for i in range(2, refs // 2))  # fmt: skip
+    return workbook(rows, ["Date", "A" * length])
 
 
 def test_a_shared_string_referenced_by_every_cell_costs_the_server_nothing():
@@ -242,19 +242,11 @@ def test_a_shared_string_referenced_by_every_cell_costs_the_server_nothing():
 
 def one_cell_far_down(row: int) -> bytes:
     """A 2 kB workbook whose one data cell sits at row `row` (openpyxl walks every row above)."""
-    data = xlsx([["Date", "Impressions (total)", "Clicks (total)"]])
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-    def change(parts):
-        parts["xl/worksheets/sheet1.xml"] = (
-            f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData><row r="1">'
-            '<c r="A1" t="inlineStr"><is><t>Date</t></is></c>'
-            '<c r="B1" t="inlineStr"><is><t>Impressions (total)</t></is></c></row>'
-            f'<row r="{row}"><c r="B{row}"><v>1</v></c></row></sheetData></worksheet>'
-        ).encode()
-        return parts
-
-    return _rewrite(data, change)
+    return workbook(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Impressions (total)</t></is></c></row>'
+        f'<row r="{row}"><c r="B{row}"><v>1</v></c></row>'
+    )
 
 
 @pytest.mark.parametrize("row", [1_048_576, 99_999_999_999])
@@ -267,34 +259,20 @@ def test_a_cell_millions_of_rows_down_is_answered_at_once(row):
 
 def one_string_in_every_row(rows: int, length: int = 1_000_000) -> bytes:
     """Every post's text is one shared string of a million characters."""
-    data = xlsx([["x"]])
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     def cell(ref, value, kind=""):
         return f'<c r="{ref}"{kind}><v>{value}</v></c>'
 
-    def change(parts):
-        parts["xl/sharedStrings.xml"] = (
-            f'<?xml version="1.0"?><sst xmlns="{ns}"><si><t>{"x" * length}</t></si>'
-            "<si><t>Post id</t></si><si><t>Post text</t></si><si><t>Impressions</t></si>"
-            "<si><t>Engagements</t></si><si><t>Date</t></si></sst>"
-        ).encode()
-        head = ('<row r="1">' + cell("A1", 5, ' t="s"') + cell("B1", 1, ' t="s"')
-                + cell("C1", 2, ' t="s"') + cell("D1", 3, ' t="s"') + cell("E1", 4, ' t="s"')
-                + "</row>")  # fmt: skip
-        body = "".join(
-            f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>2024-01-{r % 28 + 1:02d}</t></is>'
-            f"</c>{cell(f'B{r}', r)}{cell(f'C{r}', 0, chr(32) + 't=' + chr(34) + 's' + chr(34))}"
-            f"{cell(f'D{r}', 5)}{cell(f'E{r}', 1)}</row>"
-            for r in range(2, rows + 2)
-        )
-        parts["xl/worksheets/sheet1.xml"] = (
-            f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>{head}{body}'
-            "</sheetData></worksheet>"
-        ).encode()
-        return with_shared_strings(parts)
-
-    return _rewrite(data, change)
+    shared = ' t="s"'
+    head = ('<row r="1">' + cell("A1", 5, shared) + cell("B1", 1, shared) + cell("C1", 2, shared)
+            + cell("D1", 3, shared) + cell("E1", 4, shared) + "</row>")  # fmt: skip
+    body = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>2024-01-{r % 28 + 1:02d}</t></is></c>'
+        f"{cell(f'B{r}', r)}{cell(f'C{r}', 0, shared)}{cell(f'D{r}', 5)}{cell(f'E{r}', 1)}</row>"
+        for r in range(2, rows + 2)
+    )
+    return workbook(head + body, ["x" * length, "Post id", "Post text", "Impressions",
+                                  "Engagements", "Date"])  # fmt: skip
 
 
 def test_a_text_shared_by_every_row_comes_back_cut_not_multiplied():
