@@ -1,10 +1,10 @@
-"""A worker process: `python -m strategy.worker render|import`.
+"""A worker process: `python -m strategy.worker chart|pdf|import`.
 
 It answers requests on its stdin/stdout pipe (see `protocol`) one at a time until stdin closes,
 and holds nothing between them: after each request it forgets the caches its work filled.
 An import worker caps its own address space before its first request, so a file that makes a
 reader allocate without end fails there with MemoryError (a message for the user) instead of
-growing until the machine swaps. A render worker cannot take that cap (V8 reserves more address
+growing until the machine swaps. A chart worker cannot take that cap (V8 reserves more address
 space than it uses and will not start under it); its parent watches its memory instead.
 """
 
@@ -28,9 +28,15 @@ from strategy.workers.protocol import (
 
 
 def _png(spec: dict, scale: float = 2) -> bytes:
-    import vl_convert as vlc
+    from strategy.report import raster
 
-    return vlc.vegalite_to_png(spec, scale=scale)
+    return raster.png(spec, scale)
+
+
+def _svg(spec: dict) -> bytes:
+    from strategy.report import raster
+
+    return raster.svg(spec)
 
 
 def _pdf(doc: Any) -> bytes:
@@ -73,19 +79,41 @@ def _allocate(megabytes: int) -> int:
 
 
 OPS: dict[str, dict[str, Callable[..., Any]]] = {
-    "render": {"png": _png, "pdf": _pdf},
+    "chart": {"png": _png, "svg": _svg},
+    "pdf": {"pdf": _pdf},
     "import": {"import_file": _import_file, "import_with_mapping": _import_with_mapping},
 }
 TEST_OPS = {"abort": _abort, "sleep": _sleep, "allocate": _allocate}
+
+
+def _arm_test_charts() -> None:
+    """Make a chart whose spec says `usermeta: {"test_abort": true}` abort this worker.
+
+    A renderer aborting on one chart must cost that chart only; the tests need a chart that
+    does it on demand.
+    """
+    from strategy.report import raster
+
+    def aborting(draw: Callable[..., bytes]) -> Callable[..., bytes]:
+        def drawing(spec: dict, *args: Any) -> bytes:
+            if spec.get("usermeta", {}).get("test_abort"):
+                _abort()
+            return draw(spec, *args)
+
+        return drawing
+
+    raster.svg, raster.png = aborting(raster.svg), aborting(raster.png)
 
 
 def _warm(kind: str) -> None:
     """Import what the work needs before the first request, so a request pays only its own."""
     if kind == "import":
         import strategy.importers  # noqa: F401
-    elif kind == "render":
-        import vl_convert  # noqa: F401
+    elif kind == "chart":
+        from strategy.report import raster
 
+        raster.warm()  # starts V8 and loads Vega: about a second, before any request waits
+    elif kind == "pdf":
         import strategy.report.pdf  # noqa: F401
 
 
@@ -111,6 +139,7 @@ def main(kind: str) -> None:
     if os.environ.get(TEST_OPS_ENV) == "1":
         # Only the tests' own workers can be told to crash, stall or allocate.
         ops |= TEST_OPS
+        _arm_test_charts()
     # The pipe gets its own descriptor; anything a library prints goes to stderr instead.
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

@@ -1137,3 +1137,27 @@ REFERENCE = {
     "FollowerHistory.csv": dt.date(2024, 3, 2),
     "Content.csv": dt.date(2026, 3, 4),
 }
+
+
+def pdf_figures(reader) -> list[str]:
+    """The alternative texts of a PDF's figures (its charts), in order, from its structure tree.
+
+    Charts are drawn as vectors, so they are not images: the tagged figures are what to count.
+    """
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    if root is None:
+        return []
+    out: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, dict) or hasattr(node, "get"):
+            if node.get("/S") == "/Figure":
+                out.append(str(node.get("/Alt", "")))
+            kids = node.get("/K", [])
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if hasattr(kid, "get_object") and not isinstance(kid.get_object(), int):
+                    walk(kid)
+
+    walk(root)
+    return out

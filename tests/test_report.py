@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from export_fixtures import pdf_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -72,10 +73,14 @@ def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(ful
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert titles[:2] == ["1. Why", "2. Audit"]
     assert "page 3 of" in reader.pages[2].extract_text()
-    images = sum(len(p.images) for p in reader.pages)
     # Rates per account, against followers, weekly growth for each of the three demo accounts
-    # (their exports share no time axis), best time, rules.
-    assert images == 7
+    # (their exports share no time axis), best time, rules: tagged figures with their names.
+    figures = pdf_figures(reader)
+    assert len(figures) == 7
+    assert figures[0] == "Engagement rate per account" and figures[-1] == "Folk rules tested"
+    # Drawn as vectors: no pixels, and the charts' own words are text in the PDF.
+    assert sum(len(p.images) for p in reader.pages) == 0
+    assert "Folk rules tested on your posts" in pdf_text(full_pdf)
     meta = reader.metadata
     assert meta.title == "Social media strategy"
     assert "Northwind" not in str(dict(meta))
@@ -199,7 +204,7 @@ def test_a_swedish_strategy_gives_a_swedish_pdf(swedish_pdf):
         assert section in text
     assert "Följ upp strategin den 1 maj 2027." in text
     assert "Bygger eller stärker det här en relation på ett värdefullt sätt?" in text
-    assert "Engagemang mot antal följare" not in text  # a chart title is in the image, not text
+    assert "Engagemang mot antal följare" in text  # the charts are vectors: their words are text
     assert "sida 3 av" in reader.pages[2].extract_text()
     assert reader.metadata.title == "Strategi för sociala medier"
     for english in ["Contents", "Not filled in yet", "Review this strategy", "page 3 of"]:

@@ -15,6 +15,7 @@ from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
 
 header("export")
+isolated.warm()  # a PDF worker with its renderer started, before "Generate PDF" is pressed
 s, content, state = strategy(), lib(), app_state()
 done = set(completed(s))
 missing = [content.step(step).title for step in STEPS[:-1] if step not in done]

@@ -39,11 +39,20 @@ class Table:
 
 @dataclass(frozen=True)
 class Image:
-    """A chart as PNG bytes, with a plain-language reading under it."""
+    """A chart, with a plain-language reading under it.
 
-    png: bytes
+    Attributes:
+        drawn: The chart drawn, as SVG or PNG bytes; None while only its spec is known (the PDF
+            draws it then).
+        caption: The reading printed under the chart.
+        alt: The chart's name, also its alternative text.
+        spec: The Vega-Lite spec it is (or will be) drawn from.
+    """
+
+    drawn: bytes | None
     caption: str
     alt: str
+    spec: dict | None = None
 
 
 Block = Heading | Para | Bullets | Table | Image

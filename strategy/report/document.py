@@ -203,8 +203,8 @@ def _analytics(doc: Document, s: Strategy, lib: Library, datasets: list[Dataset]
     if not datasets:
         doc.add(Para(_("No analytics exports were included in this report."), "muted"))
     elif charts:
-        for png, reading, alt in figures(analyze(datasets, options)):
-            doc.add(Image(png, reading, alt) if png is not None else Para(reading, "muted"))
+        for spec, reading, alt in figures(analyze(datasets, options)):
+            doc.add(Image(None, reading, alt, spec=spec))
     doc.add(Heading(_("What works for this audience"), 2))
     doc.add(Para(m.learn_by_doing))
     if s.analytics.notes.strip():

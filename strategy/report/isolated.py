@@ -1,29 +1,35 @@
-"""Draw charts in worker processes, so an abort or a stall of the renderer costs one chart.
+"""Draw charts and lay out PDFs in worker processes, away from the server every session shares.
 
-vl-convert runs V8 and Rust code that can abort its whole process (it did on a character XML
-forbids) or hang; in the app that process is the server every participant shares. Charts are
-therefore drawn by the render pool's workers (`strategy.workers`). A chart whose worker died,
-overran its time or its memory comes back as None, and the report says it is missing.
+A PDF's charts are drawn as SVG by chart workers, one chart a call and two at a time, then the
+PDF worker lays out the text and the drawings. vl-convert runs V8 and Rust code that can abort
+its whole process (it did on a character XML forbids) or hang, and it holds the interpreter
+lock while it works: in its own worker an abort costs one chart, and the server's other
+sessions keep their interpreter. A chart whose worker died, overran its time or its memory is
+missing from the PDF, which says so in its place.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
-from strategy.report.blocks import Document
+from strategy.report.blocks import Document, Image
 from strategy.workers.pool import Pool, WorkerLost
 
-# V8 reserves far more address space than it uses, so these workers are bounded by a watch on
-# their resident memory, not by an address-space cap.
-POOL = Pool("render", idle_max=2, slots=2, timeout_s=30.0, rss_mb=1024)
-# PDFs have workers of their own, so a long layout never keeps a chart waiting.
-PDF_SECONDS = 120.0  # a strategy at every maximum lays out ~400 pages in about 16 s here
-PDF_POOL = Pool("render", idle_max=1, slots=2, timeout_s=PDF_SECONDS, rss_mb=1024)
+# V8 reserves far more address space than it uses, so chart workers are bounded by a watch on
+# their resident memory, not by an address-space cap. Two at a time: one per core.
+POOL = Pool("chart", idle_max=2, slots=2, timeout_s=30.0, rss_mb=1024)
+PDF_SECONDS = 120.0  # a strategy at every maximum lays out ~400 pages in about 6 s here
+# One PDF at a time per core: a room's PDFs queue here instead of slowing each other (and
+# everyone's pages) down.
+PDF_POOL = Pool("pdf", idle_max=2, slots=2, timeout_s=PDF_SECONDS, rss_mb=1024)
 
 
 def call(op: str, **arguments: Any) -> bytes | None:
-    """Run one render op in a worker; None when it crashed, stalled, bloated or refused."""
+    """Run one chart op in a worker; None when it crashed, stalled, bloated or refused."""
     try:
         return POOL.call(op, **arguments)
     except Exception:  # WorkerLost, or the renderer refused the spec: a missing chart, said
@@ -38,20 +44,62 @@ def isolated_map(requests: list[dict[str, Any]]) -> list[bytes | None]:
         return list(pool.map(lambda r: call(**r), requests))
 
 
-def pngs(charts: list) -> list[bytes | None]:
-    """Draw Altair charts as PNG (scale 2) in the workers; None for any that failed."""
-    # Our builders produce known-good specs; skipping Altair's schema validation saves ~0.1 s each.
-    return isolated_map([{"op": "png", "spec": c.to_dict(validate=False), "scale": 2}
-                         for c in charts])  # fmt: skip
+def pngs(specs: list[dict]) -> list[bytes | None]:
+    """Draw Vega-Lite specs as PNG, each in a worker call of its own; None for any that failed."""
+    return isolated_map([{"op": "png", "spec": spec} for spec in specs])
 
 
-def pdf(doc: Document) -> bytes | None:
-    """Lay out the report as PDF in a worker; None when the worker failed or overran.
+def warm() -> None:
+    """Start chart and PDF workers in the background, so the first PDF finds them ready."""
+    POOL.warm()
+    PDF_POOL.warm()
 
-    The layout is pure Python that holds the interpreter for seconds on a long strategy: in a
-    worker it costs that one request, and the other sessions' pages stay quick.
+
+def spec_key(spec: dict) -> str:
+    """A chart's identity: the same spec (data included) always draws the same chart."""
+    return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def draw_charts(doc: Document, drawings: dict[str, bytes] | None = None) -> Document:
+    """The document with each chart drawn as SVG by the chart workers.
+
+    Args:
+        doc: The report, its charts as specs.
+        drawings: The session's drawings from an earlier PDF, by `spec_key`. A chart found
+            there is not drawn again; afterwards it holds this document's drawings only.
+
+    Returns:
+        The document with every chart drawn, or marked missing (no drawing and no spec).
     """
+    cache = drawings if drawings is not None else {}
+    charts = {i: spec_key(b.spec) for i, b in enumerate(doc.blocks)
+              if isinstance(b, Image) and b.drawn is None and b.spec is not None}  # fmt: skip
+    wanted = sorted({key for key in charts.values() if key not in cache})
+    specs = {charts_key: doc.blocks[i].spec for i, charts_key in charts.items()}  # type: ignore[union-attr]
+    fresh = dict(zip(wanted, isolated_map([{"op": "svg", "spec": specs[k]} for k in wanted]),
+                     strict=True))  # fmt: skip
+    known = {key: cache.get(key) or fresh.get(key) for key in set(charts.values())}
+    cache.clear()
+    cache.update({key: svg for key, svg in known.items() if svg is not None})
+    blocks = list(doc.blocks)
+    for i, key in charts.items():
+        block = blocks[i]
+        assert isinstance(block, Image)
+        svg = known[key]
+        # A chart no worker could draw keeps no spec: the PDF worker must not try it again.
+        blocks[i] = replace(block, drawn=svg, spec=block.spec if svg is not None else None)
+    return replace(doc, blocks=blocks)
+
+
+def pdf(doc: Document, drawings: dict[str, bytes] | None = None) -> bytes | None:
+    """Draw the charts, then lay out the report as PDF; None when the PDF worker failed.
+
+    Args:
+        doc: The report.
+        drawings: The session's own chart drawings, reused and refreshed (see `draw_charts`).
+    """
+    drawn = draw_charts(doc, drawings)
     try:
-        return PDF_POOL.call("pdf", doc=doc)
+        return PDF_POOL.call("pdf", doc=drawn)
     except WorkerLost:
         return None

@@ -8,6 +8,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from strategy.i18n import _, using
+from strategy.report import raster
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.report.fonts import BOLD, REGULAR, emoji_font, printable
 
@@ -303,9 +304,32 @@ def _table_rows(pdf: ReportPDF, block: Table, rows: list[list[str]]) -> None:
     pdf.ln(4)
 
 
+def _chart(pdf: ReportPDF, block: Image) -> bool:
+    """Draw the block's chart across the text width; False when it could not be drawn.
+
+    A chart comes drawn (SVG from a chart worker, or PNG) or as a spec to draw here. A drawing
+    fpdf2's SVG reader refuses is drawn again as pixels.
+    """
+    attempts = [lambda: block.drawn] if block.drawn is not None else []
+    if block.spec is not None:
+        spec = block.spec
+        attempts += [] if attempts else [lambda: raster.svg(spec)]
+        attempts.append(lambda: raster.png(spec))
+    for attempt in attempts:
+        try:
+            pdf.image(io.BytesIO(attempt()), w=pdf.epw, alt_text=printable(block.alt),
+                      x=pdf.l_margin)  # fmt: skip
+            return True
+        except Exception:  # refused by the renderer or by fpdf2: try the next way, or none
+            continue
+    return False
+
+
 def _image(pdf: ReportPDF, block: Image) -> None:
-    width = pdf.epw
-    pdf.image(io.BytesIO(block.png), w=width, alt_text=printable(block.alt), x=pdf.l_margin)
+    if not _chart(pdf, block):
+        _para(pdf, Para(_("This chart could not be drawn. {reading}").format(
+            reading=block.caption), "muted"))  # fmt: skip
+        return
     pdf.set_font("DejaVu", "", 9.5)
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(0, 5, printable(block.caption), new_x="LMARGIN", new_y="NEXT", align="L")

@@ -115,7 +115,7 @@ class Pool:
     """Warm workers of one kind.
 
     Attributes:
-        kind: What the workers do ("render" or "import"; see `strategy.worker.OPS`).
+        kind: What the workers do ("chart", "pdf" or "import"; see `strategy.worker.OPS`).
         idle_max: How many idle workers to keep warm.
         slots: How many calls may run at once.
         timeout_s: A call's time limit, from the moment a worker has it.

@@ -72,7 +72,7 @@ def test_a_worker_that_dies_or_overruns_is_killed_and_replaced(test_pool, op, ar
 
 def test_a_worker_past_its_resident_limit_is_killed(monkeypatch):
     monkeypatch.setenv("SOCIAL_WHY_WORKER_TEST_OPS", "1")
-    pool = Pool("render", idle_max=1, slots=1, timeout_s=10.0, rss_mb=300)
+    pool = Pool("chart", idle_max=1, slots=1, timeout_s=10.0, rss_mb=300)
     try:
         with pytest.raises(WorkerLost) as lost:
             pool.call("allocate", megabytes=600)

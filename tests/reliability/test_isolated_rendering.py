@@ -1,15 +1,19 @@
-"""Chart rendering runs in worker processes: a crash or a stall there costs one chart only."""
+"""PDFs and charts are drawn in worker processes: a crash or a stall there costs one chart only."""
 
 from __future__ import annotations
 
+import io
 import os
 import time
 
 import altair as alt
 import pandas as pd
 import pytest
+from export_fixtures import pdf_figures
+from pypdf import PdfReader
 
 from strategy.report import isolated
+from strategy.report.blocks import Document, Heading, Image
 
 
 @pytest.fixture
@@ -21,8 +25,9 @@ def test_ops(monkeypatch):
     isolated.POOL.close()
 
 
-def chart() -> alt.Chart:
-    return alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line().encode(x="x", y="y")
+def chart() -> dict:
+    return (alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line()
+            .encode(x="x", y="y").to_dict())  # fmt: skip
 
 
 def test_an_aborting_renderer_costs_its_chart_and_the_next_chart_is_drawn(test_ops):
@@ -55,3 +60,31 @@ def test_a_renderer_past_its_memory_limit_is_killed_and_the_next_chart_is_drawn(
     monkeypatch.setattr(isolated.POOL, "rss_mb", 1024)
     (image,) = isolated.pngs([chart()])
     assert image is not None and image.startswith(b"\x89PNG")
+
+
+def test_a_renderer_that_aborts_on_one_chart_costs_that_chart_and_the_pdf_is_made(test_ops):
+    isolated.PDF_POOL.close()
+    aborting = {**chart(), "usermeta": {"test_abort": True}}
+    doc = Document("Title", "Sub", "1 Dec 2026", [
+        Heading("Charts"),
+        Image(None, "The first reading.", "First chart", spec=chart()),
+        Image(None, "The second reading.", "Second chart", spec=aborting),
+    ])  # fmt: skip
+    made = isolated.pdf(doc)
+    isolated.PDF_POOL.close()
+    assert made is not None and made.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(made))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "The first reading." in text
+    assert "This chart could not be drawn. The second reading." in text
+    assert pdf_figures(reader) == ["First chart"]
+
+
+def test_the_pdf_worker_draws_every_chart_of_the_document():
+    doc = Document("Title", "Sub", "1 Dec 2026", [Heading("Charts")] + [
+        Image(None, f"Reading {i}.", f"Chart {i}", spec=chart()) for i in range(3)])  # fmt: skip
+    made = isolated.pdf(doc)
+    assert made is not None
+    reader = PdfReader(io.BytesIO(made))
+    assert pdf_figures(reader) == ["Chart 0", "Chart 1", "Chart 2"]
+    assert "could not be drawn" not in " ".join(p.extract_text() for p in reader.pages)
