@@ -37,6 +37,8 @@ class AppState(BaseModel):
     account_names: dict[str, str] = Field(default_factory=dict)
     report_pdf: bytes | None = None
     report_key: str | None = None
+    # The last PDF's charts as SVG, by spec: a PDF made again after a text edit draws none.
+    chart_drawings: dict[str, bytes] = Field(default_factory=dict)
     persona: str | None = None
     workshop: bool = False
     timers: dict[str, dict[str, float | None]] = Field(default_factory=dict)

@@ -88,3 +88,25 @@ def test_the_pdf_worker_draws_every_chart_of_the_document():
     reader = PdfReader(io.BytesIO(made))
     assert pdf_figures(reader) == ["Chart 0", "Chart 1", "Chart 2"]
     assert "could not be drawn" not in " ".join(p.extract_text() for p in reader.pages)
+
+
+def test_a_pdf_made_again_reuses_the_sessions_drawings_and_keeps_only_its_own(monkeypatch):
+    drawn_specs: list[dict] = []
+    real = isolated.isolated_map
+
+    def counting(requests):
+        drawn_specs.extend(r["spec"] for r in requests)
+        return real(requests)
+
+    monkeypatch.setattr(isolated, "isolated_map", counting)
+    first, second = chart(), {**chart(), "title": "Another"}
+    doc = Document("T", "S", "1 Dec 2026", [Image(None, "r", "a", spec=first),
+                                            Image(None, "r", "b", spec=second)])  # fmt: skip
+    drawings: dict[str, bytes] = {}
+    assert isolated.pdf(doc, drawings) is not None
+    assert len(drawn_specs) == 2 and len(drawings) == 2
+    assert isolated.pdf(doc, drawings) is not None
+    assert len(drawn_specs) == 2  # nothing drawn the second time
+    changed = Document("T", "S", "1 Dec 2026", [Image(None, "r", "a", spec=first)])
+    assert isolated.pdf(changed, drawings) is not None
+    assert list(drawings) == [isolated.spec_key(first)]  # the dropped chart is forgotten
