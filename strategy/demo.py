@@ -81,6 +81,12 @@ def demo_datasets(accounts: list[str] | None = None) -> list[Dataset]:
     return [d for d in _demo() if accounts is None or d.frame["account"].iloc[0] in accounts]
 
 
+def is_demo(datasets: list[Dataset]) -> bool:
+    """Whether every dataset is one of the built-in demo datasets (by identity: not a copy)."""
+    demo = _demo()
+    return all(any(d is known for known in demo) for d in datasets)
+
+
 @functools.cache
 def _demo() -> tuple[Dataset, ...]:
     # Made-up data shared read-only by every session: it holds nothing a user entered.

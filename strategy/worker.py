@@ -39,6 +39,12 @@ def _svg(spec: dict) -> bytes:
     return raster.svg(spec)
 
 
+def _document(**arguments: Any) -> Any:
+    from strategy.report import build_document
+
+    return build_document(**arguments)
+
+
 def _pdf(doc: Any) -> bytes:
     from strategy.report.pdf import to_pdf
 
@@ -80,7 +86,7 @@ def _allocate(megabytes: int) -> int:
 
 OPS: dict[str, dict[str, Callable[..., Any]]] = {
     "chart": {"png": _png, "svg": _svg},
-    "pdf": {"pdf": _pdf},
+    "pdf": {"document": _document, "pdf": _pdf},
     "import": {"import_file": _import_file, "import_with_mapping": _import_with_mapping},
 }
 TEST_OPS = {"abort": _abort, "sleep": _sleep, "allocate": _allocate}
@@ -114,7 +120,8 @@ def _warm(kind: str) -> None:
 
         raster.warm()  # starts V8 and loads Vega: about a second, before any request waits
     elif kind == "pdf":
-        import strategy.report.pdf  # noqa: F401
+        import strategy.analysis  # noqa: F401
+        import strategy.report  # noqa: F401
 
 
 def _forget() -> None:

@@ -40,7 +40,7 @@ if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:"
             if datasets
             else _("Laying out the sections")
         )
-        made = isolated.pdf(build_document(s, content, datasets), state.chart_drawings)
+        made = isolated.report(s, content, datasets, state.chart_drawings)
         if made is None:
             status.update(label=_("The PDF could not be built."), state="error")
             st.error(_("Building the PDF failed or took too long; your work is kept. Try again, "

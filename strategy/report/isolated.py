@@ -16,6 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
+from strategy.demo import is_demo
+from strategy.importers.dataset import Dataset
+from strategy.library import Library
+from strategy.model import Strategy
 from strategy.report.blocks import Document, Image
 from strategy.workers.pool import Pool, WorkerLost
 
@@ -60,13 +64,16 @@ def spec_key(spec: dict) -> str:
     return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def draw_charts(doc: Document, drawings: dict[str, bytes] | None = None) -> Document:
+def draw_charts(
+    doc: Document, drawings: dict[str, bytes] | None = None, *, keep_others: bool = False
+) -> Document:
     """The document with each chart drawn as SVG by the chart workers.
 
     Args:
         doc: The report, its charts as specs.
-        drawings: The session's drawings from an earlier PDF, by `spec_key`. A chart found
-            there is not drawn again; afterwards it holds this document's drawings only.
+        drawings: Drawings from an earlier PDF, by `spec_key`. A chart found there is not
+            drawn again; afterwards it holds this document's drawings only.
+        keep_others: Keep the other drawings too (the demo's, shared by every session).
 
     Returns:
         The document with every chart drawn, or marked missing (no drawing and no spec).
@@ -79,7 +86,10 @@ def draw_charts(doc: Document, drawings: dict[str, bytes] | None = None) -> Docu
     fresh = dict(zip(wanted, isolated_map([{"op": "svg", "spec": specs[k]} for k in wanted]),
                      strict=True))  # fmt: skip
     known = {key: cache.get(key) or fresh.get(key) for key in set(charts.values())}
-    cache.clear()
+    if not keep_others:
+        cache.clear()
+    elif len(cache) > MAX_SHARED:
+        cache.clear()  # a bound, not an eviction policy: the demo has a few dozen charts
     cache.update({key: svg for key, svg in known.items() if svg is not None})
     blocks = list(doc.blocks)
     for i, key in charts.items():
@@ -89,6 +99,46 @@ def draw_charts(doc: Document, drawings: dict[str, bytes] | None = None) -> Docu
         # A chart no worker could draw keeps no spec: the PDF worker must not try it again.
         blocks[i] = replace(block, drawn=svg, spec=block.spec if svg is not None else None)
     return replace(doc, blocks=blocks)
+
+
+# The demo's charts, drawn once for every session: they hold only the built-in demo data and
+# the app's own words, nothing a user entered or uploaded (see `_shareable`).
+_DEMO_DRAWINGS: dict[str, bytes] = {}
+MAX_SHARED = 200
+
+
+def _shareable(strategy: Strategy, datasets: list[Dataset]) -> bool:
+    """Whether the charts are the demo's alone: its data, and no follower count typed in."""
+    typed = strategy.analytics.followers or strategy.analytics.follower_totals
+    return bool(datasets) and is_demo(datasets) and not typed
+
+
+def report(
+    strategy: Strategy,
+    lib: Library,
+    datasets: list[Dataset],
+    drawings: dict[str, bytes] | None = None,
+) -> bytes | None:
+    """The strategy's PDF, every step of it in workers; None when a worker failed.
+
+    The document is built (the analysis, the chart specs) in a PDF worker too: in the server
+    it held the interpreter for a quarter of a second a PDF, which a room making thirty PDFs
+    at once took from everyone's pages.
+
+    Args:
+        strategy: The strategy.
+        lib: The content library.
+        datasets: The exports (or the demo's) whose charts go in.
+        drawings: The session's own chart drawings, reused and refreshed (see `draw_charts`).
+    """
+    try:
+        doc = PDF_POOL.call("document", strategy=strategy, lib=lib, datasets=datasets)
+    except WorkerLost:
+        return None
+    if _shareable(strategy, datasets):
+        # A room on the demo draws its charts once, not once a participant.
+        return pdf(draw_charts(doc, _DEMO_DRAWINGS, keep_others=True))
+    return pdf(doc, drawings)
 
 
 def pdf(doc: Document, drawings: dict[str, bytes] | None = None) -> bytes | None:

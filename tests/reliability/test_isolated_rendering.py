@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import time
@@ -110,3 +111,31 @@ def test_a_pdf_made_again_reuses_the_sessions_drawings_and_keeps_only_its_own(mo
     changed = Document("T", "S", "1 Dec 2026", [Image(None, "r", "a", spec=first)])
     assert isolated.pdf(changed, drawings) is not None
     assert list(drawings) == [isolated.spec_key(first)]  # the dropped chart is forgotten
+
+
+def test_the_demos_charts_are_drawn_once_for_every_session_and_uploads_never_shared(
+    monkeypatch,
+):
+    from strategy.demo import demo_datasets
+    from strategy.library import load_library
+    from strategy.model import Strategy
+
+    drawn: list[dict] = []
+    real = isolated.isolated_map
+    monkeypatch.setattr(isolated, "isolated_map", lambda r: drawn.extend(r) or real(r))
+    monkeypatch.setattr(isolated, "_DEMO_DRAWINGS", {})
+    lib, demo = load_library(), demo_datasets()
+    for _session in range(2):
+        assert isolated.report(Strategy(), lib, demo, {}) is not None
+    first = len(drawn)
+    assert first > 0 and len(isolated._DEMO_DRAWINGS) == first  # drawn by the first only
+    # A copy of the demo is not the demo (an upload could look the same): drawn, not shared.
+    copies = [copy.copy(d) for d in demo]
+    assert isolated.report(Strategy(), lib, copies, {}) is not None
+    assert len(drawn) == 2 * first and len(isolated._DEMO_DRAWINGS) == first
+    # A follower count typed in makes the charts the user's own.
+    typed = Strategy()
+    typed.analytics.followers = {"linkedin": 1234}
+    session: dict[str, bytes] = {}
+    assert isolated.report(typed, lib, demo, session) is not None
+    assert len(isolated._DEMO_DRAWINGS) == first and session
