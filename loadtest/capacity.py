@@ -61,11 +61,11 @@ class Sampler:
         self.peak_server_mb = max(self.peak_server_mb, server)
         self.peak_workers_mb = max(self.peak_workers_mb, workers)
 
-    def cpu(self) -> tuple[float, float]:
-        """CPU seconds used so far by the servers and by their workers."""
+    def cpu(self) -> tuple[list[float], float]:
+        """CPU seconds used so far by each server, and by all their workers together."""
         self.sample()
-        servers = sum(self._cpu.get(p, 0.0) for p in self.pids)
-        return servers, sum(self._cpu.values()) - servers
+        servers = [self._cpu.get(p, 0.0) for p in self.pids]
+        return servers, sum(self._cpu.values()) - sum(servers)
 
     def run(self) -> None:
         """Sample until stopped."""
@@ -105,6 +105,7 @@ class Row:
     mb_per_session: float = 0.0
     workers_mb_peak: float = 0.0
     server_cpu_s: float = 0.0
+    server_cpu_each: list[float] = field(default_factory=list)
     workers_cpu_s: float = 0.0
     first_page_after_s: float = 0.0
     detail: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)
@@ -213,7 +214,8 @@ def run_once(participants: int, think: float, storm: float, bystanders: int, rep
             row.wall_s = time.perf_counter() - started
             cpu_after = sampler.cpu()
             row.first_page_after_s = _first_page(url)
-        row.server_cpu_s = cpu_after[0] - cpu_before[0]
+        row.server_cpu_each = [a - b for a, b in zip(cpu_after[0], cpu_before[0], strict=True)]
+        row.server_cpu_s = sum(row.server_cpu_each)
         row.workers_cpu_s = cpu_after[1] - cpu_before[1]
         row.server_mb_after = sum(rss_mb(p) for p in pids)
         row.workers_mb_peak = sampler.peak_workers_mb

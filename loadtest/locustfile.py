@@ -80,7 +80,11 @@ class _Session:
         page = body.get("page") or self.snapshot.get("page", {}).get("url_path")
         if self.id:
             body["session_id"] = self.id
-        with self.user.client.post(INTERACT, json=body, name=step, catch_response=True) as r:
+        # A new connection each time: the server closes an idle keep-alive connection after 5 s,
+        # about the think time, and a request sent on it as it closes fails with a reset (a
+        # browser would retry; an interaction with a trigger must not be sent twice).
+        with self.user.client.post(INTERACT, json=body, name=step, catch_response=True,
+                                   headers={"Connection": "close"}) as r:  # fmt: skip
             try:
                 if r.status_code != 200:
                     why = r.text[:200] if r.status_code else repr(r.error)[:200]
@@ -97,7 +101,7 @@ class _Session:
 class Participant(HttpUser):
     """A person in the workshop room, from the Start page to their PDF."""
 
-    weight = 10
+    fixed_count = PARTICIPANTS  # exactly this many, whatever the bystanders number
     # Each participant walks once; the think times are inside the walk.
     wait_time = staticmethod(lambda: 0)  # type: ignore[assignment]
 
@@ -139,7 +143,6 @@ class Participant(HttpUser):
 class Bystander(HttpUser):
     """Someone still clicking through the steps while the room makes its PDFs."""
 
-    weight = 1
     fixed_count = int(os.environ.get("SOCIAL_WHY_BYSTANDERS", "2"))
     wait_time = staticmethod(lambda: 0)  # type: ignore[assignment]
 

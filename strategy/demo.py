@@ -87,6 +87,19 @@ def is_demo(datasets: list[Dataset]) -> bool:
     return all(any(d is known for known in demo) for d in datasets)
 
 
+def demo_only(inputs: tuple) -> bool:
+    """Whether figures computed from `inputs` hold nothing a user entered or uploaded.
+
+    True when every list among the inputs is of built-in demo datasets (at least one such
+    list), and no analysis options carry a follower count typed in or an account name given.
+    Such figures may be computed once and shared by every session.
+    """
+    lists = [x for x in inputs if isinstance(x, list)]
+    if not lists or not all(x and is_demo(x) for x in lists):
+        return False
+    return all(not (getattr(x, "typed", None) or getattr(x, "names", None)) for x in inputs)
+
+
 @functools.cache
 def _demo() -> tuple[Dataset, ...]:
     # Made-up data shared read-only by every session: it holds nothing a user entered.

@@ -154,19 +154,22 @@ def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app):
     assert len(app.session_state[SESSION_KEY].datasets) == 2
 
 
-def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(app):
+def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(app, monkeypatch):
+    from ui import state
+
+    monkeypatch.setattr(state, "_DEMO_MEMO", {})  # the demo's figures are kept there
     go(app)
     first = chart_specs(app)
     app.text_area(key="w:analytics.notes").input("Carousels do well.").run()  # unrelated input
     assert chart_specs(app) == first
-    memo = app.session_state[SESSION_KEY].memo
-    kept = memo["overview"][1]
+    kept = state._DEMO_MEMO["overview"][-1][1]
     app.text_area(key="w:analytics.notes").input("Carousels do well, videos too.").run()
-    assert app.session_state[SESSION_KEY].memo["overview"][1] is kept  # not rebuilt
+    assert state._DEMO_MEMO["overview"][-1][1] is kept  # not rebuilt
+    assert len(state._DEMO_MEMO["overview"]) == 1
     app.selectbox(key="w:rules_account").set_value("linkedin:Alex Berg").run()
     assert chart_specs(app)[3:] != first[3:]  # the rule charts follow the account
     app.radio(key="w:analytics.denominator").set_value("reach").run()
-    assert app.session_state[SESSION_KEY].memo["overview"][1] is not kept
+    assert state._DEMO_MEMO["overview"][-1][1] is not kept
 
 
 def test_the_same_file_uploaded_twice_is_counted_once(app):
@@ -213,3 +216,40 @@ def test_the_download_day_dates_year_less_exports_and_a_new_day_reads_the_file_a
     assert not app.exception
     (again,) = app.session_state[SESSION_KEY].datasets
     assert again.frame["date"].max().date() == dt.date(2026, 1, 1) > first_end
+
+
+def test_a_session_keeps_at_most_its_row_limit_and_says_which_file_was_left_out(app, monkeypatch):
+    from strategy.importers import api
+
+    go(app)
+    app.file_uploader(key="analytics_upload").upload("tweets.csv", x_legacy_en(), "text/csv").run()
+    kept = app.session_state[SESSION_KEY].datasets
+    rows = sum(len(d.frame) for d in kept)
+    monkeypatch.setattr(api, "MAX_SESSION_ROWS", rows + 1)
+    app.file_uploader(key="analytics_upload").upload("content.csv", x_content(), "text/csv").run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "content.csv" in errors and "It was not added" in errors
+    assert f"limit is {rows + 1}" in errors
+    assert len(app.session_state[SESSION_KEY].datasets) == len(kept)  # the first file stays
+
+
+def test_the_demos_figures_are_computed_once_for_every_session_and_uploads_stay_own(
+    monkeypatch,
+):
+    from conftest import new_app
+
+    from ui import state
+
+    monkeypatch.setattr(state, "_DEMO_MEMO", {})
+    first, second = new_app(), new_app()
+    for at in (first, second):
+        at.run()
+        go(at)
+        assert at.session_state[SESSION_KEY].memo == {}  # nothing of the demo kept per session
+    assert len(state._DEMO_MEMO["analysis"]) == 1  # one computation served both sessions
+    assert chart_specs(first) == chart_specs(second)
+    first.file_uploader(key="analytics_upload").upload(X_LEGACY_NAME, x_legacy_en(), "text/csv")
+    first.run()
+    assert "analysis" in first.session_state[SESSION_KEY].memo  # an upload's: its own session
+    assert len(state._DEMO_MEMO["analysis"]) == 1

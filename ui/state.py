@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -66,8 +67,16 @@ def _session_language() -> str | None:
 i18n.set_resolver(_session_language)
 
 
+# Figures of the built-in demo alone (`strategy.demo.demo_only`), computed once for every
+# session: a room that opens Analytics together would otherwise compute the same figures once
+# each, all under the server's one interpreter lock. Nothing a user entered gets here.
+_DEMO_MEMO: dict[str, list[tuple[tuple, Any]]] = {}
+_DEMO_LOCK = threading.Lock()
+DEMO_MEMO_PER_NAME = 8  # languages, zones and denominators a room switches between
+
+
 def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
-    """Compute once per distinct inputs, in this session only (never shared between sessions).
+    """Compute once per distinct inputs, in this session only (the demo's: once for all).
 
     Every widget change reruns a page; the Analytics figures and charts only change when the
     data or the options do. Datasets are compared by identity, and the entry holds them, so an
@@ -85,6 +94,19 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     # Charts and readings hold words: a change of language computes them again.
     key = (i18n.language(),
            *(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs))  # fmt: skip
+    from strategy.demo import demo_only  # pandas: only where figures are computed
+
+    if demo_only(inputs):
+        # One session computes while the others wait for the same value.
+        with _DEMO_LOCK:
+            shared = _DEMO_MEMO.setdefault(name, [])
+            for known, value in shared:
+                if known == key:
+                    return value
+            value = compute()
+            shared.append((key, value))
+            del shared[:-DEMO_MEMO_PER_NAME]
+            return value
     store = app_state().memo
     hit = store.get(name)
     if hit is not None and hit[0] == key:

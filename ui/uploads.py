@@ -9,7 +9,7 @@ import streamlit as st
 
 from strategy.i18n import N_, _
 from strategy.importers import ImportFailure
-from strategy.importers.api import MAPPABLE, NeedsMapping
+from strategy.importers.api import MAPPABLE, NeedsMapping, over_session_limit
 from strategy.importers.guarded import read_mapped, read_upload, warm
 from strategy.model import EARLIEST
 from ui.state import app_state, upload_key
@@ -82,8 +82,7 @@ def upload_box() -> None:
                 except ImportFailure as failure:  # raised inside the handler: caught here
                     state.upload_errors.append(str(failure))
                 else:
-                    state.datasets += tagged(found, digest)
-                    state.upload_hashes.append(digest)
+                    keep(upload.name, found, digest)
             else:
                 state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
                                  "preview": exc.preview, "message": str(exc),
@@ -91,11 +90,22 @@ def upload_box() -> None:
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
         else:
-            state.datasets += tagged(found, digest)
-            state.upload_hashes.append(digest)
+            keep(upload.name, found, digest)
     for error in state.upload_errors:
         st.error(safe(error))
     state.upload_errors.clear()
+
+
+def keep(name: str, found: list, digest: str) -> bool:
+    """Keep a file's tables in the session, unless they take it past its row limit (said)."""
+    state = app_state()
+    refusal = over_session_limit(name, state.datasets, found)
+    if refusal is not None:
+        state.upload_errors.append(str(refusal))
+        return False
+    state.datasets += tagged(found, digest)
+    state.upload_hashes.append(digest)
+    return True
 
 
 def tagged(datasets: list, digest: str) -> list:
@@ -141,8 +151,9 @@ def mapping_form() -> None:
                                     platform=platform, grain=grain,
                                     reference=pending.get("reference"))  # fmt: skip
                 digest = hashlib.sha256(pending["data"]).hexdigest()[:16]
-                state.datasets += tagged(found, digest)
-                state.upload_hashes.append(digest)
+                if not keep(pending["name"], found, digest):
+                    st.error(safe(state.upload_errors.pop()))
+                    return
             except ImportFailure as exc:
                 st.error(safe(exc))
                 return

@@ -41,6 +41,9 @@ from strategy.textclean import clean
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 1_000_000
+# All of one session's uploads together: a row kept costs the server about 140 bytes, so a
+# session holds at most about 300 MB of exports however many files it uploads.
+MAX_SESSION_ROWS = 2_000_000
 FAST_PATH_BYTES = 64_000  # below this, Python's csv module is as quick and handles every quirk
 MAGIC = {
     b"\x89PNG": N_("this is a PNG image, not an analytics export (CSV or Excel)"),
@@ -106,6 +109,16 @@ def too_large(name: str, size: int, limit: int = MAX_BYTES) -> ImportFailure:
     """The refusal of a file over the size limit, with its own size in the message."""
     return _fail(name, _("it is {size} MB; the limit is {limit} MB").format(
         size=number(size / 1024 / 1024, 1), limit=number(limit / 1024 / 1024)))  # fmt: skip
+
+
+def over_session_limit(name: str, kept: list, found: list) -> ImportFailure | None:
+    """The refusal of a file that would take the session's kept rows past MAX_SESSION_ROWS."""
+    total = sum(len(d.frame) for d in kept) + sum(len(d.frame) for d in found)
+    if total <= MAX_SESSION_ROWS:
+        return None
+    return _fail(name, _("with it this session would keep {rows} rows of exports; the limit "
+                         "is {limit}. It was not added; your other uploads are kept.").format(
+        rows=number(total), limit=number(MAX_SESSION_ROWS)))  # fmt: skip
 
 
 def _utf16_xml(data: bytes) -> bytes | None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from strategy.demo import is_demo
+from strategy.demo import demo_only
 from strategy.importers.dataset import Dataset
 from strategy.library import Library
 from strategy.model import Strategy
@@ -105,12 +106,15 @@ def draw_charts(
 # the app's own words, nothing a user entered or uploaded (see `_shareable`).
 _DEMO_DRAWINGS: dict[str, bytes] = {}
 MAX_SHARED = 200
+# One session draws them while the others wait: a room pressing "Generate PDF" together would
+# otherwise draw the same charts once each (30 sessions: 180 drawings, 20 s of the cores).
+_DEMO_LOCK = threading.Lock()
 
 
 def _shareable(strategy: Strategy, datasets: list[Dataset]) -> bool:
     """Whether the charts are the demo's alone: its data, and no follower count typed in."""
     typed = strategy.analytics.followers or strategy.analytics.follower_totals
-    return bool(datasets) and is_demo(datasets) and not typed
+    return demo_only((datasets,)) and not typed
 
 
 def report(
@@ -137,7 +141,9 @@ def report(
         return None
     if _shareable(strategy, datasets):
         # A room on the demo draws its charts once, not once a participant.
-        return pdf(draw_charts(doc, _DEMO_DRAWINGS, keep_others=True))
+        with _DEMO_LOCK:
+            doc = draw_charts(doc, _DEMO_DRAWINGS, keep_others=True)
+        return pdf(doc)
     return pdf(doc, drawings)
 
 

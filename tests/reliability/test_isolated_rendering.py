@@ -139,3 +139,21 @@ def test_the_demos_charts_are_drawn_once_for_every_session_and_uploads_never_sha
     session: dict[str, bytes] = {}
     assert isolated.report(typed, lib, demo, session) is not None
     assert len(isolated._DEMO_DRAWINGS) == first and session
+
+
+def test_a_room_pressing_generate_together_draws_the_demos_charts_once(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from strategy.demo import demo_datasets
+    from strategy.library import load_library
+    from strategy.model import Strategy
+
+    drawn: list[dict] = []
+    real = isolated.isolated_map
+    monkeypatch.setattr(isolated, "isolated_map", lambda r: drawn.extend(r) or real(r))
+    monkeypatch.setattr(isolated, "_DEMO_DRAWINGS", {})
+    lib, demo = load_library(), demo_datasets()
+    with ThreadPoolExecutor(4) as room:
+        made = list(room.map(lambda _: isolated.report(Strategy(), lib, demo, {}), range(4)))
+    assert all(m is not None and m.startswith(b"%PDF") for m in made)
+    assert len(drawn) == len(isolated._DEMO_DRAWINGS)  # each chart drawn by one session only
