@@ -139,6 +139,7 @@ class Pool:
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
     _warming: int = field(default=0, init=False, repr=False)
+    _busy: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.slots)
@@ -157,8 +158,9 @@ class Pool:
                     return worker
         return _Worker(self.kind, self._env())
 
-    def _give_back(self, worker: _Worker) -> None:
+    def _give_back(self, worker: _Worker, busy: bool = False) -> None:
         with self._lock:
+            self._busy -= busy  # in the same lock: warm() never sees it neither busy nor idle
             if len(self._idle) < self.idle_max and worker.requests < self.max_requests:
                 self._idle.append(worker)
                 return
@@ -172,7 +174,10 @@ class Pool:
         machine).
         """
         with self._lock:
-            wanted = self.idle_max - len(self._idle) - self._warming
+            # Workers busy with a call count too: they come back idle. Warming beside them
+            # started new processes that the busy ones, coming back, were killed to make room
+            # for (a room making its PDFs started two workers with every page run).
+            wanted = self.idle_max - len(self._idle) - self._warming - self._busy
             if wanted <= 0:
                 return
             self._warming += wanted
@@ -199,6 +204,8 @@ class Pool:
             raise WorkerLost("busy")
         try:
             worker = self._take()
+            with self._lock:
+                self._busy += 1
             try:
                 status, value = worker.call(
                     request,
@@ -208,8 +215,10 @@ class Pool:
                 )
             except BaseException:
                 worker.kill()  # a stalled, bloated or broken worker is never used again
+                with self._lock:
+                    self._busy -= 1
                 raise
-            self._give_back(worker)
+            self._give_back(worker, busy=True)
         finally:
             self._slots.release()
         if status != 0:

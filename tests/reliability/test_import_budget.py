@@ -343,3 +343,32 @@ def test_warming_fills_the_pool_once_however_often_it_is_asked():
         assert ds.rows > 0 and {w.proc.pid for w in pool._idle} == pids  # a warm one did it
     finally:
         pool.close()
+
+
+def test_warming_counts_busy_workers_so_a_busy_pool_starts_no_spare_processes(monkeypatch):
+    monkeypatch.setenv("SOCIAL_WHY_WORKER_TEST_OPS", "1")
+    pool = Pool("import", idle_max=1, slots=1, timeout_s=10.0)
+    try:
+        pool.warm()
+        deadline = time.monotonic() + 10
+        while not pool._idle and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (worker,) = pool._idle
+        started: list[int] = []
+        real = pool.warm
+
+        def warm_while_busy(seconds: float = 0.5) -> None:
+            time.sleep(0.1)
+            real()  # a page rerun while the only worker is busy
+            started.append(pool._warming + len(pool._idle))
+
+        import threading
+
+        helper = threading.Thread(target=warm_while_busy)
+        helper.start()
+        pool.call("sleep", seconds=0.5)
+        helper.join()
+        assert started == [0]  # nothing started beside the busy worker
+        assert pool._idle == [worker]  # and it came back, not replaced
+    finally:
+        pool.close()
