@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from fpdf import FPDF
 
@@ -284,7 +285,8 @@ def _cell_lines(pdf: ReportPDF, text: str, width: float) -> list[str]:
     """A cell's text broken into lines of the column's width, in the current font."""
     lines = _wrap(pdf, text, width)
     if lines is None:  # another font draws part of it: fpdf2 measures it
-        lines = pdf.multi_cell(width, TABLE_LINE, text, dry_run=True, output="LINES")
+        measured = pdf.multi_cell(width, TABLE_LINE, text, dry_run=True, output="LINES")
+        lines = [str(line) for line in measured] if isinstance(measured, list) else []
     return lines or [""]
 
 
@@ -343,7 +345,8 @@ def _chart(pdf: ReportPDF, block: Image) -> bool:
     A chart comes drawn (SVG from a chart worker, or PNG) or as a spec to draw here. A drawing
     fpdf2's SVG reader refuses is drawn again as pixels.
     """
-    attempts = [lambda: block.drawn] if block.drawn is not None else []
+    drawn = block.drawn
+    attempts: list[Callable[[], bytes]] = [lambda: drawn] if drawn is not None else []
     if block.spec is not None:
         spec = block.spec
         attempts += [] if attempts else [lambda: raster.svg(spec)]
