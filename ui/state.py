@@ -40,6 +40,9 @@ class AppState(BaseModel):
     report_key: str | None = None
     # The last PDF's charts as SVG, by spec: a PDF made again after a text edit draws none.
     chart_drawings: dict[str, bytes] = Field(default_factory=dict)
+    # The charts being drawn ahead as the Export page opens, and for which data and options.
+    drawing_ahead: Any = None
+    drawn_ahead_for: tuple | None = None
     persona: str | None = None
     workshop: bool = False
     timers: dict[str, dict[str, float | None]] = Field(default_factory=dict)

@@ -1,6 +1,7 @@
 """Export: the strategy PDF and Markdown, the file to resume later, and the calendar files."""
 
 import hashlib
+from concurrent.futures import wait
 
 import streamlit as st
 
@@ -33,6 +34,12 @@ if not datasets and st.checkbox(_("Include the demo charts (made-up data, for pr
     datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
 key = hashlib.sha256(dumps(s) + str(len(datasets)).encode()).hexdigest()
+# Its charts depend on the data and the analysis choices only: drawn while the page is read.
+ahead_for = (tuple(map(id, datasets)), s.profile.language,
+             s.analytics.model_dump_json(exclude={"notes"}))  # fmt: skip
+if datasets and state.drawn_ahead_for != ahead_for:
+    state.drawn_ahead_for = ahead_for
+    state.drawing_ahead = isolated.draw_ahead(s, content, datasets, state.chart_drawings)
 if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:", key="make_pdf"):
     with st.status(_("Building your strategy PDF…"), expanded=True) as status:
         st.write(
@@ -40,6 +47,8 @@ if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:"
             if datasets
             else _("Laying out the sections")
         )
+        if state.drawing_ahead is not None:
+            wait([state.drawing_ahead])  # the same drawings: never two writers at once
         made = isolated.report(s, content, datasets, state.chart_drawings)
         if made is None:
             status.update(label=_("The PDF could not be built."), state="error")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -115,6 +115,38 @@ def _shareable(strategy: Strategy, datasets: list[Dataset]) -> bool:
     """Whether the charts are the demo's alone: its data, and no follower count typed in."""
     typed = strategy.analytics.followers or strategy.analytics.follower_totals
     return demo_only((datasets,)) and not typed
+
+
+# Threads that only wait on the workers; they hold no state of their own between calls.
+_AHEAD = ThreadPoolExecutor(max_workers=2, thread_name_prefix="charts-ahead")
+
+
+def draw_ahead(
+    strategy: Strategy, lib: Library, datasets: list[Dataset], drawings: dict[str, bytes]
+) -> Future[None] | None:
+    """Start drawing the PDF's charts into the session's `drawings`, before it is asked for.
+
+    The Export page calls this as it opens: a person reads the page before pressing "Generate
+    PDF", and by then the charts (half of the PDF's time) are drawn. The charts depend on the
+    data and the analysis options only, so a text edit in between does not waste them. The
+    demo's charts are shared (`report`) and are not drawn ahead.
+
+    Returns:
+        The drawing's future (wait on it before `report` uses the same `drawings`), or None
+        when there is nothing to draw ahead.
+    """
+    if not datasets or _shareable(strategy, datasets):
+        return None
+    copy = strategy.model_copy(deep=True)  # the session may edit its own while this runs
+
+    def draw() -> None:
+        try:
+            doc = PDF_POOL.call("document", strategy=copy, lib=lib, datasets=list(datasets))
+        except WorkerLost:
+            return
+        draw_charts(doc, drawings)
+
+    return _AHEAD.submit(draw)
 
 
 def report(

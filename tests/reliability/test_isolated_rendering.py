@@ -157,3 +157,48 @@ def test_a_room_pressing_generate_together_draws_the_demos_charts_once(monkeypat
         made = list(room.map(lambda _: isolated.report(Strategy(), lib, demo, {}), range(4)))
     assert all(m is not None and m.startswith(b"%PDF") for m in made)
     assert len(drawn) == len(isolated._DEMO_DRAWINGS)  # each chart drawn by one session only
+
+
+def test_charts_drawn_ahead_leave_the_pdf_only_its_layout(monkeypatch):
+    from strategy.demo import demo_datasets
+    from strategy.library import load_library
+    from strategy.model import Strategy
+
+    lib = load_library()
+    uploads = [copy.copy(d) for d in demo_datasets()]  # like an upload: not the demo itself
+    drawings: dict[str, bytes] = {}
+    ahead = isolated.draw_ahead(Strategy(), lib, uploads, drawings)
+    assert ahead is not None
+    ahead.result(timeout=120)
+    assert drawings and all(svg.lstrip().startswith(b"<svg") for svg in drawings.values())
+    drawn: list[dict] = []
+    real = isolated.isolated_map
+    monkeypatch.setattr(isolated, "isolated_map", lambda r: drawn.extend(r) or real(r))
+    edited = Strategy()
+    edited.why.statement = "A text edit after the page opened."
+    made = isolated.report(edited, lib, uploads, drawings)
+    assert made is not None and drawn == []  # every chart was drawn ahead
+    assert isolated.draw_ahead(Strategy(), lib, demo_datasets(), {}) is None  # shared anyway
+
+
+def test_the_export_page_draws_an_uploads_charts_as_it_opens():
+    from conftest import new_app
+
+    from strategy.demo import demo_datasets
+    from ui.state import SESSION_KEY
+
+    at = new_app()
+    at.run()
+    state = at.session_state[SESSION_KEY]
+    state.datasets = [copy.copy(d) for d in demo_datasets()]
+    at.switch_page("pages/wizard/export.py").run()
+    assert not at.exception
+    assert state.drawing_ahead is not None
+    state.drawing_ahead.result(timeout=120)
+    assert state.chart_drawings
+    ahead = state.drawing_ahead
+    at.run()
+    assert state.drawing_ahead is ahead  # the same data: not drawn again on a rerun
+    at.button(key="make_pdf").click().run()
+    assert not at.exception
+    assert state.report_pdf and state.report_pdf.startswith(b"%PDF")
