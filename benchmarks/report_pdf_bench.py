@@ -30,6 +30,8 @@ def main(runs: int = 9) -> None:
     isolated.warm()
     kept: dict[str, bytes] = {}
     uploads = [copy.copy(d) for d in datasets]  # like a user's uploads: nothing shared
+    # One account's posts without a follower history: rates, weekly, best time, rules.
+    four = [d for d in uploads if d.grain == "post"][:1]
 
     def after_drawing_ahead() -> float:
         """Seconds from the click, the charts drawn ahead while the page was read."""
@@ -44,6 +46,7 @@ def main(runs: int = 9) -> None:
     cases = {
         "baseline: no charts": lambda: isolated.pdf(build_document(strategy, lib, [])),
         "with six charts": lambda: isolated.pdf(build_document(strategy, lib, datasets), {}),
+        "four charts (one upload)": lambda: isolated.report(strategy, lib, four, {}),
         "again, drawings kept": lambda: isolated.pdf(build_document(strategy, lib, datasets), kept),
     }
     for case in cases.values():  # warm-up: workers started, V8 up, the kept drawings filled
