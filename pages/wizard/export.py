@@ -35,8 +35,7 @@ if not datasets and st.checkbox(_("Include the demo charts (made-up data, for pr
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
 key = hashlib.sha256(dumps(s) + str(len(datasets)).encode()).hexdigest()
 # Its charts depend on the data and the analysis choices only: drawn while the page is read.
-ahead_for = (tuple(map(id, datasets)), s.profile.language,
-             s.analytics.model_dump_json(exclude={"notes"}))  # fmt: skip
+ahead_for = isolated.drawing_key(s, datasets)
 if datasets and state.drawn_ahead_for != ahead_for:
     state.drawn_ahead_for = ahead_for
     state.drawing_ahead = isolated.draw_ahead(s, content, datasets, state.chart_drawings)

@@ -121,6 +121,16 @@ def _shareable(strategy: Strategy, datasets: list[Dataset]) -> bool:
 _AHEAD = ThreadPoolExecutor(max_workers=2, thread_name_prefix="charts-ahead")
 
 
+def drawing_key(strategy: Strategy, datasets: list[Dataset]) -> tuple:
+    """What a PDF's charts depend on: the datasets (by identity), language and analysis choices.
+
+    The notes are left out: they are printed, not charted. A text edit elsewhere changes no
+    chart either, so charts drawn ahead for this key serve every PDF made with it.
+    """
+    return (tuple(map(id, datasets)), strategy.profile.language,
+            strategy.analytics.model_dump_json(exclude={"notes"}))  # fmt: skip
+
+
 def draw_ahead(
     strategy: Strategy, lib: Library, datasets: list[Dataset], drawings: dict[str, bytes]
 ) -> Future[None] | None:
