@@ -296,7 +296,14 @@ def rule_chart(results: list[RuleResult], rate: str, width: int | str = "contain
     df = pd.DataFrame(rows, columns=["rule", "diff", "low", "high", "verdict", "tested"])
     tested = df[df["tested"]].head(MAX_CHART_ROWS)
     y = alt.Y("rule:N", title=None, sort=None, axis=alt.Axis(labelLimit=360))
-    title_x = _("Difference in median {rate} (percentage points, 90% interval)").format(rate=rate)
+    if results and results[0].statistic == "share_engaged":
+        # Most posts have no engagement: the share of posts with any is compared instead.
+        title_x = _("Difference in the share of posts with any engagement (percentage points, "
+                    "90% interval)")  # fmt: skip
+    else:
+        title_x = _("Difference in median {rate} (percentage points, 90% interval)").format(
+            rate=rate
+        )
     bars = (
         alt.Chart(tested)
         .mark_rule(strokeWidth=3)

@@ -52,6 +52,8 @@ def _posts(rng, platform, account, f_start, f_end, per_week, base, days):
     return pd.DataFrame({
         "platform": platform, "account": account, "grain": "post", "date": dates,
         "post_id": [f"{account[:2].lower()}{i}" for i in range(n)], "text": texts,
+        # A kind per post without a draw from rng, so the demo's other figures stay as they were.
+        "post_type": [("Video", "Image", "Text")[i % 3] for i in range(n)],
         "impressions": impressions, "reach": np.round(impressions * 0.8), "views": np.nan,
         "engagements": engagements, "likes": likes, "comments": comments,
         "shares": engagements - likes - comments, "saves": np.nan,
@@ -67,7 +69,7 @@ def _history(rng, platform, account, f_start, f_end, days):
     gained = np.diff(followers, prepend=followers[0])
     frame = pd.DataFrame({c: np.nan for c in COLUMNS}, index=range(len(days)))
     frame = frame.assign(platform=platform, account=account, grain="day",
-                         date=pd.to_datetime(days), post_id=None, text=None,
+                         date=pd.to_datetime(days), post_id=None, text=None, post_type=None,
                          followers=followers, followers_gained=gained)  # fmt: skip
     return frame[list(COLUMNS)]
 
@@ -91,13 +93,17 @@ def demo_only(inputs: tuple) -> bool:
     """Whether figures computed from `inputs` hold nothing a user entered or uploaded.
 
     True when every list among the inputs is of built-in demo datasets (at least one such
-    list), and no analysis options carry a follower count typed in or an account name given.
+    list), and no analysis options carry a follower count typed in, an account name given or
+    a rule of the user's own.
     Such figures may be computed once and shared by every session.
     """
     lists = [x for x in inputs if isinstance(x, list)]
     if not lists or not all(x and is_demo(x) for x in lists):
         return False
-    return all(not (getattr(x, "typed", None) or getattr(x, "names", None)) for x in inputs)
+    return all(
+        not (getattr(x, "typed", None) or getattr(x, "names", None) or getattr(x, "own_rules", None))
+        for x in inputs
+    )
 
 
 @functools.cache

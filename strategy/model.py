@@ -13,8 +13,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
+from strategy.i18n import _
 from strategy.textclean import clean
 
 SCHEMA_VERSION = 1
@@ -181,6 +183,62 @@ def _zone(name: str) -> str:
     return name
 
 
+ConditionKind = Literal[
+    "contains", "post_type", "weekday", "hours", "shorter_than", "longer_than", "has_link",
+    "has_media", "near_another",
+]  # fmt: skip
+
+
+class RuleCondition(Base):
+    """One part of a rule of the user's own: which posts it picks.
+
+    Attributes:
+        kind: What the part looks at: words in the text ("contains": a word, hashtag or emoji;
+            alternatives separated by commas), the export's post type, weekdays, an hour range
+            in the charts' zone, the text's length, a link, media, or another post close by.
+        words: For "contains" and "post_type": the alternatives, separated by commas.
+        weekdays: For "weekday": 0 = Monday.
+        start_hour: For "hours": the first hour (0-23) of the range.
+        end_hour: For "hours": the hour the range ends at (1-24); a range may pass midnight.
+        number: Characters for the length parts, hours for "near_another".
+        negate: Pick the posts the part does not pick ("without a link").
+    """
+
+    kind: ConditionKind
+    words: ShortText = ""
+    weekdays: list[Annotated[int, Field(ge=0, le=6)]] = Field(default_factory=list, max_length=7)
+    start_hour: Annotated[int, Field(ge=0, le=23)] = 6
+    end_hour: Annotated[int, Field(ge=1, le=24)] = 12
+    number: Annotated[int, Field(ge=1, le=100_000)] = 100
+    negate: bool = False
+
+    @model_validator(mode="after")
+    def _complete(self) -> RuleCondition:
+        # One message per missing piece, in the language in force: the page shows it as is.
+        if self.kind in ("contains", "post_type") and not [w for w in self.words.split(",")
+                                                          if w.strip()]:  # fmt: skip
+            raise ValueError(_("Give at least one word, hashtag or emoji to look for."))
+        if self.kind == "weekday" and not self.weekdays:
+            raise ValueError(_("Pick at least one weekday."))
+        if self.kind == "hours" and self.start_hour % 24 == self.end_hour % 24:
+            raise ValueError(_("The hours must end at another hour than they start."))
+        if self.kind == "near_another" and self.number > 24 * 14:
+            raise ValueError(_("Give at most 336 hours (two weeks)."))
+        return self
+
+
+class OwnRule(Base):
+    """A rule of thumb the user writes and tests on their own posts.
+
+    Attributes:
+        name: The rule in the user's words ("Posts about our webinars do better").
+        conditions: The parts a post must all meet to be in the rule's group.
+    """
+
+    name: ShortText = Field(min_length=1)
+    conditions: list[RuleCondition] = Field(min_length=1, max_length=3)
+
+
 class AnalyticsSection(Base):
     """Step 6: the choices made on the analytics page (uploaded data itself is never saved).
 
@@ -192,6 +250,7 @@ class AnalyticsSection(Base):
         time_zone: IANA zone for weekdays and hours; empty: the browser's.
         followers: Totals typed per network (files saved before accounts had names).
         follower_totals: Totals typed per account ("x:ADHOrg"), each with the day it was true.
+        own_rules: Rules of thumb the user wrote, tested beside the folk rules.
         notes: The user's own notes.
     """
 
@@ -200,6 +259,7 @@ class AnalyticsSection(Base):
     time_zone: Annotated[ShortText, AfterValidator(_zone)] = ""
     followers: dict[Ident, FollowerCount] = Field(default_factory=dict, max_length=50)
     follower_totals: dict[ShortText, FollowerTotal] = Field(default_factory=dict, max_length=50)
+    own_rules: list[OwnRule] = Field(default_factory=list, max_length=5)
     notes: LongText = ""
 
 

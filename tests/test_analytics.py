@@ -51,19 +51,19 @@ def verdict(posts, rule="Keep posts under 100 characters", **kw):
 
 def test_a_planted_effect_is_found():
     r = verdict(synthetic_posts(effect=1.5))
-    assert r.verdict.startswith("Posts under 100 characters did better here")
+    assert r.verdict.startswith("Posts under 100 characters had higher rates on these posts")
     assert r.low > 0 and r.n_with + r.n_without == 400
 
 
 def test_no_effect_gives_no_clear_difference():
     r = verdict(synthetic_posts(effect=1.0, seed=3))
-    assert r.verdict == "No clear difference for your audience."
+    assert r.verdict == "No clear difference on these posts."
     assert r.low < 0 < r.high
 
 
 def test_a_reverse_effect_is_named_the_other_way():
     r = verdict(synthetic_posts(effect=0.6))
-    assert r.verdict.startswith("Posts of 100 characters or more did better here")
+    assert r.verdict.startswith("Posts of 100 characters or more had higher rates on these posts")
 
 
 def test_tiny_groups_give_not_enough_posts():
@@ -221,7 +221,7 @@ def test_demo_data_shows_small_engaged_beats_big_silent(demo):
 def test_demo_data_hides_a_morning_effect_the_tester_finds(demo):
     a = demo.account("linkedin:Northwind HR")
     morning = next(r for r in a.rules if r.id == "morning")
-    assert morning.verdict.startswith("Posts before noon did better")
+    assert morning.verdict.startswith("Posts before noon had higher rates")
 
 
 def test_rate_chart_gives_each_kind_of_rate_its_own_panel():
@@ -269,7 +269,7 @@ def test_rule_differences_are_percentage_points():
     spec = json.dumps(charts.rule_chart(results, "interactions per impression").to_dict())
     assert "percentage points" in spec
     short = next(r for r in results if r.id == "short_posts")
-    assert short.difference == pytest.approx(short.median_with - short.median_without)
+    assert short.difference == pytest.approx(short.figure_with - short.figure_without)
 
 
 def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
@@ -345,25 +345,91 @@ def test_overlapping_downloads_count_each_post_once_keeping_its_latest_figures()
                for n in a.notes())  # fmt: skip
 
 
-def test_zero_heavy_posts_are_too_little_engagement_not_no_difference():
-    import numpy as np
+def _zero_heavy(n=80, engaged=0.2, seed=1, short_boost=1.0):
+    rng = np.random.default_rng(seed)
+    short = np.arange(n) % 2 == 1
+    p = np.where(short, engaged * short_boost, engaged)
+    return pd.DataFrame({
+        "text": np.where(short, "short", "x" * 150),
+        "date": pd.date_range("2025-01-01", periods=n, freq="7h"),
+        "rate": np.where(rng.random(n) < p, rng.random(n) * 0.05 + 0.001, 0.0),
+    })  # fmt: skip
 
+
+def test_zero_heavy_posts_compare_the_share_with_engagement_never_a_zero_interval():
     from strategy.folk_rules import results_table, test_rules
 
-    rng = np.random.default_rng(1)
-    n = 80
-    posts = pd.DataFrame({
-        "text": ["short" if i % 2 else "x" * 150 for i in range(n)],
-        "date": pd.date_range("2025-01-01", periods=n, freq="7h"),
-        "rate": np.where(rng.random(n) < 0.8, 0.0, rng.random(n) * 0.05),
-    })  # fmt: skip
-    by_id = {r.id: r for r in test_rules(posts)}
+    by_id = {r.id: r for r in test_rules(_zero_heavy())}
     short = by_id["short_posts"]
+    # Most posts have no engagement: medians of 0 have no power, the share of posts with any has.
+    assert short.statistic == "share_engaged"
+    assert short.low is not None and short.low < short.high
+    assert short.figure_with == pytest.approx(
+        (_zero_heavy()["rate"][_zero_heavy()["text"] == "short"] > 0).mean()
+    )
+    table = results_table(list(by_id.values()))
+    assert "Share with any engagement" in table.columns
+    assert not table.iloc[:, 7].str.contains("0.00 pp to").any()  # no 0-to-0 interval shown
+
+
+def test_a_planted_effect_on_the_share_with_engagement_is_found():
+    from strategy.folk_rules import test_rules
+
+    posts = _zero_heavy(n=400, engaged=0.1, short_boost=3.0, seed=4)
+    short = next(r for r in test_rules(posts) if r.id == "short_posts")
+    assert short.outcome == "first" and "more often got any engagement" in short.verdict
+
+
+def test_almost_no_engagement_says_so_and_what_sample_would_be_needed():
+    from strategy.folk_rules import posts_needed, test_rules
+
+    posts = _zero_heavy(n=80, engaged=0.0)
+    posts.loc[[3, 10], "rate"] = 0.01  # 2 of 80 posts have any engagement
+    short = next(r for r in test_rules(posts) if r.id == "short_posts")
     assert short.outcome == "flat" and short.code == "too_little_engagement"
     assert short.low is None and short.difference is None
-    assert "Too little engagement" in short.verdict
-    table = results_table(list(by_id.values()))
-    assert not table.iloc[:, 7].str.contains("0.00 pp to").any()  # no 0-to-0 interval shown
+    assert short.needed == posts_needed(2 / 80) and short.needed > 80
+    assert f"about {short.needed:,} posts" in short.verdict
+    nothing = _zero_heavy(n=80, engaged=0.0)
+    flat = next(r for r in test_rules(nothing) if r.id == "short_posts")
+    assert flat.needed is None and "none of these 80 posts has any" in flat.verdict
+
+
+def test_posts_needed_matches_the_textbook_formula():
+    from strategy.folk_rules import posts_needed
+
+    # Two-sided 10 %, 80 % power, 10 % against 20 %: about 157 per group (Fleiss, no correction).
+    assert posts_needed(0.10) == pytest.approx(157, abs=2)
+    assert posts_needed(0.0) is None
+    assert posts_needed(0.3) < posts_needed(0.1) < posts_needed(0.02)
+
+
+def test_a_null_result_says_how_big_a_difference_it_could_have_shown():
+    from strategy.folk_rules import power_words, test_rules
+
+    small = next(r for r in test_rules(synthetic_posts(n=40, effect=1.0, seed=3))
+                 if r.id == "short_posts")  # fmt: skip
+    large = next(r for r in test_rules(synthetic_posts(n=800, effect=1.0, seed=3))
+                 if r.id == "short_posts")  # fmt: skip
+    assert small.outcome == large.outcome == "unclear"
+    assert small.detectable > large.detectable > 0  # more posts, finer differences show
+    words = power_words(small)
+    assert words.startswith(f"With {small.n_with} and {small.n_without} posts, only a difference")
+    assert words.endswith("pp would likely have shown.")
+
+
+def test_groups_that_largely_coincide_are_said_not_to_be_independent():
+    from strategy.folk_rules import results_table, test_rules
+
+    posts = synthetic_posts(n=200, seed=2)
+    short = posts["text"].str.len() < 100
+    posts.loc[short, "text"] += " https://example.org"  # every short post has a link
+    by_id = {r.id: r for r in test_rules(posts)}
+    assert "posts with a link" in by_id["short_posts"].overlap_note
+    assert "posts under 100 characters" in by_id["has_link"].overlap_note
+    assert "not independent" in by_id["has_link"].overlap_note
+    assert by_id["morning"].overlap_note == ""  # posting hour is drawn apart from the text
+    assert "not independent" in results_table(list(by_id.values())).iloc[2, -1]
 
 
 def _null_account(rng, n: int = 120):

@@ -60,6 +60,7 @@ def test_normalized_table_has_the_agreed_columns_and_types():
         "post_id",
         "text",
         "link",
+        "post_type",
         "impressions",
         "reach",
         "views",

@@ -288,3 +288,75 @@ def test_xlsx_of_a_real_export_gives_the_same_figures(tmp_path):
                            buffer.getvalue())  # fmt: skip
     via_xlsx = analyze(datasets, Options()).to_json()["accounts"][0]
     assert via_xlsx["rate"] == run(X_LEGACY)["x:ADHOrg"]["rate"]
+
+
+# -- the rule tester on real posts: shuffled metrics give (almost) no verdicts ------------------
+PER_POST = [X_LEGACY, X_CONTENT, META_POSTS, FB_LEGACY, YOUTUBE]
+
+
+def real_posts(prefix: str) -> pd.DataFrame:
+    (a,) = [a for a in analyze(load(prefix), Options()).accounts if len(a.posts)]
+    return a.posts
+
+
+@pytest.mark.parametrize("prefix", PER_POST)
+def test_shuffled_metrics_of_real_posts_rarely_give_any_verdict(prefix):
+    from strategy.folk_rules import test_rules
+
+    posts = real_posts(prefix)
+    rng = np.random.default_rng(20)
+    runs = []
+    for k in range(20):
+        # The metrics move to other posts; texts and times stay: no rule can matter.
+        shuffled = posts.assign(rate=rng.permutation(posts["rate"].to_numpy()))
+        runs.append(any(r.outcome in ("first", "second") for r in test_rules(shuffled, seed=k)))
+    assert sum(runs) <= 4, f"{sum(runs)} of 20 shuffled runs show a verdict"
+
+
+# Each export's rule with enough posts on both sides (the Meta posts are nearly all long, with
+# links and hashtags; YouTube's table has no interactions to rate).
+@pytest.mark.parametrize(
+    ("prefix", "rule"), [(X_CONTENT, "short_posts"), (META_POSTS, "morning"), (X_LEGACY, "morning")]
+)
+def test_a_planted_effect_in_real_posts_is_still_found(prefix, rule):
+    from strategy.folk_rules import test_rules
+
+    posts = real_posts(prefix)
+    rng = np.random.default_rng(3)
+    rate = rng.permutation(posts["rate"].to_numpy())
+    # The group in plain pandas: the hour in the charts' zone, or the text's length.
+    split = (posts["hour"] < 12 if rule == "morning" else posts["text"].fillna("").str.len() < 100
+             ).to_numpy()  # fmt: skip
+    # The group truly does better: three times the rate, and (where most posts have none)
+    # most of its posts now have some.
+    planted = np.where(split, rate * 3, rate)
+    typical = np.nanquantile(rate[rate > 0], 0.5)
+    planted = np.where(split & (planted == 0) & (rng.random(len(rate)) < 0.6), typical, planted)
+    result = next(r for r in test_rules(posts.assign(rate=planted)) if r.id == rule)
+    assert result.outcome == "first", (result.verdict, result.n_with, result.n_without)
+
+
+def test_the_zero_heavy_meta_export_compares_shares_and_states_overlap():
+    from strategy.folk_rules import test_rules
+
+    posts = real_posts(META_POSTS)
+    zero = float((posts["rate"].dropna() == 0).mean())
+    assert zero > 0.5  # most of its posts have no interactions
+    results = test_rules(posts)
+    assert {r.statistic for r in results} == {"share_engaged"}
+    for r in results:
+        assert not (r.low == r.high == 0), r.id  # never a 0-to-0 interval
+        if r.outcome == "unclear":
+            assert r.detectable is not None and r.detectable > 0
+    # Plain pandas: the share of rated posts under 100 characters with any interaction.
+    raw = pd.read_csv(path(META_POSTS), encoding="utf-8-sig")
+    inter = raw[["Reactions", "Comments", "Shares"]].sum(axis=1, min_count=1)
+    rated = raw[(raw["Reach"] > 0) & inter.notna()]
+    text = rated["Title"].fillna(rated["Description"]).fillna("")
+    short_posts = next(r for r in results if r.id == "short_posts")
+    share = float((inter[rated.index][text.str.len() < 100] > 0).mean())
+    assert short_posts.figure_with == pytest.approx(share)
+    # Its link posts and hashtag posts are nearly the same posts, and it says so by both.
+    notes = {r.id: r.overlap_note for r in results}
+    assert "posts with more than two hashtags" in notes["has_link"]
+    assert "posts with a link" in notes["many_hashtags"]

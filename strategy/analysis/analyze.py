@@ -23,6 +23,7 @@ from strategy.analysis.timing import localize, post_rows, zone_words
 from strategy.folk_rules import RuleResult, test_rules
 from strategy.i18n import N_, _, ngettext, number, percent
 from strategy.importers.dataset import Dataset
+from strategy.model import OwnRule
 
 MIN_SLOT_POSTS = 3
 WEEKLY = ["week", "engagements", "posts", "followers", "views"]
@@ -70,6 +71,7 @@ class Options:
         typed: Follower totals the user typed, by account key ("x:ADHOrg"), by platform, or
             under "*" for every account without a history.
         names: Account names the user gave, by dataset key (to merge or split accounts).
+        own_rules: Rules the user wrote, tested with the folk rules on every account.
     """
 
     zone: str = "UTC"
@@ -77,6 +79,7 @@ class Options:
     denominator: str | None = None
     typed: dict[str, TypedTotal] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    own_rules: tuple[OwnRule, ...] = ()
 
     def typed_for(self, account: Account) -> TypedTotal | None:
         """The typed total that applies to an account, the most specific first."""
@@ -370,7 +373,7 @@ class AccountAnalysis:
         """The folk rules tested on its posts (none for an account without posts)."""
         if self.posts.empty or not self.posts["rate"].notna().any():
             return []
-        return test_rules(self.posts)
+        return test_rules(self.posts, own=self.options.own_rules)
 
     def period(self) -> dict | None:
         """The first and last day its rows cover."""
@@ -738,12 +741,20 @@ def _rule(r: RuleResult) -> dict:
         "id": r.id,
         "group_posts": r.n_with,
         "other_posts": r.n_without,
+        "own": r.own,
+        "rule": r.rule,
+        "statistic": r.statistic,
+        "group_figure": _num(r.figure_with),
+        "other_figure": _num(r.figure_without),
         "difference": _num(r.difference),
         "interval": [r.low, r.high] if r.low is not None else None,
         "unit": "percentage_points",
         "verdict": r.code,
         "reason": r.verdict,
+        "detectable_difference": _num(r.detectable),
+        "posts_needed": r.needed,
         "overlaps": [{"rule": o, "shared_posts": n} for o, n in r.overlaps],
+        "overlap_note": r.overlap_note or None,
         "p_value": _num(r.p_value),
         "adjusted_p_value": _num(r.adjusted),
         "tested": r.tested,

@@ -37,4 +37,5 @@ def options_for(
         denominator=None if section.denominator == "auto" else section.denominator,
         typed=typed,
         names=dict(names or {}),
+        own_rules=tuple(section.own_rules),
     )

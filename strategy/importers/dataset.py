@@ -22,7 +22,9 @@ METRICS = (
     "followers",
     "followers_gained",
 )
-COLUMNS = ("platform", "account", "grain", "date", "post_id", "text", "link", *METRICS)
+# post_type: the kind of post where the export names one (Meta: "Photos", "Reels"; legacy
+# Facebook: "Link", "Video"), for rules of the user's own; empty elsewhere.
+COLUMNS = ("platform", "account", "grain", "date", "post_id", "text", "link", "post_type", *METRICS)
 TOTALS = ("impressions", "reach", "engagements", "followers_gained", "views")
 
 

@@ -147,7 +147,7 @@ def normalize(
             # Searched for a handle, never matched; where it is shown as a link, only a web
             # address becomes one (tables.web_links).
             out[field] = _at_most(arr.cast(pa.string()), MAX_LINK)
-        elif field in ("post_id", "account"):
+        elif field in ("post_id", "account", "post_type"):
             out[field] = _at_most(as_text(arr), MAX_ID)
         else:
             out[field] = to_number(arr)
@@ -296,7 +296,7 @@ def _frame(
     for col in COLUMNS:
         if col in out:
             cols[col] = out[col]
-        elif col in ("post_id", "text", "link"):
+        elif col in ("post_id", "text", "link", "post_type"):
             cols[col] = pa.nulls(size, pa.string())
         elif col in METRICS:
             # NaN, not null: pandas takes it without a copy (nulls would be filled one by one).
