@@ -100,10 +100,8 @@ def demo_only(inputs: tuple) -> bool:
     lists = [x for x in inputs if isinstance(x, list)]
     if not lists or not all(x and is_demo(x) for x in lists):
         return False
-    return all(
-        not (getattr(x, "typed", None) or getattr(x, "names", None) or getattr(x, "own_rules", None))
-        for x in inputs
-    )
+    user_made = ("typed", "names", "own_rules")
+    return all(not any(getattr(x, k, None) for k in user_made) for x in inputs)
 
 
 @functools.cache

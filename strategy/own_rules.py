@@ -12,15 +12,34 @@ import re
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
-from strategy.i18n import _, number, weekday_names
+from strategy.i18n import N_, _, number, weekday_names
 from strategy.model import OwnRule, RuleCondition
+from strategy.storage import validation_problems
+
+# The parts a rule can be made of, as the form offers them (in this order).
+KINDS = {
+    "contains": N_("Words, hashtags or emoji in the text"),
+    "post_type": N_("Post type (where the export names one)"),
+    "has_media": N_("Has a picture or video (where the export names the post type)"),
+    "has_link": N_("Has a link"),
+    "weekday": N_("Weekday"),
+    "hours": N_("Hours of the day (your chosen time zone)"),
+    "shorter_than": N_("Text shorter than"),
+    "longer_than": N_("Text longer than"),
+    "near_another": N_("Posted within some hours of another post"),
+}
+MAX_OWN_RULES = 5
 
 # A link in the text (the post's own permalink is not one).
 LINK = r"https?://|www\."
 # Post types that carry a picture or a video, in the words exports use (English and Swedish).
-MEDIA = re.compile(r"photo|image|picture|video|reel|album|carousel|gif|live|story|short"
-                   r"|foto|bild|film|karusell", re.IGNORECASE)  # fmt: skip
+MEDIA = re.compile(
+    r"photo|image|picture|video|reel|album|carousel|gif|live|story|short"
+    r"|foto|bild|film|karusell",
+    re.IGNORECASE,
+)
 
 
 def alternatives(words: str) -> list[str]:
@@ -41,11 +60,11 @@ def _word_pattern(words: list[str]) -> str:
 
 def _timed(posts: pd.DataFrame) -> pd.Series:
     """Each post's time in the charts' zone (the clock time where the zone is unknown)."""
-    return posts["local"] if "local" in posts else posts["date"]
+    return pd.Series(posts["local"] if "local" in posts else posts["date"])
 
 
 def _hour(posts: pd.DataFrame) -> pd.Series:
-    return posts["hour"] if "hour" in posts else _timed(posts).dt.hour.astype(float)
+    return pd.Series(posts["hour"] if "hour" in posts else _timed(posts).dt.hour.astype(float))
 
 
 def _near_another(posts: pd.DataFrame, hours: int) -> pd.Series:
@@ -88,7 +107,7 @@ def condition_mask(cond: RuleCondition, posts: pd.DataFrame) -> pd.Series:
             hit = types.astype(str).str.contains(MEDIA)
         out = hit.astype(float).where(known)
     elif kind == "weekday":
-        day = posts["weekday"] if "weekday" in posts else _timed(posts).dt.weekday
+        day = posts["weekday"] if "weekday" in posts else _timed(posts).dt.day_of_week
         out = day.isin(cond.weekdays).astype(float).where(day.notna())
     elif kind == "hours":
         hour = _hour(posts)
@@ -103,7 +122,7 @@ def condition_mask(cond: RuleCondition, posts: pd.DataFrame) -> pd.Series:
         out = text.str.contains(LINK, regex=True).astype(float)
     else:  # near_another
         out = _near_another(posts, cond.number)
-    return 1.0 - out if cond.negate else out
+    return pd.Series(1.0 - out if cond.negate else out, index=posts.index)
 
 
 def rule_mask(rule: OwnRule, posts: pd.DataFrame) -> pd.Series:
@@ -131,22 +150,64 @@ def describe(cond: RuleCondition) -> str:
     positive = {
         "contains": (_("containing {words}"), _("not containing {words}")),
         "post_type": (_("of type {words}"), _("not of type {words}")),
-        "weekday": (_("posted on {days}"), _("not posted on {days}")),
-        "hours": (_("posted {start}:00–{end}:00"), _("not posted {start}:00–{end}:00")),
+        "weekday": (_("published on {days}"), _("not published on {days}")),
+        "hours": (_("published {start}:00–{end}:00"), _("not published {start}:00–{end}:00")),
         "shorter_than": (_("under {n} characters"), _("of {n} characters or more")),
         "longer_than": (_("over {n} characters"), _("of {n} characters or fewer")),
         "has_link": (_("with a link"), _("without a link")),
         "has_media": (_("with a picture or video"), _("without a picture or video")),
-        "near_another": (_("within {n} hours of another post"),
-                         _("more than {n} hours from any other post")),
-    }[cond.kind][1 if cond.negate else 0]  # fmt: skip
-    return positive.format(words=words, days=days, start=f"{cond.start_hour:02d}",
-                           end=f"{cond.end_hour:02d}", n=n)  # fmt: skip
+        "near_another": (
+            _("within {n} hours of another post"),
+            _("more than {n} hours from any other post"),
+        ),
+    }[cond.kind][1 if cond.negate else 0]
+    return positive.format(
+        words=words, days=days, start=f"{cond.start_hour:02d}", end=f"{cond.end_hour:02d}", n=n
+    )
 
 
 def group_label(rule: OwnRule) -> str:
     """The posts the rule picks, in words: "posts containing “webinar” and with a link"."""
     return _("posts {parts}").format(parts=_(" and ").join(describe(c) for c in rule.conditions))
+
+
+def make_rule(name: str, parts: list[dict]) -> tuple[OwnRule | None, list[str]]:
+    """Build a rule from the form's answers, or say what to fix, naming the part.
+
+    Args:
+        name: The rule in the user's words.
+        parts: One dict of `RuleCondition` fields per part, in order.
+
+    Returns:
+        The rule and no problems, or None and one message per problem.
+    """
+    problems = []
+    if not name.strip():
+        problems.append(
+            _("Name the rule: say it in your own words, e.g. “Webinar posts do better”.")
+        )
+    conditions = []
+    for i, part in enumerate(parts, start=1):
+        try:
+            conditions.append(RuleCondition.model_validate(part))
+        except ValidationError as exc:
+            for problem in validation_problems(exc, limit=1):
+                field = f" ({problem.path})" if problem.path else ""
+                problems.append(
+                    _("Part {n}{field}: {reason}").format(
+                        n=i, field=field, reason=_strip_kind(problem.reason)
+                    )
+                )
+    if not parts:
+        problems.append(_("Give the rule at least one part."))
+    if problems:
+        return None, problems
+    return OwnRule(name=name.strip(), conditions=conditions), []
+
+
+def _strip_kind(reason: str) -> str:
+    # pydantic prefixes a validator's own message with "Value error, ".
+    return reason.removeprefix("Value error, ")
 
 
 def rule_id(index: int) -> str:

@@ -125,25 +125,52 @@ def read_heatmap(a: AccountAnalysis) -> str:
 
 
 def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> str:
-    """Count how the folk rules fared for one account, with the caveats they need."""
+    """Count how the folk rules fared for one account, with the caveats they need.
+
+    It says what was compared (median rates, or the share of posts with any engagement where
+    most have none), how many rules were tested together and what that means, and that
+    groups which largely coincide do not give independent results.
+    """
     results = a.rules if results is None else results
     if not results:
         return _("{account}: no rated posts to test the rules on.").format(account=a.account.label)
     held = sum(r.outcome in ("first", "second") for r in results)
     unclear = sum(r.outcome == "unclear" for r in results)
     thin = sum(r.outcome in ("thin", "not_applicable", "flat") for r in results)
+    own = sum(r.own for r in results)
     rated = int(a.posts["rate"].notna().sum())
-    return _(
-        "{account}, {name} over {sample}: of {n} rules, {held} showed a difference, {unclear} "
-        "showed none and {thin} could not be tested. The rules are tested together, so chance "
-        "alone shows a difference here at most 1 time in 10; the groups overlap, so a difference "
-        "is an association on these posts, a hint to try, not a cause."
-    ).format(
-        account=a.account.label,
-        name=a.rate_name,
-        sample=ngettext("{n} post", "{n} posts", rated).format(n=rated),
-        n=len(results),
-        held=held,
-        unclear=unclear,
-        thin=thin,
-    )
+    tested = max((r.tested for r in results), default=0)
+    rules = ngettext("{n} rule", "{n} rules", len(results)).format(n=len(results))
+    if own:
+        rules = _("{rules} ({own} of your own)").format(rules=rules, own=own)
+    lines = [
+        _(
+            "{account}, {name} over {sample}: of {rules}, {held} showed a difference, {unclear} "
+            "showed none and {thin} could not be tested."
+        ).format(
+            account=a.account.label,
+            name=a.rate_name,
+            sample=ngettext("{n} post", "{n} posts", rated).format(n=rated),
+            rules=rules,
+            held=held,
+            unclear=unclear,
+            thin=thin,
+        )
+    ]
+    if results[0].statistic == "share_engaged":
+        lines.append(_("Most of these posts have no engagement, so each rule compares the share "
+                       "of posts with any, not the median rate."))  # fmt: skip
+    if tested:
+        lines.append(ngettext(
+            "{n} rule was tested, so chance alone shows a difference here at most 1 time in 10.",
+            "{n} rules were tested together, so chance alone shows a difference among them at "
+            "most 1 time in 10.", tested).format(n=tested))  # fmt: skip
+    tied = sum(bool(r.overlap_note) for r in results)
+    if tied:
+        lines.append(ngettext(
+            "{n} rule's group largely coincides with another's, so their results are not "
+            "independent.",
+            "{n} rules' groups largely coincide with others', so their results are not "
+            "independent.", tied).format(n=tied))  # fmt: skip
+    lines.append(_("A difference is an association on these posts, a hint to try, not a cause."))
+    return " ".join(lines)

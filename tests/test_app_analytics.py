@@ -253,3 +253,39 @@ def test_the_demos_figures_are_computed_once_for_every_session_and_uploads_stay_
     first.run()
     assert "analysis" in first.session_state[SESSION_KEY].memo  # an upload's: its own session
     assert len(state._DEMO_MEMO["analysis"]) == 1
+
+
+def _dataframes_text(at) -> str:
+    return " ".join(df.value.to_csv() for df in at.dataframe)
+
+
+def test_an_own_rule_is_written_tested_saved_and_removed(app):
+    go(app)
+    app.text_input(key="w:own_rule:name").set_value("Hashtag-free posts do better").run()
+    app.selectbox(key="w:own_rule:kind0").set_value("contains").run()
+    app.text_input(key="w:own_rule:words0").set_value("#hr, #careers").run()
+    app.checkbox(key="w:own_rule:not0").check().run()
+    app.button(key="own_rule_add").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    (rule,) = app.session_state[SESSION_KEY].strategy.analytics.own_rules
+    assert rule.name == "Hashtag-free posts do better" and rule.conditions[0].negate
+    # Tested on the demo's account with the folk rules, in the table and in the chart.
+    assert "posts not containing “#hr” or “#careers”" in _dataframes_text(app)
+    assert "Hashtag-free posts do better" in _dataframes_text(app)
+    assert "(1 of your own)" in captions(app)  # the reading under the rule chart counts it
+    # The draft is forgotten; the rule is listed with a Remove button.
+    assert app.text_input(key="w:own_rule:name").value == ""
+    app.button(key="own_rule_remove_0").click().run()
+    assert app.session_state[SESSION_KEY].strategy.analytics.own_rules == []
+
+
+def test_an_incomplete_own_rule_is_refused_naming_the_part_and_the_draft_stays(app):
+    go(app)
+    app.text_input(key="w:own_rule:name").set_value("Weekends").run()
+    app.selectbox(key="w:own_rule:kind0").set_value("has_link").run()
+    app.selectbox(key="w:own_rule:kind1").set_value("weekday").run()
+    app.button(key="own_rule_add").click().run()
+    assert not app.exception
+    assert any("Part 2" in e.value and "Pick at least one weekday" in e.value for e in app.error)
+    assert app.session_state[SESSION_KEY].strategy.analytics.own_rules == []
+    assert app.text_input(key="w:own_rule:name").value == "Weekends"  # nothing typed is lost

@@ -242,3 +242,34 @@ def test_long_text_is_wrapped_within_its_column_keeping_every_word(text, width):
     assert all(pdf.get_string_width(line) <= width + 0.01 for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())  # nothing lost or added
     assert len(lines) >= text.count("\n") + 1  # every line break kept
+
+
+def _with_own_rule(language="en") -> Strategy:
+    from strategy.model import OwnRule, RuleCondition
+
+    s = full_strategy()
+    s.profile.language = language
+    s.analytics.own_rules = [OwnRule(name="Morning posts without hashtags", conditions=[
+        RuleCondition(kind="hours", start_hour=6, end_hour=12),
+        RuleCondition(kind="contains", words="#hr", negate=True)])]  # fmt: skip
+    return s
+
+
+def test_an_own_rule_is_printed_with_what_it_showed_on_each_account():
+    s = _with_own_rule()
+    md = to_markdown(build_document(s, LIB, demo_datasets(), today=TODAY, charts=False))
+    assert "Rules of your own" in md and "Morning posts without hashtags" in md
+    assert "linkedin · Northwind HR\\: " in md and "linkedin · Alex Berg\\: " in md
+    pdf = pdf_text(to_pdf(build_document(s, LIB, demo_datasets(), today=TODAY, charts=False)))
+    text = " ".join(pdf.split())  # the table wraps its cells
+    assert "Morning posts without hashtags" in text and "Northwind HR:" in text
+    assert "published 06:00–12:00 and not containing “#hr”" in text
+    alone = to_markdown(build_document(s, LIB, today=TODAY, charts=False))
+    assert "Not tested\\: no exports were included in this report" in alone
+
+
+def test_an_own_rule_is_printed_in_swedish():
+    s = _with_own_rule("sv")
+    lib = load_library(language="sv")
+    md = to_markdown(build_document(s, lib, demo_datasets(), today=TODAY, charts=False))
+    assert "Egna tumregler" in md and "publicerade 06\\:00–12\\:00 och som inte innehåller" in md

@@ -28,6 +28,7 @@ from strategy.personas import find_persona
 from strategy.textclean import clean
 from ui import bind, chart
 from ui.nav import footer, header
+from ui.own_rules import own_rule_section
 from ui.state import app_state, clear_uploads, lib, memo, strategy
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
@@ -211,6 +212,7 @@ if analysis.accounts:
         st.caption(_("The rule tester and best time need a per-post export (not a daily one)."))
     if a.rules:
         st.dataframe(results_table(a.rules), hide_index=True)
+    own_rule_section()
     if len(a.posts):
         st.markdown("**" + _("Top posts") + "**")
         top = top_posts_table(a)

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMATS_FILE = Path(__file__).with_name("formats.toml")
 FIELDS = (
-    "post_id", "date", "text", "link", "post_type", "account", "value", "impressions", "reach", "views",
-    "engagements", "likes", "comments", "shares", "saves", "clicks", "profile_visits",
+    "post_id", "date", "text", "link", "post_type", "account", "value", "impressions", "reach",
+    "views", "engagements", "likes", "comments", "shares", "saves", "clicks", "profile_visits",
     "watch_hours", "followers",
     "followers_gained",
 )  # fmt: skip

@@ -17,7 +17,7 @@ from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Tabl
 from strategy.why import readiness_gaps, staff_next_steps
 
 if TYPE_CHECKING:
-    from strategy.analysis import Options
+    from strategy.analysis import Analysis, Options
 
 MISSING = N_("Not filled in yet.")
 STATUSES = {"todo": N_("to do"), "doing": N_("doing"), "done": N_("done")}
@@ -192,6 +192,28 @@ def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
     doc.add(Bullets(chosen))
 
 
+def _own_rules(doc: Document, s: Strategy, analysis: Analysis | None) -> None:
+    """The rules the user wrote: what each picks, and what it showed on each account."""
+    from strategy.folk_rules import power_words
+    from strategy.own_rules import group_label, rule_id
+
+    if not s.analytics.own_rules:
+        return
+    doc.add(Heading(_("Rules of your own"), 2))
+    rows = []
+    for i, rule in enumerate(s.analytics.own_rules):
+        found = []
+        for a in analysis.accounts if analysis else []:
+            for r in a.rules:
+                if r.own and r.id == rule_id(i):
+                    words = " ".join(filter(None, [r.verdict, power_words(r), r.overlap_note]))
+                    found.append(f"{a.account.label}: {words}")
+        result = "\n".join(found) or _("Not tested: no exports were included in this report.")
+        rows.append([rule.name, group_label(rule), result])
+    doc.add(Table([_("Rule"), _("Posts it picks"), _("What your posts showed")], rows,
+                  [2, 3, 5]))  # fmt: skip
+
+
 def _analytics(doc: Document, s: Strategy, lib: Library, datasets: list[Dataset],
                charts: bool, options: Options) -> None:  # fmt: skip
     from strategy.analysis import analyze
@@ -200,11 +222,13 @@ def _analytics(doc: Document, s: Strategy, lib: Library, datasets: list[Dataset]
     m = lib.steps.measure
     doc.add(Heading(_("6. Measuring what matters")))
     doc.add(Para(m.not_followers), Para(m.not_competition), Para(m.not_vacuum))
-    if not datasets:
+    analysis = analyze(datasets, options) if datasets else None
+    if analysis is None:
         doc.add(Para(_("No analytics exports were included in this report."), "muted"))
     elif charts:
-        for spec, reading, alt in figures(analyze(datasets, options)):
+        for spec, reading, alt in figures(analysis):
             doc.add(Image(None, reading, alt, spec=spec))
+    _own_rules(doc, s, analysis)
     doc.add(Heading(_("What works for this audience"), 2))
     doc.add(Para(m.learn_by_doing))
     if s.analytics.notes.strip():

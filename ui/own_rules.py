@@ -1,0 +1,115 @@
+"""The form where a user writes a rule of their own, and the list of the rules written.
+
+The rules live in the strategy (`analytics.own_rules`), so they are saved, resumed and
+printed; the form's draft lives in widget keys (forgotten on resume, like every widget).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from strategy.i18n import _, weekday_names
+from strategy.own_rules import KINDS, MAX_OWN_RULES, group_label, make_rule
+from ui import bind
+from ui.state import WIDGET_PREFIX, strategy
+from ui.text import safe
+
+DRAFT = WIDGET_PREFIX + "own_rule:"
+PARTS = 3
+
+
+def _part(i: int) -> dict | None:
+    """One part's inputs; None when the part is left out."""
+    kinds = list(KINDS) if i == 0 else ["", *KINDS]
+    kind = st.selectbox(
+        _("Part {n}").format(n=i + 1),
+        kinds,
+        key=f"{DRAFT}kind{i}",
+        format_func=lambda k: _(KINDS[k]) if k else _("(no further part)"),
+    )
+    if not kind:
+        return None
+    part: dict = {"kind": kind}
+    if kind in ("contains", "post_type"):
+        example = "webinar, #event, 🎉" if kind == "contains" else "video, reel"
+        part["words"] = st.text_input(
+            _("Look for (separate alternatives with commas)"),
+            key=f"{DRAFT}words{i}",
+            max_chars=200,
+            placeholder=example,
+        )
+    elif kind == "weekday":
+        days = weekday_names()
+        part["weekdays"] = st.multiselect(
+            _("Weekdays"),
+            list(range(7)),
+            key=f"{DRAFT}days{i}",
+            format_func=lambda d: days[d],
+            placeholder=_("Pick one or more"),
+        )
+    elif kind == "hours":
+        start, end = st.columns(2)
+        part["start_hour"] = start.number_input(_("From hour"), 0, 23, 6, key=f"{DRAFT}from{i}")
+        part["end_hour"] = end.number_input(_("To hour"), 1, 24, 12, key=f"{DRAFT}to{i}")
+    elif kind in ("shorter_than", "longer_than"):
+        part["number"] = st.number_input(_("Characters"), 1, 100_000, 100, key=f"{DRAFT}n{i}")
+    elif kind == "near_another":
+        part["number"] = st.number_input(_("Hours"), 1, 336, 3, key=f"{DRAFT}h{i}")
+    part["negate"] = st.checkbox(
+        _("Turn it around: posts that do not meet this part"), key=f"{DRAFT}not{i}"
+    )
+    return part
+
+
+def _forget_draft() -> None:
+    for key in [k for k in st.session_state if str(k).startswith(DRAFT)]:
+        del st.session_state[key]
+
+
+def own_rule_section() -> None:
+    """Render the rules written so far (with Remove) and the form to write another."""
+    rules = list(strategy().analytics.own_rules)
+    st.markdown("**" + _("Test a rule of your own") + "**")
+    st.caption(
+        _(
+            "Write a rule of thumb you have heard or believe, from what your exports hold. "
+            "It is tested like the rules above, in the same family, on every account."
+        )
+    )
+    for i, rule in enumerate(rules):
+        text, button = st.columns([5, 1], vertical_alignment="center")
+        text.markdown(f"**{safe(rule.name)}**: {safe(group_label(rule))}")
+        if button.button(_("Remove"), key=f"own_rule_remove_{i}"):
+            bind.write("analytics.own_rules", rules[:i] + rules[i + 1 :])
+            st.rerun()
+    if len(rules) >= MAX_OWN_RULES:
+        st.caption(
+            _(
+                "You have {n} rules of your own, the most one strategy keeps: remove one to "
+                "write another."
+            ).format(n=MAX_OWN_RULES)
+        )
+        return
+    with st.expander(_("Write a rule"), expanded=not rules):
+        name = st.text_input(
+            _("Your rule, in your own words"),
+            key=f"{DRAFT}name",
+            max_chars=200,
+            placeholder=_("Webinar posts do better"),
+        )
+        parts = []
+        for i in range(PARTS):
+            part = _part(i)
+            if part is None:
+                break
+            parts.append(part)
+        st.caption(_("A post is in the rule's group when it meets every part."))
+        if st.button(_("Test this rule"), key="own_rule_add", type="primary"):
+            rule, problems = make_rule(name, parts)
+            if rule is None:
+                for problem in problems:
+                    st.error(safe(problem))
+                return
+            bind.write("analytics.own_rules", [*rules, rule])
+            _forget_draft()
+            st.rerun()
