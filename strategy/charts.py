@@ -11,7 +11,7 @@ import pandas as pd
 
 from strategy.folk_rules import RuleResult
 from strategy.i18n import N_, _, language, weekday_names
-from strategy.metrics import MAX_CHART_ROWS, BandsFile, sample_for_chart
+from strategy.metrics import MAX_CHART_ROWS, sample_for_chart
 
 # Vega's own number and date words, for the axes and tooltips of a chart in Swedish.
 LOCALES = {
@@ -46,10 +46,13 @@ def localized(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., alt.TopL
 
 RATE_TITLE = N_("Engagement rate per account")
 RATE_SUBTITLE = N_("Dot: the median; bar: the middle half of posts (or days); the figure is the "
-                   "sample. Each kind of rate has its own chart and axis.")  # fmt: skip
+                   "sample; black tick: a published figure for the same kind of rate. Each kind "
+                   "of rate has its own chart and axis.")  # fmt: skip
 
 
-def _rate_panel(rows: pd.DataFrame, panel: str, width: int | str) -> alt.LayerChart:
+def _rate_panel(
+    rows: pd.DataFrame, panel: str, width: int | str, ticks: pd.DataFrame | None = None
+) -> alt.LayerChart:
     base = alt.Chart(rows.head(MAX_CHART_ROWS)).encode(
         y=alt.Y("account:N", title=None, sort=None, axis=alt.Axis(labelLimit=300))
     )
@@ -73,10 +76,26 @@ def _rate_panel(rows: pd.DataFrame, panel: str, width: int | str) -> alt.LayerCh
     labels = base.mark_text(align="left", dy=-12, fontSize=11).encode(
         x="median:Q", text=alt.Text("n:Q", format="d")
     )
-    return alt.layer(spread, dots, labels).properties(width=width, height=alt.Step(40))
+    layers = [spread, dots, labels]
+    mine = ticks[ticks["panel"] == panel] if ticks is not None else None
+    if mine is not None and len(mine):
+        # A published figure of the same platform, measure, denominator and grain, for an
+        # account of this size: a black tick on the account's own row.
+        layers.append(
+            alt.Chart(mine)
+            .mark_tick(color="#222222", thickness=2, size=26)
+            .encode(
+                y=alt.Y("account:N", sort=None),
+                x=alt.X("value:Q", title=panel, axis=axis),
+                tooltip=[alt.Tooltip("label:N", title=_("Published figure"))],
+            )
+        )
+    return alt.layer(*layers).properties(width=width, height=alt.Step(40))
 
 
-def rate_panels(table: pd.DataFrame, width: int | str = "container") -> list[alt.LayerChart]:
+def rate_panels(
+    table: pd.DataFrame, width: int | str = "container", ticks: pd.DataFrame | None = None
+) -> list[alt.LayerChart]:
     """Each account's median rate with its middle half: one chart per kind of rate.
 
     A rate per impression and a rate per follower, or a rate per post and one per day, are
@@ -86,13 +105,15 @@ def rate_panels(table: pd.DataFrame, width: int | str = "container") -> list[alt
     Args:
         table: From `analysis.tables.rate_table`.
         width: Pixels, or "container" to fill the page.
+        ticks: From `analysis.tables.benchmark_ticks`: published figures, each drawn only in
+            its account's panel.
 
     Returns:
         One chart per kind of rate; the first carries the title.
     """
     charts = []
     for k, (panel, rows) in enumerate(table.groupby("panel", sort=False)):
-        chart = _rate_panel(rows, str(panel), width)
+        chart = _rate_panel(rows, str(panel), width, ticks)
         if k == 0:
             title = alt.TitleParams(_(RATE_TITLE), subtitle=[_(RATE_SUBTITLE)])
             chart = chart.properties(title=title)
@@ -102,9 +123,11 @@ def rate_panels(table: pd.DataFrame, width: int | str = "container") -> list[alt
 
 
 @localized
-def account_rates(table: pd.DataFrame, width: int = 620) -> alt.VConcatChart:
+def account_rates(
+    table: pd.DataFrame, width: int = 620, ticks: pd.DataFrame | None = None
+) -> alt.VConcatChart:
     """The rate panels stacked in one chart of a fixed width (for the PDF)."""
-    panels = [_rate_panel(rows, str(panel), width)
+    panels = [_rate_panel(rows, str(panel), width, ticks)
               for panel, rows in table.groupby("panel", sort=False)]  # fmt: skip
     return (
         alt.vconcat(*panels)
@@ -115,13 +138,16 @@ def account_rates(table: pd.DataFrame, width: int = 620) -> alt.VConcatChart:
 
 @localized
 def engagement_vs_followers(
-    points: pd.DataFrame, bands: BandsFile, measure: str, width: int | str = "container"
+    points: pd.DataFrame, lines: pd.DataFrame, measure: str, width: int | str = "container"
 ) -> alt.LayerChart:
-    """Median rate per follower and post against follower count (log axis), over typical bands.
+    """Median rate per follower and post against follower count (log axis), with published figures.
+
+    Only figures of the same networks, per follower and per post, are drawn.
 
     Args:
         points: From `analysis.tables.follower_points`.
-        bands: Reference bands with their source (per follower, per post).
+        lines: From `analysis.tables.follower_lines`: published per-follower, per-post figures
+            of the points' networks only, each over the follower range it is for.
         measure: The measure's name in words (the axis says it).
         width: Pixels, or "container" to fill the page.
 
@@ -129,30 +155,28 @@ def engagement_vs_followers(
         A layered chart.
     """
     title_y = _("Median {measure} per follower, per post").format(measure=measure)
-    band_df = pd.DataFrame([b.model_dump() for b in bands.band])
     scale = alt.Scale(type="log", domain=[1, 10_000_000])
-    band_layer = (
-        alt.Chart(band_df)
-        .mark_rect(opacity=0.18, color="#2a9d8f")
+    x_title = _("Followers (log scale)")
+    color = alt.Color("platform:N", title=_("Network"))
+    published = (
+        alt.Chart(lines)
+        .mark_rule(strokeWidth=3, strokeDash=[6, 3], opacity=0.8)
         .encode(
-            x=alt.X("min_followers:Q", scale=scale, title=_("Followers (log scale)")),
-            x2="max_followers:Q",
-            y=alt.Y("low:Q", title=title_y, axis=alt.Axis(format="%")),
-            y2="high:Q",
-            tooltip=[
-                alt.Tooltip("label:N", title=_("Typical range")),
-                alt.Tooltip("low:Q", format=".1%", title=_("from")),
-                alt.Tooltip("high:Q", format=".1%", title=_("to")),
-            ],
+            x=alt.X("x0:Q", scale=scale, title=x_title),
+            x2="x1:Q",
+            y=alt.Y("value:Q", title=title_y, axis=alt.Axis(format="%")),
+            color=color,
+            tooltip=[alt.Tooltip("label:N", title=_("Published figure"))],
         )
     )
+    cites = published.mark_text(align="left", dy=-8, fontSize=10).encode(x="x0:Q", text="cite:N")
     dots = (
         alt.Chart(sample_for_chart(points))
         .mark_circle(size=160, opacity=0.9)
         .encode(
-            x=alt.X("followers:Q", scale=scale, title=_("Followers (log scale)")),
+            x=alt.X("followers:Q", scale=scale, title=x_title),
             y=alt.Y("rate:Q", title=title_y, axis=alt.Axis(format="%")),
-            color=alt.Color("platform:N", title=_("Network")),
+            color=color,
             tooltip=[
                 alt.Tooltip("account:N", title=_("Account")),
                 alt.Tooltip("followers:Q", format=",", title=_("Followers")),
@@ -163,16 +187,20 @@ def engagement_vs_followers(
         )
     )
     labels = dots.mark_text(align="left", dx=10, fontSize=11).encode(text="account:N")
-    return alt.layer(band_layer, dots, labels).properties(
-        title=alt.TitleParams(
-            _("Engagement against follower count"),
-            subtitle=[
-                _(
-                    "Only accounts with posts and a follower count; shaded: a typical range for "
-                    "accounts of that size."
-                )
-            ],
-        ),
+    if lines.empty:
+        subtitle = _(
+            "Only accounts with posts and a follower count. No published figure per "
+            "follower and post for these networks, so no line is drawn."
+        )
+        layers = [dots, labels]
+    else:
+        subtitle = _(
+            "Only accounts with posts and a follower count; dashed: a published figure "
+            "for the same network, per follower and post, over the sizes it is for."
+        )
+        layers = [published, cites, dots, labels]
+    return alt.layer(*layers).properties(
+        title=alt.TitleParams(_("Engagement against follower count"), subtitle=[subtitle]),
         width=width,
         height=320,
     )

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from strategy import benchmarks
+
 CONTENT_ENV = "SOCIAL_WHY_CONTENT"
 DEFAULT_ROOT = Path(__file__).parent / "content"
 FILES = ("goals", "organisation", "audit", "channels", "rules", "steps")
@@ -341,6 +343,9 @@ def load_library(root: Path | str | None = None, language: str = "en") -> Librar
                 f"Content file {path}: field {where}: {first['msg']}"
                 + (f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else "")
             ) from None
+    problem = benchmarks.check()  # published figures: one file for every language
+    if problem:
+        raise ContentError(problem)
     try:
         return Library(**parsed)
     except ValidationError as exc:

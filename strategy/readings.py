@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 
 from strategy.analysis import AccountAnalysis, Analysis
+from strategy.analysis.accounts import network_name
 from strategy.analysis.analyze import MIN_SLOT_POSTS
 from strategy.analysis.measures import MEASURE_NAMES
 from strategy.analysis.timing import zone_words
 from strategy.folk_rules import RuleResult
 from strategy.i18n import _, ngettext, number, percent, weekday_names
-from strategy.metrics import bands
 
 
 def read_rates(analysis: Analysis) -> str:
@@ -23,9 +23,34 @@ def read_rates(analysis: Analysis) -> str:
     return "; ".join(lines) + "." if lines else _("No account has data yet.")
 
 
-def read_points(points: pd.DataFrame) -> str:
-    """Say what the engagement-against-followers chart shows, and where the bands come from."""
-    return _read_points(points) + " " + _("Shaded bands: {source}").format(source=bands().source)
+def read_points(points: pd.DataFrame, lines: pd.DataFrame | None = None) -> str:
+    """Say what the engagement-against-followers chart shows, and whose figures the lines are."""
+    text = _read_points(points)
+    if lines is None or points.empty:
+        return text
+    drawn = sorted(set(lines["platform"]))
+    missing = sorted(set(points["platform"]) - set(drawn))
+    if len(lines):
+        text += " " + _("Dashed lines: {figures}.").format(figures="; ".join(lines["label"]))
+    if missing:
+        words = _("No published figure per follower and post for {networks}, so no line for them.")
+        text += " " + words.format(networks=", ".join(map(network_name, missing)))
+    return text
+
+
+def read_benchmarks(analysis: Analysis) -> str:
+    """Per account: the published figures beside its rate, or why there are none."""
+    lines = []
+    for a in analysis.accounts:
+        if not len(a.rates):
+            continue
+        note = a.benchmark_note
+        figures = "; ".join(b.words() for b in a.benchmarks)
+        parts = [p for p in (figures, note) if p]
+        lines.append(f"{a.account.label}: {' '.join(parts)}")
+    if not lines:
+        return ""
+    return _("Published figures for the same kind of rate: {lines}").format(lines=" · ".join(lines))
 
 
 def _read_points(points: pd.DataFrame) -> str:

@@ -12,7 +12,13 @@ import pytest
 from strategy import charts, metrics, readings
 from strategy.analysis import Options, analyze
 from strategy.analysis.followers import TypedTotal, followers_for
-from strategy.analysis.tables import follower_points, heat_cells, rate_table, weekly_long
+from strategy.analysis.tables import (
+    follower_lines,
+    follower_points,
+    heat_cells,
+    rate_table,
+    weekly_long,
+)
 from strategy.demo import demo_datasets
 from strategy.folk_rules import test_rules as run_rules
 from strategy.importers.dataset import COLUMNS, Dataset
@@ -236,11 +242,20 @@ def test_rate_chart_gives_each_kind_of_rate_its_own_panel():
     assert len(spec["vconcat"]) == 2 and spec["resolve"]["scale"]["x"] == "independent"
 
 
-def test_follower_chart_has_bands_and_only_accounts_with_posts_and_followers(demo):
-    spec = charts.engagement_vs_followers(follower_points(demo), metrics.bands(), "interactions")
-    text = json.dumps(spec.to_dict())
+def test_follower_chart_draws_published_figures_of_its_networks_only(demo):
+    points = follower_points(demo)
+    lines = follower_lines(demo, points)
+    spec = charts.engagement_vs_followers(points, lines, "interactions").to_dict()
+    text = json.dumps(spec)
     assert '"type": "log"' in text and "per follower, per post" in text
-    assert [layer["mark"]["type"] for layer in spec.to_dict()["layer"]][0] == "rect"
+    assert [layer["mark"]["type"] for layer in spec["layer"]][0] == "rule"
+    # The demo has LinkedIn and Instagram accounts: only Instagram has per-follower figures.
+    assert set(lines["platform"]) == {"instagram"}
+    reading = readings.read_points(points, lines)
+    assert "Rival IQ 2023" in reading and "No published figure per follower and post for LinkedIn"
+    assert "no line is drawn" not in text
+    none = charts.engagement_vs_followers(points, lines.iloc[0:0], "interactions").to_dict()
+    assert "no line is drawn" in json.dumps(none)
 
 
 def test_heatmap_greys_slots_with_fewer_than_three_rated_posts():
@@ -286,7 +301,11 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
     a = analysis.accounts[0]
     specs = [
         charts.account_rates(rate_table(analysis)),
-        charts.engagement_vs_followers(follower_points(analysis), metrics.bands(), "interactions"),
+        charts.engagement_vs_followers(
+            follower_points(analysis),
+            follower_lines(analysis, follower_points(analysis)),
+            "interactions",
+        ),
         charts.over_time(weekly_long(analysis)),
         charts.best_time(heat_cells(a), a.rate_name, "times in UTC"),
         charts.rule_chart(a.rules, a.rate_name),

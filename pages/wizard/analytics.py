@@ -4,13 +4,15 @@ import datetime as dt
 
 import streamlit as st
 
-from strategy import charts, metrics, readings
+from strategy import charts, readings
 from strategy.analysis import analyze
 from strategy.analysis.measures import MEASURE_NAMES
 from strategy.analysis.settings import options_for
 from strategy.analysis.tables import (
     accounts_table,
+    benchmark_ticks,
     cards,
+    follower_lines,
     follower_points,
     heat_cells,
     quality_table,
@@ -164,13 +166,15 @@ def overview() -> list[tuple[dict | None, str]]:
     out = []
     rates = rate_table(analysis)
     if not rates.empty:
-        panels = [chart.spec(c) for c in charts.rate_panels(rates)]
+        panels = [chart.spec(c) for c in charts.rate_panels(rates, ticks=benchmark_ticks(analysis))]
         out += [(spec, "") for spec in panels[:-1]] + [(panels[-1], readings.read_rates(analysis))]
+        out.append((None, readings.read_benchmarks(analysis)))
     points = follower_points(analysis)
     measure = _(MEASURE_NAMES[analysis.options.measure])
     if not points.empty:
-        out.append((chart.spec(charts.engagement_vs_followers(points, metrics.bands(), measure)),
-                    readings.read_points(points)))  # fmt: skip
+        lines = follower_lines(analysis, points)
+        out.append((chart.spec(charts.engagement_vs_followers(points, lines, measure)),
+                    readings.read_points(points, lines)))  # fmt: skip
     else:
         out.append((None, _("Engagement against follower count needs an account with posts and "
                             "a follower count: type a total above.")))  # fmt: skip

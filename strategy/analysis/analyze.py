@@ -9,7 +9,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from strategy.analysis.accounts import Account, resolve_accounts
+from strategy.analysis.accounts import Account, network_name, resolve_accounts
 from strategy.analysis.followers import Followers, TypedTotal, followers_for
 from strategy.analysis.measures import (
     DENOMINATORS,
@@ -20,6 +20,13 @@ from strategy.analysis.measures import (
     rate_name,
 )
 from strategy.analysis.timing import localize, post_rows, zone_words
+from strategy.benchmarks import (
+    Benchmark,
+    for_account,
+    matching,
+    none_words,
+    small_account_words,
+)
 from strategy.folk_rules import RuleResult, test_rules
 from strategy.i18n import N_, _, ngettext, number, percent
 from strategy.importers.dataset import Dataset
@@ -375,6 +382,28 @@ class AccountAnalysis:
             return []
         return test_rules(self.posts, own=self.options.own_rules)
 
+    @cached_property
+    def benchmarks(self) -> list[Benchmark]:
+        """Published figures comparable with its rate, for an account of its size."""
+        return for_account(self.account.platform, self.measure, self.denominator,
+                           self.rate_grain, self.followers.latest)  # fmt: skip
+
+    @property
+    def benchmark_note(self) -> str:
+        """Why no published figure is shown, or that the sources sampled bigger accounts."""
+        same = matching(self.account.platform, self.measure, self.denominator, self.rate_grain)
+        small = small_account_words(same, self.followers.latest)
+        if small:
+            return small
+        if self.benchmarks:
+            return ""
+        if same:
+            return _("The published figures for this rate are for accounts of another size "
+                     "({spans}), so none is shown.").format(
+                spans=", ".join(b.span() for b in same if b.span()))  # fmt: skip
+        network = network_name(self.account.platform)
+        return none_words(network, self.measure, self.denominator, self.rate_grain)
+
     def period(self) -> dict | None:
         """The first and last day its rows cover."""
         days = self.days_covered
@@ -658,6 +687,8 @@ class AccountAnalysis:
             "best_slot": self.best_slot,
             "weekly": weekly,
             "rules": [_rule(r) for r in self.rules],
+            "benchmarks": [_benchmark(b) for b in self.benchmarks],
+            "benchmark_note": self.benchmark_note or None,
             "cards": self.cards(),
             "per_thousand_impressions": self.per_thousand(),
             "checks": self.checks(),
@@ -733,6 +764,25 @@ def _slot(row: pd.Series) -> dict:
         "posts": int(row["posts"]),
         "rated": int(row["rated"]),
         "median_rate": _num(row["median_rate"]),
+    }
+
+
+def _benchmark(b: Benchmark) -> dict:
+    return {
+        "value": b.value,
+        "statistic": b.statistic,
+        "measure": b.measure,
+        "denominator": b.denominator,
+        "grain": b.grain,
+        "min_followers": b.min_followers,
+        "max_followers": b.max_followers,
+        "source": b.source,
+        "title": b.title,
+        "year": b.year,
+        "url": b.url,
+        "via": b.via or None,
+        "sample": str(b.sample),
+        "brands_only": b.brands_only,
     }
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from strategy.analysis.analyze import MIN_SLOT_POSTS, AccountAnalysis, Analysis
 from strategy.analysis.measures import MEASURE_NAMES
 from strategy.analysis.timing import zone_words
+from strategy.benchmarks import matching
 from strategy.i18n import _, number, percent, weekday_names
 
 RATE_COLUMNS = ["account", "platform", "panel", "median", "q1", "q3", "n"]
@@ -48,11 +49,48 @@ def follower_rate(a: AccountAnalysis) -> pd.Series:
     return (a.posts["value"] / base.where(base > 0)).dropna()
 
 
+BENCHMARK_COLUMNS = ["account", "panel", "value", "label"]
+LINE_COLUMNS = ["platform", "value", "x0", "x1", "cite", "label"]
+AXIS_FOLLOWERS = (1, 10_000_000)  # the follower chart's log axis
+
+
+def benchmark_ticks(analysis: Analysis) -> pd.DataFrame:
+    """Published figures to mark beside each account's rate, in the rate's own panel.
+
+    Only figures of the account's platform, measure, denominator and grain, for an account of
+    its size (see `analysis.benchmarks`), so a mark never sits on another kind of rate.
+    """
+    rows = [
+        {"account": a.account.label, "panel": rate_panel(a), "value": b.value, "label": b.words()}
+        for a in analysis.accounts
+        if len(a.rates)
+        for b in a.benchmarks
+    ]
+    return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
+
+
+def follower_lines(analysis: Analysis, points: pd.DataFrame) -> pd.DataFrame:
+    """Published per-follower, per-post figures of the networks drawn on the follower chart.
+
+    Each is a segment over the follower range it is for (the whole axis where the source gives
+    none); accounts of other sizes see where they sit against it.
+    """
+    rows = []
+    measure = analysis.options.measure
+    for platform in sorted(set(points["platform"])):
+        for b in matching(platform, measure, "followers", "post"):
+            low = b.min_followers or AXIS_FOLLOWERS[0]
+            high = b.max_followers or AXIS_FOLLOWERS[1]
+            rows.append({"platform": platform, "value": b.value, "x0": low, "x1": high,
+                         "cite": b.cite(), "label": b.words()})  # fmt: skip
+    return pd.DataFrame(rows, columns=LINE_COLUMNS)
+
+
 def follower_points(analysis: Analysis) -> pd.DataFrame:
     """Accounts with posts and a follower count: followers against the median rate per follower.
 
-    Only per-post rates per follower are drawn here, so they can sit over the benchmark bands,
-    which are per follower and per post.
+    Only per-post rates per follower are drawn here, so they can sit beside published figures
+    per follower and per post of the same network (`follower_lines`).
     """
     rows = []
     for a in analysis.accounts:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from strategy import charts, metrics, readings
+from strategy import charts, readings
 from strategy.analysis import Analysis
 from strategy.analysis.measures import MEASURE_NAMES
-from strategy.analysis.tables import follower_points, heat_cells, rate_table, weekly_long
+from strategy.analysis.tables import (
+    benchmark_ticks,
+    follower_lines,
+    follower_points,
+    heat_cells,
+    rate_table,
+    weekly_long,
+)
 from strategy.analysis.timing import zone_words
 from strategy.i18n import _
 
@@ -20,20 +27,24 @@ def figures(analysis: Analysis) -> list[tuple[dict, str, str]]:
     out = []
     rates = rate_table(analysis)
     if not rates.empty:
+        reading = " ".join(
+            filter(None, [readings.read_rates(analysis), readings.read_benchmarks(analysis)])
+        )
         out.append(
             (
-                charts.account_rates(rates, WIDTH),
-                readings.read_rates(analysis),
+                charts.account_rates(rates, WIDTH, benchmark_ticks(analysis)),
+                reading,
                 _("Engagement rate per account"),
             )
         )
     points = follower_points(analysis)
     if not points.empty:
+        lines = follower_lines(analysis, points)
         measure = _(MEASURE_NAMES[analysis.options.measure])
         out.append(
             (
-                charts.engagement_vs_followers(points, metrics.bands(), measure, WIDTH),
-                readings.read_points(points),
+                charts.engagement_vs_followers(points, lines, measure, WIDTH),
+                readings.read_points(points, lines),
                 _("Engagement against followers"),
             )
         )
