@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from strategy.i18n import _, ngettext, number, percent
+from strategy.i18n import N_, _, ngettext, number, percent
 from strategy.model import OwnRule
 from strategy.own_rules import LINK, group_label, rule_id, rule_mask, why_untestable
 
@@ -115,9 +115,13 @@ class RuleResult:
 OUTCOME_CODES = {"first": "better", "second": "worse", "unclear": "no_clear_difference",
                  "thin": "too_few_posts", "not_applicable": "not_applicable",
                  "flat": "too_little_engagement"}  # fmt: skip
-STATISTIC_WORDS = {
-    "median_rate": "median rate",
-    "share_engaged": "share of posts with any engagement",
+SHORT_VERDICTS = {
+    "first": N_("the group did better"),
+    "second": N_("the others did better"),
+    "unclear": N_("no clear difference"),
+    "thin": N_("too few posts"),
+    "flat": N_("too little engagement"),
+    "not_applicable": N_("cannot be tested"),
 }
 
 
@@ -379,15 +383,24 @@ def _overlap_notes(
                 tied[o.id].append((r, phi))
     out = []
     for r in results:
+        shared = dict(r.overlaps)
         same = [o.with_label for o, phi in tied[r.id] if phi > 0]
-        opposite = [o.with_label for o, phi in tied[r.id] if phi < 0]
+        # Groups that exclude each other: "none" where not one post is in both, else "few".
+        disjoint = [o.with_label for o, phi in tied[r.id] if phi < 0 and not shared.get(o.id)]
+        few = [o.with_label for o, phi in tied[r.id] if phi < 0 and shared.get(o.id)]
         notes = []
         if same:
-            notes.append(_("Most of these posts are also {groups}.").format(
-                groups=_(" and ").join(same)))  # fmt: skip
-        if opposite:
-            notes.append(_("Few of these posts are also {groups}.").format(
-                groups=_(" or ").join(opposite)))  # fmt: skip
+            notes.append(
+                _("Most of these posts are also {groups}.").format(groups=_(" and ").join(same))
+            )
+        if disjoint:
+            notes.append(
+                _("None of these posts is also {groups}.").format(groups=_(" or ").join(disjoint))
+            )
+        if few:
+            notes.append(
+                _("Few of these posts are also {groups}.").format(groups=_(" or ").join(few))
+            )
         if notes:
             notes.append(_("These results are not independent."))
         out.append(replace(r, overlap_note=" ".join(notes)))
@@ -431,11 +444,13 @@ def results_table(results: list[RuleResult]) -> pd.DataFrame:
         return _("{low} to {high}").format(low=points(r.low), high=points(r.high))
 
     name = figure_name(results[0].statistic if results else "median_rate")
+    # What a reader looks for first comes first: the verdict, the difference, the caveats.
     return pd.DataFrame([{
-        _("Rule"): r.rule, _("Group"): r.with_label, _("Posts"): r.n_with,
-        name: pct(r.figure_with), _("Other group"): r.without_label,
-        _("Posts (other)"): r.n_without, _("{figure} (other)").format(figure=name):
-            pct(r.figure_without),
-        _("Difference (percentage points), 90% interval"): interval(r), _("Verdict"): r.verdict,
-        _("What to keep in mind"): " ".join(filter(None, [power_words(r), r.overlap_note])),
+        _("Rule"): r.rule, _("Verdict"): _(SHORT_VERDICTS[r.outcome]),
+        _("Difference (percentage points), 90% interval"): interval(r),
+        _("Why, and what to keep in mind"): " ".join(
+            filter(None, [r.verdict, power_words(r), r.overlap_note])),
+        _("Group"): r.with_label, _("Posts"): r.n_with, name: pct(r.figure_with),
+        _("Other group"): r.without_label, _("Posts (other)"): r.n_without,
+        _("{figure} (other)").format(figure=name): pct(r.figure_without),
     } for r in results])  # fmt: skip

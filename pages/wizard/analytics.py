@@ -10,6 +10,7 @@ from strategy.analysis.measures import MEASURE_NAMES
 from strategy.analysis.settings import options_for
 from strategy.analysis.tables import (
     accounts_table,
+    benchmark_table,
     benchmark_ticks,
     cards,
     follower_lines,
@@ -168,7 +169,6 @@ def overview() -> list[tuple[dict | None, str]]:
     if not rates.empty:
         panels = [chart.spec(c) for c in charts.rate_panels(rates, ticks=benchmark_ticks(analysis))]
         out += [(spec, "") for spec in panels[:-1]] + [(panels[-1], readings.read_rates(analysis))]
-        out.append((None, readings.read_benchmarks(analysis)))
     points = follower_points(analysis)
     measure = _(MEASURE_NAMES[analysis.options.measure])
     if not points.empty:
@@ -186,6 +186,22 @@ for spec, reading in memo("overview", (datasets, options), overview):
         chart.show(spec)
     if reading:
         st.caption(safe(reading))
+
+published, published_notes = memo("published", (datasets, options),
+                                  lambda: benchmark_table(analysis))  # fmt: skip
+with st.expander(_("Published figures for the same kind of rate"), expanded=False):
+    st.caption(
+        _(
+            "Figures from published studies, each beside a rate of the same network, measure "
+            "and denominator, for accounts of the size it was measured on. They say what is "
+            "typical where they were measured, not what you should reach."
+        )
+    )
+    if len(published):
+        st.dataframe(published, hide_index=True,
+                     column_config={_("Link"): st.column_config.LinkColumn()})  # fmt: skip
+    for note in published_notes:
+        st.caption(safe(note))
 
 st.subheader(_("One account at a time: growth, best time, the rules of thumb"))
 st.write(measure_text.learn_by_doing)

@@ -8,7 +8,7 @@ import pandas as pd
 from strategy.analysis.analyze import MIN_SLOT_POSTS, AccountAnalysis, Analysis
 from strategy.analysis.measures import MEASURE_NAMES
 from strategy.analysis.timing import zone_words
-from strategy.benchmarks import matching
+from strategy.benchmarks import DENOMINATOR_WORDS, STATISTIC_WORDS, matching
 from strategy.i18n import _, number, percent, weekday_names
 
 RATE_COLUMNS = ["account", "platform", "panel", "median", "q1", "q3", "n"]
@@ -67,6 +67,36 @@ def benchmark_ticks(analysis: Analysis) -> pd.DataFrame:
         for b in a.benchmarks
     ]
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
+
+
+def benchmark_table(analysis: Analysis) -> tuple[pd.DataFrame, list[str]]:
+    """The published figures beside each account's rate, and why an account has none.
+
+    Returns:
+        A table (account, its median, the figure, statistic, for accounts of, sample,
+        source, link) and one note per account without a comparable figure or smaller than
+        a source's sample.
+    """
+    rows, notes = [], []
+    for a in analysis.accounts:
+        if not len(a.rates):
+            continue
+        for b in a.benchmarks:
+            rows.append({
+                _("Account"): a.account.label,
+                _("Your median"): percent(float(a.rates.median()), 2),
+                _("Published figure"): percent(b.value, 2),
+                _("Rate"): _("{measure} {per}, per post").format(
+                    measure=_(MEASURE_NAMES[b.measure]), per=_(DENOMINATOR_WORDS[b.denominator])),
+                _("Statistic"): _(STATISTIC_WORDS[b.statistic]),
+                _("For accounts of"): b.span() or _("every size"),
+                _("Sample"): str(b.sample),
+                _("Source"): f"{b.cite()}: {b.title}",
+                _("Link"): b.url,
+            })  # fmt: skip
+        if a.benchmark_note:
+            notes.append(f"{a.account.label}: {a.benchmark_note}")
+    return pd.DataFrame(rows), notes
 
 
 def follower_lines(analysis: Analysis, points: pd.DataFrame) -> pd.DataFrame:
