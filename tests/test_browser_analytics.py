@@ -135,3 +135,39 @@ def test_two_tables_are_merged_by_typing_one_account_name(page: Page, server_url
     expect(main.get_by_text("x · X account")).to_have_count(0, timeout=30_000)
     wait_idle(page)
     expect(main.get_by_text("x · ADHOrg").first).to_be_attached()
+
+
+def test_an_own_rule_written_in_the_browser_is_tested_saved_and_resumed(
+    page: Page, server_url: str, tmp_path
+):
+    open_step(page, server_url, "Analytics", "Measure the right thing")
+    expect(page.get_by_text("Test a rule of your own")).to_be_visible(timeout=30_000)
+    page.get_by_label("Your rule, in your own words").fill("Webinar mornings")
+    page.keyboard.press("Tab")
+    wait_idle(page)
+    page.get_by_label("Look for (separate alternatives with commas)").fill("#hr")
+    page.keyboard.press("Tab")
+    wait_idle(page)
+    page.get_by_role("button", name="Test this rule").click()
+    wait_idle(page)
+    # Listed with its words, and in the rule table beside the folk rules.
+    expect(page.get_by_text("posts containing “#hr”").first).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("button", name="Remove")).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Save progress").click()
+    saved = tmp_path / "saved.json"
+    info.value.save_as(saved)
+    doc = json.loads(saved.read_text("utf-8"))
+    (rule,) = doc["analytics"]["own_rules"]
+    assert rule["name"] == "Webinar mornings"
+    assert rule["conditions"][0] == {**rule["conditions"][0], "kind": "contains", "words": "#hr"}
+    # A new session resumes the file: the rule is back and tested again.
+    page.goto(server_url)
+    expect(page.get_by_role("heading", name="Who is this strategy for?")).to_be_visible(
+        timeout=30_000
+    )
+    page.locator("input[type=file]").set_input_files(str(saved))
+    expect(page.get_by_text("Resumed from saved.json")).to_be_visible(timeout=20_000)
+    page.get_by_role("link", name="Analytics").click()
+    expect(page.get_by_text("Webinar mornings").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("(1 of your own)").first).to_be_visible()
