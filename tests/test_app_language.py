@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import new_app
 
+from strategy.i18n import using
 from strategy.personas import load_persona
 from ui.state import SESSION_KEY
 
@@ -113,3 +114,20 @@ def test_a_resumed_swedish_file_opens_in_swedish(app):
     app.session_state[SESSION_KEY].strategy = resumed  # what Start does after an upload
     app.run()
     assert "Vem gäller strategin?" in texts(app)
+
+
+def test_an_own_rule_is_written_and_refused_in_swedish():
+    at = swedish_app()
+    at.switch_page("pages/wizard/analytics.py").run()
+    assert "Testa en egen tumregel" in " ".join(m.value for m in at.markdown)
+    # AppTest formats every select's options in the test's thread: in Swedish, as the page did.
+    with using("sv"):
+        at.text_input(key="w:own_rule:name").set_value("Helger").run()
+        at.selectbox(key="w:own_rule:kind0").set_value("weekday").run()
+        at.button(key="own_rule_add").click().run()
+        assert any("Del 1" in e.value and "Välj minst en veckodag" in e.value for e in at.error)
+        at.multiselect(key="w:own_rule:days0").set_value([5, 6]).run()
+        at.button(key="own_rule_add").click().run()
+    assert not at.exception and not at.error
+    assert "Helger" in at.dataframe[-2].value["Regel"].tolist()
+    assert "inlägg publicerade på Lör, Sön" in " ".join(m.value for m in at.markdown)
