@@ -7,7 +7,7 @@ import streamlit as st
 
 from strategy.library import ContentError
 from ui.nav import build_pages, sidebar
-from ui.state import app_state, lib
+from ui.state import app_state, lib, reconcile_session
 
 # A local icon file: a Material icon as page_icon makes every browser fetch it from Google.
 FAVICON = Path(__file__).parent / "ui" / "favicon.png"
@@ -20,6 +20,8 @@ except ContentError as exc:
     print(f"Social Why: {exc}", file=sys.stderr)
     st.error(f"The content library could not be loaded. {exc}")
     st.stop()
+# What one step derives for another is computed here, never when a page happens to render.
+reconcile_session()
 pages = build_pages()
 current = st.navigation(pages, position="hidden")
 sidebar(pages)

@@ -38,9 +38,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     from strategy.calendar_export import to_csv, to_ics
+    from strategy.library import library
+    from strategy.reconcile import reconcile
 
     strategy = _load(args.file)
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    strategy = reconcile(strategy, library(strategy.profile.language), today)
     if not args.output and not args.csv:
         sys.stdout.buffer.write(to_ics(strategy, today))
         return 0

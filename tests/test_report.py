@@ -43,6 +43,7 @@ def full_strategy() -> Strategy:
     s.audit.reflection = "Konferenser på LinkedIn gav mest 🎉"
     s.guidelines.cards = sync_cards(s, LIB)
     s.guidelines.cards[0].tone = "Varm, rak och personlig"
+    s.guidelines.cards[0].edited = ["tone"]  # as the page marks a field the user typed in
     return s
 
 

@@ -129,6 +129,37 @@ def lib() -> Library:
     return library(strategy().profile.language)
 
 
+def reconcile_session() -> None:
+    """Bring what the steps derive for each other up to date before a page runs.
+
+    A widget shows what it was seeded with: the ones whose field `reconcile` changed are
+    forgotten, so the page seeds them again from the strategy.
+    """
+    from strategy.guidelines import CARD_FIELDS
+    from strategy.reconcile import reconcile
+
+    state = app_state()
+    old = state.strategy
+    new = reconcile(old, lib(), dt.date.today())
+    if new is old:
+        return
+    stale = []
+    if new.why.top_goal != old.why.top_goal:
+        stale.append("why.top_goal")
+    if new.why.statement != old.why.statement:
+        stale.append("why.statement")
+    if new.plan.actions != old.plan.actions:
+        # The action table keeps its own copy of the rows and of the base it edits.
+        stale += ["plan.actions", "base:plan.actions"]
+    before = {c.channel: c for c in old.guidelines.cards}
+    for card in new.guidelines.cards:
+        if before.get(card.channel) != card:
+            stale += [f"card:{card.channel}:{field}" for field in CARD_FIELDS]
+    for key in stale:
+        st.session_state.pop(WIDGET_PREFIX + key, None)
+    state.strategy = new
+
+
 def replace_strategy(new: Strategy) -> None:
     """Swap in another strategy (resume, demo) and re-seed every widget from it."""
     app_state().strategy = new

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from strategy.guidelines import CARD_FIELDS, check_draft, field_label, generate_card, sync_cards
+from strategy.guidelines import CARD_FIELDS, check_draft, field_label, generate_card
 from strategy.i18n import _
 from ui import bind
 from ui.nav import footer, header
@@ -15,8 +15,8 @@ if not s.channels.chosen:
     footer("guidelines", can_continue=False, reason=_("No channel picked yet."))
     st.stop()
 
-# Suggestions follow the goals and channels; fields the user edited are kept as written.
-bind.write("guidelines.cards", sync_cards(s, content))
+# The router keeps one card per chosen channel (suggestions follow the goals and channels;
+# fields the user edited are kept as written).
 cards = {c.channel: c for c in s.guidelines.cards}
 
 

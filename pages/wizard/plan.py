@@ -7,7 +7,7 @@ import streamlit as st
 
 from strategy.i18n import _, date, ngettext
 from strategy.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
-from strategy.plan import calendar_items, default_review_date, suggested_actions, sync_actions
+from strategy.plan import calendar_items, default_review_date
 from ui import bind, table
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
@@ -22,10 +22,7 @@ today = dt.date.today()
 channels = [""] + [content.channel_name(c.channel) for c in s.channels.chosen]
 
 st.subheader(_("Actions"))
-synced = sync_actions(s.plan, suggested_actions(s, content, today))
-if len(synced) != len(s.plan.actions):
-    bind.write("plan.actions", synced)
-    table.reset("plan.actions")
+# The router has collected the earlier steps' actions (strategy.reconcile).
 before = {a.source for a in s.plan.actions if a.source}
 st.caption(
     _("Collected from your earlier steps; add your own rows. A task you delete stays deleted.")

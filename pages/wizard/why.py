@@ -39,9 +39,6 @@ for warning in goal_warnings(s):
     st.warning(warning)
 
 if s.why.goals:
-    if s.why.top_goal not in s.why.goals:
-        bind.write("why.top_goal", s.why.goals[0])
-        st.session_state.pop("w:why.top_goal", None)
     bind.widget(
         st.radio,
         _("The goal that leads"),
@@ -52,10 +49,7 @@ if s.why.goals:
     )
 
 st.subheader(_("Your why, in one sentence"))
-draft = statement_template(s, content)
-if draft and not s.why.statement.strip():
-    bind.write("why.statement", draft)
-    st.session_state.pop("w:why.statement", None)
+draft = statement_template(s, content)  # the router drafted it already while it was empty
 bind.widget(st.text_area, _("Why statement"), "why.statement", max_chars=5000, height=100)
 if draft and s.why.statement.strip() != draft and st.button(_("Use the suggested sentence")):
     bind.write("why.statement", draft)

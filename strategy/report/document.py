@@ -13,6 +13,7 @@ from strategy.library import Library
 from strategy.model import Strategy
 from strategy.plan import calendar_items, default_review_date
 from strategy.recommend import rank_channels
+from strategy.reconcile import reconcile
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.why import readiness_gaps, staff_next_steps
 
@@ -57,8 +58,11 @@ def build_document(
     with using(strategy.profile.language):
         from strategy.analysis.settings import options_for  # pandas: only when asked
 
+        day = today or dt.date.today()
+        # What the steps derive for each other, whichever pages were opened (see reconcile).
+        strategy = reconcile(strategy, lib, day)
         options = options_for(strategy.analytics, zone, names, today)
-        return _build(strategy, lib, list(datasets), today or dt.date.today(), options, charts)
+        return _build(strategy, lib, list(datasets), day, options, charts)
 
 
 def _build(s: Strategy, lib: Library, datasets: list[Dataset], today: dt.date, options: Options,

@@ -1,0 +1,60 @@
+"""What one step derives for another, computed from the strategy alone.
+
+Before this, each page wrote what it derived when it rendered (Plan collected the audit's
+actions, Guidelines made the cards, Why filled the leading goal and the draft sentence), so the
+exports depended on which pages had been opened since the last change. `reconcile` derives all
+of it; the router calls it before every page run, and the report, calendar and CLI call it on
+the strategy they are given, so every output agrees whatever order the pages were visited in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from strategy.guidelines import sync_cards
+from strategy.library import Library
+from strategy.model import PlanSection, Strategy
+from strategy.plan import suggested_actions, sync_actions
+from strategy.why import statement_template
+
+MAX_ACTIONS = PlanSection.model_fields["actions"].metadata[0].max_length
+
+
+def reconcile(strategy: Strategy, lib: Library, today: dt.date) -> Strategy:
+    """Return the strategy with everything the steps derive for each other brought up to date.
+
+    It never changes what the user wrote: the leading goal is set only when it is not among the
+    goals, the why sentence is drafted only while it is empty, guideline fields the user edited
+    are kept, and a suggested action is added once (one the user deleted stays deleted).
+    Calling it again on its result changes nothing.
+
+    Args:
+        strategy: The strategy as the user left it.
+        lib: The content library, in the strategy's language.
+        today: The day new actions are scheduled from.
+
+    Returns:
+        The same object when nothing changed, else an updated copy.
+    """
+    why = strategy.why
+    why_update: dict = {}
+    if why.goals and why.top_goal not in why.goals:
+        why_update["top_goal"] = why.goals[0]
+    if not why.statement.strip():
+        draft = statement_template(strategy.model_copy(update={"why": why.model_copy(
+            update=why_update)}), lib)  # fmt: skip
+        if draft:
+            why_update["statement"] = draft
+    out = strategy
+    if why_update:
+        out = out.model_copy(update={"why": why.model_copy(update=why_update)})
+
+    cards = sync_cards(out, lib)
+    if cards != out.guidelines.cards:
+        out = out.model_copy(update={"guidelines": out.guidelines.model_copy(
+            update={"cards": cards})})  # fmt: skip
+
+    actions = sync_actions(out.plan, suggested_actions(out, lib, today))[:MAX_ACTIONS]
+    if actions != out.plan.actions:
+        out = out.model_copy(update={"plan": out.plan.model_copy(update={"actions": actions})})
+    return out
