@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from strategy.i18n import N_, _, ngettext, number, percent
 from strategy.model import OwnRule
-from strategy.own_rules import LINK, group_label, rule_id, rule_mask, why_untestable
+from strategy.own_rules import LINK_WORDS, group_label, rule_id, rule_mask, why_untestable
 
 MIN_POSTS = 10
 ALPHA = 0.10  # the family's error rate, the same 10 % the 90 % intervals leave
@@ -159,7 +159,7 @@ def _splits(posts: pd.DataFrame, own: Sequence[OwnRule] = ()) -> list[Split]:
               _("posts with more than two hashtags"), _("posts with two or fewer"),
               hashtags(pd.Series(text)) > 2, no_time),
         Split("has_link", _("Links in the post hurt reach"), _("posts with a link"),
-              _("posts without a link"), text.str.contains(LINK, regex=True), no_time),
+              _("posts without a link"), text.str.contains(LINK_WORDS, case=False), no_time),
         Split("several_a_day", _("Post several times a day"), _("posts on days with 2+ posts"),
               _("posts on days with one post"), per_day >= 2, no_time),
         Split("morning", _("Post in the morning"), _("posts before noon"), _("posts from noon on"),
@@ -169,7 +169,7 @@ def _splits(posts: pd.DataFrame, own: Sequence[OwnRule] = ()) -> list[Split]:
     ]  # fmt: skip
     mine = [
         Split(rule_id(i), rule.name, group_label(rule), _("other posts"), rule_mask(rule, posts),
-              why_untestable(rule), own=True)
+              why_untestable(rule, posts), own=True)
         for i, rule in enumerate(own)
     ]  # fmt: skip
     return folk + mine
@@ -359,6 +359,16 @@ def _family(results: list[RuleResult], p_values: dict[str, float]) -> list[RuleR
     return out
 
 
+def _phi(x: np.ndarray, y: np.ndarray) -> float | None:
+    """The correlation of two memberships from their 2x2 counts (None if one never varies)."""
+    n, nx, ny = len(x), int(np.count_nonzero(x)), int(np.count_nonzero(y))
+    both = int(np.count_nonzero(x & y))
+    spread = nx * (n - nx) * ny * (n - ny)
+    if n < 3 or spread == 0:
+        return None
+    return (both * n - nx * ny) / math.sqrt(spread)
+
+
 def _overlap_notes(
     results: list[RuleResult], members: dict[str, np.ndarray], known: dict[str, np.ndarray]
 ) -> list[RuleResult]:
@@ -374,10 +384,9 @@ def _overlap_notes(
     for i, r in enumerate(open_):
         for o in open_[i + 1 :]:
             both = known[r.id] & known[o.id]
-            x, y = members[r.id][both].astype(float), members[o.id][both].astype(float)
-            if len(x) < 3 or x.std() == 0 or y.std() == 0:
+            phi = _phi(members[r.id][both], members[o.id][both])
+            if phi is None:
                 continue
-            phi = float(np.corrcoef(x, y)[0, 1])
             if abs(phi) >= OVERLAP_PHI:
                 tied[r.id].append((o, phi))
                 tied[o.id].append((r, phi))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import zoneinfo
 from typing import Annotated, Literal
 
@@ -189,6 +190,22 @@ ConditionKind = Literal[
 ]  # fmt: skip
 
 
+def is_blank(text: str) -> bool:
+    """Whether a text holds nothing visible (spaces, zero-width and control characters)."""
+    return not any(unicodedata.category(c)[0] not in "CZ" for c in text)
+
+
+def _not_blank(text: str) -> str:
+    # Checked after the text is cleaned: spaces or invisible characters alone are no name.
+    if is_blank(text):
+        raise ValueError(_("Give the rule a name in your own words."))
+    return text.strip()
+
+
+def _distinct_days(days: list[int]) -> list[int]:
+    return sorted(set(days))
+
+
 class RuleCondition(Base):
     """One part of a rule of the user's own: which posts it picks.
 
@@ -206,11 +223,16 @@ class RuleCondition(Base):
 
     kind: ConditionKind
     words: ShortText = ""
-    weekdays: list[Annotated[int, Field(ge=0, le=6)]] = Field(default_factory=list, max_length=7)
-    start_hour: Annotated[int, Field(ge=0, le=23)] = 6
-    end_hour: Annotated[int, Field(ge=1, le=24)] = 12
-    number: Annotated[int, Field(ge=1, le=100_000)] = 100
-    negate: bool = False
+    # Strict: a file's true, "3" or 2.5 is refused here, not read as a day or a count.
+    weekdays: Annotated[
+        list[Annotated[int, Field(ge=0, le=6, strict=True)]],
+        Field(max_length=7),
+        AfterValidator(_distinct_days),
+    ] = Field(default_factory=list)
+    start_hour: Annotated[int, Field(ge=0, le=23, strict=True)] = 6
+    end_hour: Annotated[int, Field(ge=1, le=24, strict=True)] = 12
+    number: Annotated[int, Field(ge=1, le=100_000, strict=True)] = 100
+    negate: Annotated[bool, Field(strict=True)] = False
 
     @model_validator(mode="after")
     def _complete(self) -> RuleCondition:
@@ -220,6 +242,8 @@ class RuleCondition(Base):
             raise ValueError(_("Give at least one word, hashtag or emoji to look for."))
         if self.kind == "weekday" and not self.weekdays:
             raise ValueError(_("Pick at least one weekday."))
+        if self.kind == "hours" and self.start_hour == 0 and self.end_hour == 24:
+            raise ValueError(_("From 0 to 24 is the whole day: pick the hours to compare."))
         if self.kind == "hours" and self.start_hour % 24 == self.end_hour % 24:
             raise ValueError(_("The hours must end at another hour than they start."))
         if self.kind == "near_another" and self.number > 24 * 14:
@@ -235,7 +259,7 @@ class OwnRule(Base):
         conditions: The parts a post must all meet to be in the rule's group.
     """
 
-    name: ShortText = Field(min_length=1)
+    name: Annotated[ShortText, AfterValidator(_not_blank)]
     conditions: list[RuleCondition] = Field(min_length=1, max_length=3)
 
 

@@ -31,6 +31,10 @@ REASONS = {
     "string_type": N_("should be text"),
     "bool_parsing": N_("should be true or false"),
     "bool_type": N_("should be true or false"),
+    "too_short": N_("should have at least {min_length} items"),
+    "model_type": N_("should be a group of fields ({{...}})"),
+    "model_attributes_type": N_("should be a group of fields ({{...}})"),
+    "int_from_float": N_("should be a whole number"),
 }
 
 
@@ -182,7 +186,10 @@ def validation_problems(exc: ValidationError, limit: int = 20) -> list[Problem]:
         path = ".".join(str(p) for p in err["loc"])
         reason = err["msg"]
         template = REASONS.get(err["type"])
-        if err["type"] == "extra_forbidden":
+        if err["type"] == "value_error":
+            # A validator's own message, already in the language in force.
+            reason = str(err.get("ctx", {}).get("error", reason)).removeprefix("Value error, ")
+        elif err["type"] == "extra_forbidden":
             reason = _(UNKNOWN_FIELD)
         elif template and language() != "en":  # English keeps pydantic's exact words
             try:
