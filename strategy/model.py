@@ -20,7 +20,9 @@ from pydantic import (
 from strategy.i18n import _
 from strategy.textclean import clean
 
-SCHEMA_VERSION = 1
+# Raise it with a migration in strategy.migrations (and the Literal below) when saved files
+# of the version before would not validate, or would mean something else.
+SCHEMA_VERSION = 2
 
 # Typed text loses the characters no output can hold (see strategy.textclean) as it enters.
 ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean)]
@@ -290,14 +292,14 @@ class AnalyticsSection(Base):
 def _not_a_bool(value: object) -> object:
     # JSON's true equals 1 to Python, so Literal[1] would take it: a version is a number.
     if isinstance(value, bool):
-        raise ValueError("the schema version is a number (1), not true or false")
+        raise ValueError("the schema version is a number (such as 2), not true or false")
     return value
 
 
 class Strategy(Base):
     """A whole strategy, as saved to and resumed from JSON."""
 
-    schema_version: Annotated[Literal[1], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
+    schema_version: Annotated[Literal[2], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
     created: Day | None = None
     profile: Profile = Field(default_factory=Profile)
     why: WhySection = Field(default_factory=WhySection)

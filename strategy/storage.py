@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from strategy.i18n import N_, _, language, number
+from strategy.migrations import upgrade
 from strategy.model import SCHEMA_VERSION, Strategy
 
 MAX_FILE_BYTES = 1_000_000
@@ -164,7 +165,7 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
             ]
         )
     try:
-        return Strategy.model_validate(doc)
+        return Strategy.model_validate(upgrade(doc))  # an older file is brought up to date
     except ValidationError as exc:
         raise StrategyFileError(validation_problems(exc)) from None
     except RecursionError:

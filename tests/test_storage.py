@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategy.model import (
+    SCHEMA_VERSION,
     Account,
     AnalyticsSection,
     AuditSection,
@@ -162,7 +164,7 @@ def _problem_text(data) -> str:
         (b"[]", "not a saved strategy"),
         (b'"text"', "not a saved strategy"),
         (b"{}", "schema_version: missing"),
-        (b'{"schema_version": 2}', "version 2, made by a newer Social Why"),
+        (b'{"schema_version": 3}', "version 3, made by a newer Social Why"),
         (b'{"schema_version": 1, "extra": 1}', "extra: unknown field"),
         (b'{"schema_version": 1, "profile": {"kind": 5}}', "profile.kind"),
         (b'{"schema_version": 1, "plan": {"review_date": "soon"}}', "plan.review_date"),
@@ -199,7 +201,7 @@ def test_a_schema_version_of_true_is_refused():
 
     with pytest.raises(StrategyFileError):
         loads(json.dumps({"schema_version": True}).encode(), name="odd.json")
-    assert loads(json.dumps({"schema_version": 1}).encode(), name="ok.json").schema_version == 1
+    assert loads(json.dumps({"schema_version": 1}).encode(), name="ok.json").schema_version == 2
 
 
 def test_a_number_of_thousands_of_digits_is_refused_at_its_own_field():
@@ -208,3 +210,32 @@ def test_a_number_of_thousands_of_digits_is_refused_at_its_own_field():
     with pytest.raises(StrategyFileError) as refused:
         loads(data)
     assert "analytics.follower_totals.x:a.count" in str(refused.value.problems[0])
+
+
+FROZEN_V1 = Path(__file__).parent / "data" / "saved_v1.json"
+
+
+def test_a_file_saved_by_version_1_keeps_loading_and_is_upgraded():
+    # Saved by main before version 2 (tests/data/saved_v1.json): never edit this file.
+    raw = FROZEN_V1.read_bytes()
+    assert json.loads(raw)["schema_version"] == 1
+    s = loads(raw, name="saved_v1.json")
+    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.profile.kind == "organisation" and s.analytics.time_zone == "Europe/Stockholm"
+    assert s.analytics.follower_totals["x:ADHOrg"].count == 1200
+    assert s.analytics.own_rules == []  # what version 2 added starts empty
+    assert json.loads(dumps(s))["schema_version"] == 2
+    assert loads(dumps(s)) == s
+
+
+def test_every_older_version_has_an_upgrade_and_the_model_takes_the_current_one():
+    import typing
+
+    from strategy.migrations import MIGRATIONS, upgrade
+    from strategy.model import Strategy
+
+    assert set(MIGRATIONS) == set(range(1, SCHEMA_VERSION))
+    literal = Strategy.model_fields["schema_version"].annotation
+    assert typing.get_args(literal) == (SCHEMA_VERSION,)
+    old = {"schema_version": 1, "why": {"goals": []}}
+    assert upgrade(old)["schema_version"] == SCHEMA_VERSION and old["schema_version"] == 1

@@ -103,7 +103,7 @@ HOSTILE_JSON = [
     (b'{"schema_version": 1, "why": {"statement": "' + b"b" * 6000 + b'"}}', "why.statement"),
     (b'{"a":' * 10_000 + b"1" + b"}" * 10_000, "nested too deeply"),
     (b"\xff\xfe{\x00}\x00", "not UTF-8"),
-    (b'{"schema_version": 2}', "newer Social Why"),
+    (b'{"schema_version": 3}', "newer Social Why"),
     (b'{"schema_version": "one"}', "schema_version"),
     (
         b'{"schema_version": 1, "channels": {"chosen": [{"channel": "Linked In!"}]}}',
