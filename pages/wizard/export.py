@@ -1,6 +1,5 @@
 """Export: the strategy PDF and Markdown, the file to resume later, and the calendar files."""
 
-import hashlib
 from concurrent.futures import wait
 
 import streamlit as st
@@ -10,7 +9,6 @@ from strategy.i18n import _
 from strategy.personas import find_persona
 from strategy.progress import STEPS, completed
 from strategy.report import build_document, isolated, to_markdown
-from strategy.storage import dumps
 from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
 from ui.state import app_state, lib, strategy
@@ -33,7 +31,7 @@ if not datasets and st.checkbox(_("Include the demo charts (made-up data, for pr
                                 value=persona is not None, key="w:export_demo"):  # fmt: skip
     datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
-key = hashlib.sha256(dumps(s) + str(len(datasets)).encode()).hexdigest()
+key = isolated.pdf_key(s, datasets)
 # Its charts depend on the data and the analysis choices only: drawn while the page is read.
 ahead_for = isolated.drawing_key(s, datasets)
 if datasets and state.drawn_ahead_for != ahead_for:

@@ -22,6 +22,7 @@ from strategy.importers.dataset import Dataset
 from strategy.library import Library
 from strategy.model import Strategy
 from strategy.report.blocks import Document, Image
+from strategy.storage import dumps
 from strategy.workers.pool import Pool, WorkerLost
 
 # V8 reserves far more address space than it uses, so chart workers are bounded by a watch on
@@ -129,6 +130,17 @@ def drawing_key(strategy: Strategy, datasets: list[Dataset]) -> tuple:
     """
     return (tuple(map(id, datasets)), strategy.profile.language,
             strategy.analytics.model_dump_json(exclude={"notes"}))  # fmt: skip
+
+
+def pdf_key(strategy: Strategy, datasets: list[Dataset]) -> str:
+    """What a PDF depends on: the whole strategy and which tables it charts.
+
+    A table is named by its upload, file, sheet and format and its row count, so a PDF made
+    before the uploads changed is never offered as current (the number of tables alone said
+    nothing when one file replaced another).
+    """
+    parts = [dumps(strategy), *(f"{ds.key}|{len(ds.frame)}".encode() for ds in datasets)]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def draw_ahead(
