@@ -150,7 +150,7 @@ def _splits(posts: pd.DataFrame, own: Sequence[OwnRule] = ()) -> list[Split]:
     # The hour in the zone the charts use (see analysis.timing); NaN where there is no time.
     hour = posts["hour"] if "hour" in posts else posts["date"].dt.hour.astype(float)
     day = posts["local"] if "local" in posts else posts["date"]
-    per_day = posts.groupby(day.dt.floor("D"))["text"].transform("size")
+    per_day = pd.Series(posts.groupby(day.dt.floor("D"))["text"].transform("size"))
     no_time = _("This export has no times of day, so this rule cannot be tested.")
     folk = [
         Split("short_posts", _("Keep posts under 100 characters"), _("posts under 100 characters"),

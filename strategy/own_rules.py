@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -84,6 +85,13 @@ def _matches(text: pd.Series, pattern: str) -> pd.Series:
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=text.index, dtype=float)
 
 
+def _column(posts: pd.DataFrame, name: str) -> pd.Series:
+    """A column of the posts, or an all-missing one where the export has none."""
+    if name in posts:
+        return cast(pd.Series, posts[name])  # a column name gives a Series, never a frame
+    return pd.Series(None, index=posts.index, dtype=object)
+
+
 def _timed(posts: pd.DataFrame) -> pd.Series:
     """Each post's time in the charts' zone (the clock time where the zone is unknown)."""
     return pd.Series(posts["local"] if "local" in posts else posts["date"])
@@ -127,15 +135,15 @@ def condition_mask(cond: RuleCondition, posts: pd.DataFrame) -> pd.Series:
     Returns:
         A float series on the posts' index.
     """
-    text = posts["text"] if "text" in posts else pd.Series(None, index=posts.index)
+    text = _column(posts, "text")
     has_text = text.notna()
     kind = cond.kind
     if kind == "contains":
         out = _matches(text, _word_pattern(alternatives(cond.words)))
     elif kind in ("post_type", "has_media"):
-        types = posts["post_type"] if "post_type" in posts else pd.Series(None, index=posts.index)
+        types = _column(posts, "post_type")
         types = types.where(types.notna() & (types.astype(str).str.strip() != ""))
-        words = alternatives(cond.words) if kind == "post_type" else list(MEDIA_WORDS)
+        words: list[str] = alternatives(cond.words) if kind == "post_type" else list(MEDIA_WORDS)
         # "Photos", "Reels", "Bilder": a type word may carry its plural.
         out = _matches(types, _word_pattern(words, suffix="(?:s|es|er|ar|n)?"))
     elif kind == "weekday":

@@ -133,7 +133,7 @@ def read_heatmap(a: AccountAnalysis) -> str:
         ).format(account=a.account.label, n=MIN_SLOT_POSTS, clock=clock)
     day = weekday_names()[best["weekday"]]
     when = day if best["hour"] is None else f"{day} {best['hour']:02d}:00"
-    thin = int((slots["rated"] < MIN_SLOT_POSTS).sum())
+    thin = int((pd.Series(slots["rated"]) < MIN_SLOT_POSTS).sum())
     return _(
         "{account}: best slot with enough posts: {when} ({clock}), median {rate} {name} over "
         "{posts} posts. {thin} of {slots} slots have too few posts to read."
@@ -163,7 +163,7 @@ def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> s
     unclear = sum(r.outcome == "unclear" for r in results)
     thin = sum(r.outcome in ("thin", "not_applicable", "flat") for r in results)
     own = sum(r.own for r in results)
-    rated = int(a.posts["rate"].notna().sum())
+    rated = int(pd.Series(a.posts["rate"]).notna().sum())
     tested = max((r.tested for r in results), default=0)
     rules = ngettext("{n} rule", "{n} rules", len(results)).format(n=len(results))
     if own:

@@ -109,7 +109,7 @@ def _audit(doc: Document, s: Strategy, lib: Library) -> None:
     doc.add(Heading(_("2. Audit")))
     titles = lib.titles(lib.audit.activity)
     doc.add(Heading(_("What was worth it last year"), 2))
-    doc.add(*_or_missing(s.audit.worth_it, lambda w: [Bullets([titles.get(i, i) for i in w])]))
+    doc.add(*_or_missing(s.audit.worth_it, lambda w: [Bullets([titles.get(i) or i for i in w])]))
     if s.audit.reflection.strip():
         doc.add(Para(s.audit.reflection.strip()))
     doc.add(Heading(_("Accounts"), 2))
