@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
@@ -90,7 +90,8 @@ def _rate_panel(
                 tooltip=[alt.Tooltip("label:N", title=_("Published figure"))],
             )
         )
-    return alt.layer(*layers).properties(width=width, height=alt.Step(40))
+    chart = cast(alt.LayerChart, alt.layer(*layers))  # no facet encodings: never a FacetChart
+    return chart.properties(width=width, height=alt.Step(40))
 
 
 def rate_panels(
@@ -199,7 +200,8 @@ def engagement_vs_followers(
             "for the same network, per follower and post, over the sizes it is for."
         )
         layers = [published, cites, dots, labels]
-    return alt.layer(*layers).properties(
+    chart = cast(alt.LayerChart, alt.layer(*layers))  # no facet encodings: never a FacetChart
+    return chart.properties(
         title=alt.TitleParams(_("Engagement against follower count"), subtitle=[subtitle]),
         width=width,
         height=320,
@@ -258,7 +260,7 @@ def best_time(
     Returns:
         The heatmap; slots with fewer than 3 rated posts are grey.
     """
-    timed = cells["hour"].notna().any()
+    timed = cast(pd.Series, cells["hour"]).notna().any()
     x = (
         alt.X("hour:O", title=_("Hour of day"), sort=list(range(24)))
         if timed
@@ -296,7 +298,8 @@ def best_time(
     )
     few = base.transform_filter(~alt.datum.enough).mark_rect(color="#d9d9d9")
     subtitle = _("Median {rate}; {clock}; grey: fewer than 3 rated posts, too few to read.")
-    return alt.layer(few, enough).properties(
+    chart = cast(alt.LayerChart, alt.layer(few, enough))  # no facet encodings: never a FacetChart
+    return chart.properties(
         title=alt.TitleParams(
             _("When your posts did best") if timed else _("Which weekday your posts did best"),
             subtitle=[subtitle.format(rate=rate, clock=clock)],
@@ -308,7 +311,9 @@ def best_time(
 
 
 @localized
-def rule_chart(results: list[RuleResult], rate: str, width: int | str = "container") -> alt.Chart:
+def rule_chart(
+    results: list[RuleResult], rate: str, width: int | str = "container"
+) -> alt.LayerChart:
     """The difference in median rate per rule, in percentage points, with its 90% interval."""
     rows = [
         {
@@ -347,7 +352,8 @@ def rule_chart(results: list[RuleResult], rate: str, width: int | str = "contain
     )
     dots = alt.Chart(tested).mark_point(filled=True, size=80).encode(y=y, x="diff:Q")
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
-    return alt.layer(bars, dots, zero).properties(
+    chart = cast(alt.LayerChart, alt.layer(bars, dots, zero))  # no facet encodings
+    return chart.properties(
         title=alt.TitleParams(
             _("Folk rules tested on your posts"),
             subtitle=[

@@ -6,7 +6,7 @@ import functools
 import os
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -333,7 +333,7 @@ def load_library(root: Path | str | None = None, language: str = "en") -> Librar
     parsed = {}
     for name in FILES:
         path, data = _read(folder, defaults, name)
-        model = Library.model_fields[name].annotation
+        model = cast(type[BaseModel], Library.model_fields[name].annotation)
         try:
             parsed[name] = model.model_validate(data)
         except ValidationError as exc:

@@ -116,3 +116,17 @@ def browser_context_args(browser_context_args):
         "accept_downloads": True,
         "viewport": {"width": 1400, "height": 1000},
     }
+
+
+RELIABILITY = Path(__file__).parent / "reliability"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the reliability tests slow: servers, worker pools and time limits.
+
+    `make check` leaves them out (its tests run in parallel, which would skew their clocks);
+    `make test`, which CI runs, runs them one after another.
+    """
+    for item in items:
+        if RELIABILITY in Path(item.path).parents:
+            item.add_marker(pytest.mark.slow)

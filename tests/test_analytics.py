@@ -287,6 +287,7 @@ def test_rule_differences_are_percentage_points():
     assert short.difference == pytest.approx(short.figure_with - short.figure_without)
 
 
+@pytest.mark.slow
 def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
     n = 1_000_000
     rng = np.random.default_rng(0)

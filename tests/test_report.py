@@ -229,6 +229,7 @@ def test_swedish_markdown_matches_the_golden_file():
     assert md == golden.read_text("utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab cdé W\n-😀🇸🇪")), min_size=401, max_size=900),
        st.sampled_from([20.0, 60.0, 174.0]))  # fmt: skip

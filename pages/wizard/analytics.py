@@ -1,6 +1,7 @@
 """Analytics: upload exports; rates per account; growth; best time; the folk rules tested."""
 
 import datetime as dt
+from typing import cast
 
 import streamlit as st
 
@@ -81,8 +82,8 @@ if state.datasets:
         disabled=[c for c in table.columns if c != _("account")],
         column_config={"key": None},
     )
-    names = {
-        row["key"]: clean(str(row[_("account")] or ""), lines=False).strip()[:100]
+    names: dict[str, str] = {
+        cast(str, row["key"]): clean(str(row[_("account")] or ""), lines=False).strip()[:100]
         for _i, row in edited.iterrows()
         if str(row[_("account")] or "").strip()
         and str(row[_("account")]).strip() != table.set_index("key").loc[row["key"], _("account")]
@@ -207,7 +208,7 @@ st.subheader(_("One account at a time: growth, best time, the rules of thumb"))
 st.write(measure_text.learn_by_doing)
 if analysis.accounts:
     labels = {a.account.key: a.account.label for a in analysis.accounts}
-    chosen = st.selectbox(_("Account"), list(labels), format_func=labels.get,
+    chosen = st.selectbox(_("Account"), list(labels), format_func=labels.__getitem__,
                           key="w:rules_account")  # fmt: skip
     a = analysis.account(chosen) or analysis.accounts[0]
 

@@ -1,8 +1,10 @@
 """Audit: accounts and what to do with each, profile upkeep, last year, and the follow baseline."""
 
 import datetime as dt
+from typing import cast
 
 import streamlit as st
+from pydantic import BaseModel
 
 from strategy.audit import account_actions
 from strategy.i18n import _, date, ngettext
@@ -43,7 +45,7 @@ columns = {
     "usage": st.column_config.SelectboxColumn(
         _("How often used"),
         options=list(usage),
-        format_func=lambda i: usage[i].title,
+        format_func=lambda i: usage[cast(str, i)].title,
         default="often",
         required=True,
     ),
@@ -53,7 +55,8 @@ columns = {
 }
 
 
-def to_row(acc: Account) -> dict:
+def to_row(model: BaseModel) -> dict:
+    acc = cast(Account, model)  # model_table hands back the rows' own model, Account
     row = acc.model_dump(exclude={"profile_done"})
     return row | {f"has_{i.id}": i.id in acc.profile_done for i in items}
 
@@ -81,7 +84,9 @@ if actions:
     with st.expander(label.format(n=len(actions))):
         st.markdown(
             "\n".join(
-                _("- {task} (by {day})").format(task=safe(a.what), day=date(a.due, "medium"))
+                _("- {task} (by {day})").format(
+                    task=safe(a.what), day=date(cast(dt.date, a.due), "medium")
+                )
                 for a in actions
             )
         )

@@ -1,14 +1,22 @@
 """The strategy canvas: the whole strategy on one screen, to project or print."""
 
 import datetime as dt
+from typing import cast
 
 import streamlit as st
 
 from strategy.i18n import _, date
+from strategy.model import PlanAction
 from strategy.plan import calendar_items, default_review_date
 from strategy.recommend import rank_channels
 from ui.state import lib, strategy
 from ui.text import safe
+
+
+def due(action: PlanAction) -> dt.date:
+    """The due date of an action already filtered to have one."""
+    return cast(dt.date, action.due)
+
 
 s, content = strategy(), lib()
 today = dt.date.today()
@@ -46,8 +54,8 @@ left, middle, right = st.columns(3)
 with left.container(border=True):
     st.markdown("##### " + _("Next 90 days"))
     soon = sorted((a for a in s.plan.actions if a.status != "done" and a.due
-                   and a.due <= today + dt.timedelta(days=90)), key=lambda a: a.due)  # fmt: skip
-    lines = [f"- {date(a.due, 'short')}: {safe(a.what)}" for a in soon[:8]]
+                   and a.due <= today + dt.timedelta(days=90)), key=due)  # fmt: skip
+    lines = [f"- {date(due(a), 'short')}: {safe(a.what)}" for a in soon[:8]]
     st.markdown("\n".join(lines) or _("Nothing dated yet."))
 with middle.container(border=True):
     st.markdown("##### " + _("Every month"))

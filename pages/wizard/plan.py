@@ -2,6 +2,7 @@
 
 import datetime as dt
 from itertools import groupby
+from typing import cast
 
 import streamlit as st
 
@@ -42,7 +43,7 @@ problems = table.model_table(
         "status": st.column_config.SelectboxColumn(
             _("Status"),
             options=list(STATUSES),
-            format_func=STATUSES.get,
+            format_func=lambda v: STATUSES[cast(str, v)],
             default="todo",
             required=True,
         ),
@@ -71,7 +72,7 @@ problems = table.model_table(
         "rhythm": st.column_config.SelectboxColumn(
             _("Rhythm"),
             options=list(RHYTHMS),
-            format_func=RHYTHMS.get,
+            format_func=lambda v: RHYTHMS[cast(str, v)],
             default="monthly",
             required=True,
         ),

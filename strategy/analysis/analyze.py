@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -190,7 +192,7 @@ class AccountAnalysis:
     def available(self) -> set[str]:
         """The denominators its rows have values for."""
         rows = self.posts_raw if len(self.posts_raw) else self.days
-        found = {d for d in DENOMINATORS[1:] if d in rows and (rows[d] > 0).any()}
+        found = {d for d in DENOMINATORS[1:] if d in rows and (cast(pd.Series, rows[d]) > 0).any()}
         if self.followers.source != "none":
             found.add("followers")
         return found
@@ -253,7 +255,7 @@ class AccountAnalysis:
         rows = self.posts_raw
         if rows.empty:
             return rows
-        return rows.assign(**self._rates(rows, rows["date"]))
+        return rows.assign(**self._rates(rows, cast(pd.Series, rows["date"])))
 
     def _rates(self, rows: pd.DataFrame, days: pd.Series) -> dict[str, pd.Series]:
         if self.denominator == "followers":
@@ -261,9 +263,9 @@ class AccountAnalysis:
         elif self.denominator is None:
             base = pd.Series(np.nan, index=rows.index)
         else:
-            base = rows[self.denominator]
+            base = cast(pd.Series, rows[self.denominator])
         base = base.where(base > 0)
-        return {"base": base, "rate": rows["value"] / base}
+        return {"base": base, "rate": cast(pd.Series, rows["value"]) / base}
 
     @cached_property
     def day_rates(self) -> pd.DataFrame:
@@ -279,14 +281,14 @@ class AccountAnalysis:
         rows = self.posts
         if rows.empty:
             return {}
-        no_value = rows["value"].isna()
+        no_value = cast(pd.Series, rows["value"]).isna()
         out = {"no_measure": int(no_value.sum())}
         if self.denominator == "followers" and self.followers.source in ("history", "typed_gains"):
-            outside = self.followers.on(rows["date"]).isna() & ~no_value
+            outside = self.followers.on(cast(pd.Series, rows["date"])).isna() & ~no_value
             out["outside_follower_history"] = int(outside.sum())
-        out["no_denominator"] = int((rows["rate"].isna() & ~no_value).sum()) - out.get(
-            "outside_follower_history", 0
-        )
+        out["no_denominator"] = int(
+            (cast(pd.Series, rows["rate"]).isna() & ~no_value).sum()
+        ) - out.get("outside_follower_history", 0)
         return {k: v for k, v in out.items() if v}
 
     # -- figures ---------------------------------------------------------------------------
@@ -299,7 +301,9 @@ class AccountAnalysis:
     def rates(self) -> pd.Series:
         """Its rates (per post, else per day), without the missing."""
         rows = self.posts if self.rate_grain == "post" else self.day_rates
-        return rows["rate"].dropna() if "rate" in rows else pd.Series(dtype="float64")
+        return (
+            cast(pd.Series, rows["rate"]).dropna() if "rate" in rows else pd.Series(dtype="float64")
+        )
 
     def rate_summary(self) -> dict:
         """Median and mean rate over the rated posts (or days)."""
@@ -321,12 +325,14 @@ class AccountAnalysis:
             return pd.DataFrame(columns=cols)
         grouped = rows.groupby(["weekday", "hour"], dropna=False)["rate"]
         cells = grouped.agg(posts="size", rated="count", median_rate="median").reset_index()
-        return cells[cols].sort_values(["weekday", "hour"], kind="stable", ignore_index=True)
+        return cast(pd.DataFrame, cells[cols]).sort_values(
+            ["weekday", "hour"], kind="stable", ignore_index=True
+        )
 
     @cached_property
     def best_slot(self) -> dict | None:
         """The slot with the highest median rate among those with 3 or more rated posts."""
-        enough = self.slots[self.slots["rated"] >= MIN_SLOT_POSTS]
+        enough = cast(pd.DataFrame, self.slots[self.slots["rated"] >= MIN_SLOT_POSTS])
         if enough.empty:
             return None
         best = enough.loc[enough["median_rate"].idxmax()]
@@ -340,23 +346,23 @@ class AccountAnalysis:
         a period never add up to the account's own daily total), else from the posts.
         """
 
-        def week(index: pd.Series | pd.DatetimeIndex) -> pd.Series:
+        def week(index: pd.Series | pd.Index) -> pd.Series:
             return pd.Series(pd.DatetimeIndex(index).to_period("W-SUN").start_time, index=index)
 
         parts = {}
         days, posts = self.days, self.posts
         day_weeks = week(days.index).to_numpy() if len(days) else None
-        post_weeks = week(posts["local"]).to_numpy() if len(posts) else None
-        measure_by_day = len(days) and days["value"].notna().any()
+        post_weeks = week(cast(pd.Series, posts["local"])).to_numpy() if len(posts) else None
+        measure_by_day = len(days) and cast(pd.Series, days["value"]).notna().any()
         if measure_by_day:
             parts["engagements"] = days["value"].groupby(day_weeks).sum(min_count=1)
         if len(posts):
             parts["posts"] = posts.groupby(post_weeks).size().astype(float)
-            if not measure_by_day and posts["value"].notna().any():
+            if not measure_by_day and cast(pd.Series, posts["value"]).notna().any():
                 parts["engagements"] = posts["value"].groupby(post_weeks).sum(min_count=1)
-        if len(days) and days["views"].notna().any():
+        if len(days) and cast(pd.Series, days["views"]).notna().any():
             parts["views"] = days["views"].groupby(day_weeks).sum(min_count=1)
-        elif len(posts) and posts["views"].notna().any():
+        elif len(posts) and cast(pd.Series, posts["views"]).notna().any():
             parts["views"] = posts["views"].groupby(post_weeks).sum(min_count=1)
         daily = self.followers.daily if self.followers.source != "typed_flat" else pd.Series()
         if len(daily):
@@ -371,14 +377,14 @@ class AccountAnalysis:
             # A week without posts is a zero, not a gap the chart would silently bridge.
             out = out.reindex(pd.date_range(out.index[0], out.index[-1], freq="7D"))
             out["posts"] = out["posts"].fillna(0)
-            if not measure_by_day and posts["value"].notna().any():
+            if not measure_by_day and cast(pd.Series, posts["value"]).notna().any():
                 out["engagements"] = out["engagements"].fillna(0)
-        return out.rename_axis("week").reset_index()[WEEKLY]
+        return cast(pd.DataFrame, out.rename_axis("week").reset_index()[WEEKLY])
 
     @cached_property
     def rules(self) -> list[RuleResult]:
         """The folk rules tested on its posts (none for an account without posts)."""
-        if self.posts.empty or not self.posts["rate"].notna().any():
+        if self.posts.empty or not cast(pd.Series, self.posts["rate"]).notna().any():
             return []
         return test_rules(self.posts, own=self.options.own_rules)
 
@@ -409,10 +415,11 @@ class AccountAnalysis:
         days = self.days_covered
         if not len(days):
             return None
+        first, last = cast(pd.Timestamp, days[0]), cast(pd.Timestamp, days[-1])
         return {
-            "start": days[0].date().isoformat(),
-            "end": days[-1].date().isoformat(),
-            "days": int((days[-1] - days[0]).days) + 1,
+            "start": first.date().isoformat(),
+            "end": last.date().isoformat(),
+            "days": int((last - first).days) + 1,
         }
 
     def _sources(self) -> dict[str, tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp]]:
@@ -432,9 +439,9 @@ class AccountAnalysis:
         for key, col in CARD_FIGURES.items():
             if key != "measure" and not any(col in d.columns_used for d in self.account.datasets):
                 continue
-            if len(days) and days[col].notna().any():
+            if len(days) and cast(pd.Series, days[col]).notna().any():
                 out[key] = (days, days.index[0], days.index[-1])
-            elif post_rows is not None and post_rows[col].notna().any():
+            elif post_rows is not None and cast(pd.Series, post_rows[col]).notna().any():
                 out[key] = (post_rows, first, last)
         if post_rows is not None:
             out["posts"] = (post_rows.assign(posts=1.0), first, last)
@@ -449,7 +456,7 @@ class AccountAnalysis:
         sources = self._sources()
 
         def total(key: str, rows: pd.DataFrame) -> float | int | None:
-            return _num(rows[CARD_FIGURES.get(key, key)].sum(min_count=1))
+            return _num(cast(pd.Series, rows[CARD_FIGURES.get(key, key)]).sum(min_count=1))
 
         totals = {key: total(key, rows) for key, (rows, _s, _e) in sources.items()}
         grain = "day" if "measure" in sources and sources["measure"][0] is self.days else "post"
@@ -465,8 +472,12 @@ class AccountAnalysis:
             if first > before or last < end:
                 continue  # these rows do not cover both periods
             index = pd.DatetimeIndex(rows.index)
-            current[key] = total(key, rows[(index >= start) & (index <= end)]) or 0
-            previous[key] = total(key, rows[(index >= before) & (index < start)]) or 0
+            current[key] = (
+                total(key, cast(pd.DataFrame, rows[(index >= start) & (index <= end)])) or 0
+            )
+            previous[key] = (
+                total(key, cast(pd.DataFrame, rows[(index >= before) & (index < start)])) or 0
+            )
         if current:
             card["change"] = {"days": CHANGE_DAYS, "current": current, "previous": previous,
                               "current_start": start.date().isoformat(),
@@ -483,15 +494,16 @@ class AccountAnalysis:
             if col not in rows or "impressions" not in rows:
                 continue
             grain = self.post_data if len(self.posts) else self.day_data
-            seen = rows[rows["impressions"] > 0]
+            seen = cast(pd.DataFrame, rows[rows["impressions"] > 0])
             if all(col in d.columns_used for d in grain):
                 # Every table has the column: an empty cell in a seen row is a zero.
-                counted = seen[col].fillna(0)
+                counted = cast(pd.Series, seen[col]).fillna(0)
             else:
-                seen = seen[seen[col].notna()]
-                counted = seen[col]
-            if len(seen) and seen["impressions"].sum() > 0:
-                out[name] = float(counted.sum() / seen["impressions"].sum() * 1000)
+                seen = cast(pd.DataFrame, seen[seen[col].notna()])
+                counted = cast(pd.Series, seen[col])
+            impressions = cast(pd.Series, seen["impressions"])
+            if len(seen) and impressions.sum() > 0:
+                out[name] = float(counted.sum() / impressions.sum() * 1000)
         return out
 
     def checks(self) -> list[dict]:
@@ -524,9 +536,11 @@ class AccountAnalysis:
         cols = ["local", "text", "link", "value", "base", "rate"]
         if rows.empty:
             return pd.DataFrame(columns=cols)
-        key = "rate" if rows["rate"].notna().any() else "value"
+        key = "rate" if cast(pd.Series, rows["rate"]).notna().any() else "value"
         ranked = rows.sort_values(key, ascending=False, na_position="last", kind="stable")
-        return (ranked if n is None else ranked.head(n))[cols].reset_index(drop=True)
+        return cast(pd.DataFrame, (ranked if n is None else ranked.head(n))[cols]).reset_index(
+            drop=True
+        )
 
     def quality(self) -> list[dict]:
         """A data-quality line per dataset: period, gaps, missing columns, rows left out."""
@@ -654,7 +668,7 @@ class AccountAnalysis:
                 "followers": _num(r.followers),
                 "views": _num(r.views),
             }
-            for r in self.weekly.itertuples()
+            for r in cast(Iterable[Any], self.weekly.itertuples())  # namedtuples of the columns
         ]
         top = [
             {
@@ -664,7 +678,7 @@ class AccountAnalysis:
                 "value": _num(r.value),
                 "rate": _num(r.rate),
             }
-            for r in self.top_posts().itertuples()
+            for r in cast(Iterable[Any], self.top_posts().itertuples())
         ]
         return {
             "platform": self.account.platform,
@@ -757,13 +771,14 @@ def missing_columns(ds: Dataset) -> list[str]:
 
 
 def _slot(row: pd.Series) -> dict:
-    hour = row["hour"]
+    # A row of `slots`: its cells are all numbers (floats in the row's common dtype).
+    hour = cast(float, row["hour"])
     return {
-        "weekday": int(row["weekday"]),
+        "weekday": int(cast(float, row["weekday"])),
         "hour": None if pd.isna(hour) else int(hour),
-        "posts": int(row["posts"]),
-        "rated": int(row["rated"]),
-        "median_rate": _num(row["median_rate"]),
+        "posts": int(cast(float, row["posts"])),
+        "rated": int(cast(float, row["rated"])),
+        "median_rate": _num(cast(float, row["median_rate"])),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -106,12 +107,12 @@ def followers_for(
     net = gains.cumsum() if len(gains) else None
     if typed is None:
         return Followers("none", pd.Series(dtype="float64"), _("no follower count"), net)
-    as_of = pd.Timestamp(typed.as_of)
+    as_of = cast(pd.Timestamp, pd.Timestamp(typed.as_of))  # a date is never NaT
     stated = _("{count} followers on {day}, typed by you").format(
         count=number(typed.count), day=date(typed.as_of)
     )
     if len(gains):
-        first, last = gains.index[0], gains.index[-1]
+        first, last = cast(pd.Timestamp, gains.index[0]), cast(pd.Timestamp, gains.index[-1])
         if first - pd.Timedelta(days=1) <= as_of <= last + pd.Timedelta(days=ANCHOR_SLACK_DAYS):
             daily = totals_from_gains(gains, as_of, float(typed.count))
             words = _("the export's daily net gains anchored to {stated}").format(stated=stated)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 
@@ -45,8 +47,8 @@ def follower_rate(a: AccountAnalysis) -> pd.Series:
     """Per-post rates per follower for an account (empty without posts or followers)."""
     if a.posts.empty or a.followers.source == "none":
         return pd.Series(dtype="float64")
-    base = a.followers.on(a.posts["date"])
-    return (a.posts["value"] / base.where(base > 0)).dropna()
+    base = a.followers.on(cast(pd.Series, a.posts["date"]))
+    return (cast(pd.Series, a.posts["value"]) / base.where(base > 0)).dropna()
 
 
 BENCHMARK_COLUMNS = ["account", "panel", "value", "label"]
@@ -176,7 +178,8 @@ def weekly_long(analysis: Analysis, accounts: list[AccountAnalysis] | None = Non
                 )
         net = a.net_followers
         if net is not None and len(net):
-            by_week = net.groupby(net.index.to_period("W-SUN").start_time).last()
+            weeks = cast(pd.DatetimeIndex, net.index).to_period("W-SUN").start_time
+            by_week = net.groupby(weeks).last()
             parts.append(
                 pd.DataFrame(
                     {
@@ -221,7 +224,7 @@ def top_posts_table(a: AccountAnalysis) -> pd.DataFrame:
         {
             _("Date"): top["local"],
             _("Text"): top["text"],
-            _("Link"): web_links(top["link"]),
+            _("Link"): web_links(cast(pd.Series, top["link"])),
             _(MEASURE_NAMES[a.measure]).capitalize(): top["value"],
             a.rate_name.capitalize(): top["rate"],
         }

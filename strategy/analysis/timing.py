@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -71,7 +72,8 @@ def localize(rows: pd.DataFrame, zone: str) -> pd.DataFrame:
     zoned = rows["_zoned"].to_numpy(bool)
     local = dates.copy()
     if zoned.any():
-        converted = dates[zoned].dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
+        picked = cast(pd.Series, dates[zoned])
+        converted = picked.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
         local = local.where(~zoned, converted)
     hour = np.where(rows["_timed"].to_numpy(bool), local.dt.hour, np.nan)
     return rows.assign(local=local, weekday=local.dt.day_of_week, hour=hour)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 import pandas as pd
 import pyarrow as pa
@@ -32,7 +33,7 @@ def merge_side_by_side(parts: list[Dataset]) -> Dataset:
     if len(parts) == 1:
         return first
     frame = pd.concat([p.frame for p in parts], ignore_index=True)
-    keys = ["post_id"] if frame["post_id"].notna().all() else ["post_id", "date"]
+    keys = ["post_id"] if cast(pd.Series, frame["post_id"]).notna().all() else ["post_id", "date"]
     merged = frame.groupby(keys, sort=False, dropna=False).first().reset_index()
     used = {k: v for p in parts for k, v in p.columns_used.items()}
     notes = list(dict.fromkeys(n for p in parts for n in p.notes))
@@ -63,7 +64,7 @@ def stated_total(
             date_text = match.group(1).split(":")[0]
             day = to_dates(pa.array([date_text], pa.string()), reference)[0][0].as_py()
             if number is not None and day is not None:
-                return pd.Timestamp(day), float(number)
+                return cast(pd.Timestamp, pd.Timestamp(day)), float(number)  # a day is never NaT
     return None
 
 

@@ -8,6 +8,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import cast
 
 from strategy.i18n import _, number
 from strategy.importers.formats import Format, canonical, detect, fold
@@ -243,7 +244,8 @@ def xls_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[list[str]]]]:
             cells = []
             for c in sheet.row_slice(r, 0, min(sheet.row_len(r), MAX_COLUMNS + 1)):
                 if c.ctype == xlrd.XL_CELL_DATE:
-                    cells.append(_cell(xlrd.xldate.xldate_as_datetime(c.value, book.datemode)))
+                    when = xlrd.xldate.xldate_as_datetime(cast(float, c.value), book.datemode)
+                    cells.append(_cell(when))
                 else:
                     cells.append(_cell(c.value))
             rows.append(cells)

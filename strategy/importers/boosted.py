@@ -70,7 +70,7 @@ def one_row_per_post(
         if len(rows) == 1:
             keep.append(frame.loc[rows[0]])
             continue
-        totals = [r for r in rows if is_total[r]]
+        totals = [r for r in rows if bool(is_total[r])]
         if totals:
             keep.append(frame.loc[totals[0]])
             continue

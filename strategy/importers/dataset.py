@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
@@ -94,7 +94,7 @@ class Dataset(BaseModel):
         def total(col: str) -> float | int | None:
             if col not in self.columns_used:
                 return None
-            value = df[col].sum(min_count=1)
+            value = cast(pd.Series, df[col]).sum(min_count=1)
             if pd.isna(value):
                 return None
             return int(value) if float(value).is_integer() else float(value)
@@ -140,7 +140,7 @@ def totals_from_gains(gains: pd.Series, day: pd.Timestamp, total: float) -> pd.S
         The total on each day of `gains`' index.
     """
     cumulative = gains.cumsum()
-    before = cumulative[cumulative.index <= day]
+    before = cast(pd.Series, cumulative[cumulative.index <= day])
     return total + cumulative - (before.iloc[-1] if len(before) else 0)
 
 

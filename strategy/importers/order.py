@@ -83,8 +83,8 @@ def guess_mapping(block: Block) -> dict[str, str]:
     texts = {h: sum(map(len, v)) / max(len(v), 1) for h, v in columns.items()
              if h not in totals and h != guess.get("date")}  # fmt: skip
     if texts:
-        guess["text"] = max(texts, key=texts.get)
-    ranked = sorted(totals, key=totals.get, reverse=True)
+        guess["text"] = max(texts, key=texts.__getitem__)
+    ranked = sorted(totals, key=totals.__getitem__, reverse=True)
     if ranked:
         guess["impressions"] = ranked[0]
         smaller = [h for h in ranked[1:] if 0 < totals[h] <= totals[ranked[0]]]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+import pandas as pd
+
 from strategy import charts, readings
 from strategy.analysis import Analysis
 from strategy.analysis.measures import MEASURE_NAMES
@@ -54,10 +58,14 @@ def figures(analysis: Analysis) -> list[tuple[dict, str, str]]:
             out.append((charts.over_time(weekly, WIDTH), readings.read_weekly(analysis, [a]),
                         _("Followers and engagement per week: {account}").format(
                             account=a.account.label)))  # fmt: skip
-    posted = [a for a in analysis.accounts if len(a.posts) and a.posts["rate"].notna().any()]
+    posted = [
+        a
+        for a in analysis.accounts
+        if len(a.posts) and cast(pd.Series, a.posts["rate"]).notna().any()
+    ]
     if posted:
         # The busiest account speaks for itself: audiences differ, so they are not pooled.
-        a = max(posted, key=lambda a: int(a.posts["rate"].notna().sum()))
+        a = max(posted, key=lambda a: int(cast(pd.Series, a.posts["rate"]).notna().sum()))
         clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
         out.append(
             (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import cast
 
 from fpdf import FPDF
 
@@ -152,10 +153,11 @@ def _wrap(pdf: ReportPDF, text: str, width: float) -> list[str] | None:
     if not isinstance(main, dict):
         return None
     # A character the text font lacks is drawn in the fallback (emoji) font, at its width.
-    fallback = [f.cw for key in getattr(pdf, "_fallback_font_ids", [])
-                if isinstance(getattr(f := pdf.fonts.get(key), "cw", None), dict)]  # fmt: skip
-    widths = dict.fromkeys((ord(c) for c in set(text) - {"\n"}), None)
-    for code in widths:
+    fonts = [pdf.fonts.get(key) for key in getattr(pdf, "_fallback_font_ids", [])]
+    fallback = [cast(dict[int, float], f.cw) for f in fonts
+                if f is not None and isinstance(f.cw, dict)]  # fmt: skip
+    widths: dict[int, float] = {}
+    for code in dict.fromkeys(ord(c) for c in set(text) - {"\n"}):
         found = main.get(code) if code in main else next(
             (cw[code] for cw in fallback if code in cw), None)  # fmt: skip
         if found is None:
