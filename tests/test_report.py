@@ -275,3 +275,18 @@ def test_an_own_rule_is_printed_in_swedish():
     lib = load_library(language="sv")
     md = to_markdown(build_document(s, lib, demo_datasets(), today=TODAY, charts=False))
     assert "Egna tumregler" in md and "publicerade 06\\:00–12\\:00 och som inte innehåller" in md
+
+
+def test_a_trainers_wording_for_an_accounts_use_reaches_the_report(tmp_path):
+    from strategy.model import Account
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    audit = (Path(__file__).parent.parent / "strategy/content/en/audit.toml").read_text("utf-8")
+    ours = audit.replace('title = "Use often"', 'title = "Our daily channel"')
+    (folder / "audit.toml").write_text(ours, "utf-8")
+    lib = load_library(tmp_path)
+    s = Strategy()
+    s.audit.accounts = [Account(network="LinkedIn", usage="often")]
+    md = to_markdown(build_document(s, lib, today=TODAY, charts=False))
+    assert "Our daily channel" in md and "Use often" not in md

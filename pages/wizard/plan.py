@@ -7,6 +7,7 @@ from typing import cast
 import streamlit as st
 
 from strategy.i18n import _, date, ngettext
+from strategy.labels import RHYTHMS, STATUSES, rhythm_words, status_words
 from strategy.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
 from strategy.plan import calendar_items, default_review_date
 from ui import bind, table
@@ -16,8 +17,6 @@ from ui.state import lib, strategy
 from ui.text import safe
 
 header("plan")
-STATUSES = {"todo": _("to do"), "doing": _("doing"), "done": _("done")}
-RHYTHMS = {"weekly": _("weekly"), "monthly": _("monthly"), "quarterly": _("quarterly")}
 s, content = strategy(), lib()
 today = dt.date.today()
 channels = [""] + [content.channel_name(c.channel) for c in s.channels.chosen]
@@ -43,7 +42,7 @@ problems = table.model_table(
         "status": st.column_config.SelectboxColumn(
             _("Status"),
             options=list(STATUSES),
-            format_func=lambda v: STATUSES[cast(str, v)],
+            format_func=lambda v: status_words(cast(str, v)),
             default="todo",
             required=True,
         ),
@@ -72,7 +71,7 @@ problems = table.model_table(
         "rhythm": st.column_config.SelectboxColumn(
             _("Rhythm"),
             options=list(RHYTHMS),
-            format_func=lambda v: RHYTHMS[cast(str, v)],
+            format_func=lambda v: rhythm_words(cast(str, v)),
             default="monthly",
             required=True,
         ),

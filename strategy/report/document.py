@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from strategy.guidelines import CARD_FIELDS, field_label
 from strategy.i18n import N_, _, date, using
 from strategy.importers.dataset import Dataset
+from strategy.labels import status_words
 from strategy.library import Library
 from strategy.model import Strategy
 from strategy.plan import calendar_items, default_review_date
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
     from strategy.analysis import Analysis, Options
 
 MISSING = N_("Not filled in yet.")
-STATUSES = {"todo": N_("to do"), "doing": N_("doing"), "done": N_("done")}
-USAGE_TITLES = {"often": N_("Use often"), "this_year": N_("Want to use this year"),
-                "wont_use": N_("Won't use")}  # fmt: skip
 
 
 def _or_missing(items: list, render) -> list:
@@ -114,9 +112,10 @@ def _audit(doc: Document, s: Strategy, lib: Library) -> None:
         doc.add(Para(s.audit.reflection.strip()))
     doc.add(Heading(_("Accounts"), 2))
     items = lib.audit.profile_item
+    usage = lib.titles(lib.audit.usage)  # the trainer's wording, as the Audit page shows it
     doc.add(*_or_missing(s.audit.accounts, lambda accs: [Table(
         [_("Network"), _("Handle"), _("Owner"), _("Use"), _("Profile to fix")],
-        [[a.network, a.handle, a.owner, _(USAGE_TITLES[a.usage]),
+        [[a.network, a.handle, a.owner, usage.get(a.usage) or a.usage,
           _("Close it") if a.usage == "wont_use" else ", ".join(
               i.title.split(" (")[0].lower() for i in items if i.id not in a.profile_done) or "—"]
          for a in accs], [2, 2, 1.5, 2, 4])]))  # fmt: skip
@@ -170,7 +169,7 @@ def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
     doc.add(Heading(_("Actions"), 2))
     doc.add(*_or_missing(s.plan.actions, lambda acts: [Table(
         [_("What"), _("Channel"), _("Owner"), _("Due"), _("Status")],
-        [[a.what, a.channel, a.owner, a.due.isoformat() if a.due else "", _(STATUSES[a.status])]
+        [[a.what, a.channel, a.owner, a.due.isoformat() if a.due else "", status_words(a.status)]
          for a in acts],
         [5, 1.5, 1.3, 1.5, 1])]))  # fmt: skip
     doc.add(Heading(_("Recurring content, the next 12 months"), 2))
