@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from strategy.i18n import _
 from strategy.storage import validation_problems
-from ui.state import WIDGET_PREFIX, strategy
+from ui.state import ERROR_PREFIX, WIDGET_PREFIX, strategy
 from ui.text import safe
 
 
@@ -40,9 +40,9 @@ def write(path: str, value: Any) -> None:
     try:
         setattr(obj, attr, value)
     except ValidationError as exc:
-        st.session_state[f"error:{path}"] = validation_problems(exc, limit=1)[0].reason
+        st.session_state[ERROR_PREFIX + path] = validation_problems(exc, limit=1)[0].reason
     else:
-        st.session_state.pop(f"error:{path}", None)
+        st.session_state.pop(ERROR_PREFIX + path, None)
 
 
 STALE = object()
@@ -93,7 +93,7 @@ def widget(
             write(path, from_widget(value))
 
     value = factory(label, key=key, on_change=_changed, **kwargs)
-    error = st.session_state.get(f"error:{path}")
+    error = st.session_state.get(ERROR_PREFIX + path)
     if error:
         st.error(
             _("{label}: {error}. Your last valid entry is kept.").format(

@@ -11,10 +11,10 @@ import streamlit as st
 from strategy.i18n import _, weekday_names
 from strategy.own_rules import KINDS, MAX_OWN_RULES, group_label, make_rule
 from ui import bind
-from ui.state import WIDGET_PREFIX, strategy
+from ui.state import strategy, wkey
 from ui.text import safe
 
-DRAFT = WIDGET_PREFIX + "own_rule:"
+DRAFT = wkey("own_rule", "")  # the draft's widgets: DRAFT + field
 PARTS = 3
 
 

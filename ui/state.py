@@ -16,7 +16,16 @@ from strategy.library import Library, library
 from strategy.model import Strategy
 
 SESSION_KEY = "social_why"
+# Keys with this prefix are forgotten when the strategy is replaced (resume, demo, clear), so
+# every widget showing the strategy is seeded again from the new one: make them with `wkey`.
 WIDGET_PREFIX = "w:"
+# A refused entry's message, by field path: forgotten with the widgets.
+ERROR_PREFIX = "error:"
+
+
+def wkey(*parts: str) -> str:
+    """The session key of a widget showing strategy or draft values: "w:" and the parts."""
+    return WIDGET_PREFIX + ":".join(parts)
 
 
 class AppState(BaseModel):
@@ -168,7 +177,8 @@ def replace_strategy(new: Strategy) -> None:
 
 def clear_widgets() -> None:
     """Forget widget values so the next run seeds them from the state again."""
-    for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
+    stale = (WIDGET_PREFIX, ERROR_PREFIX)  # a message about the old strategy is stale too
+    for key in [k for k in st.session_state if str(k).startswith(stale)]:
         del st.session_state[key]
 
 

@@ -12,7 +12,7 @@ from strategy.importers import ImportFailure
 from strategy.importers.api import MAPPABLE, NeedsMapping, over_session_limit
 from strategy.importers.guarded import read_mapped, read_upload, warm
 from strategy.model import EARLIEST
-from ui.state import app_state, upload_key
+from ui.state import app_state, upload_key, wkey
 from ui.text import safe
 
 PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
@@ -39,7 +39,7 @@ def upload_box() -> None:
         value=today,
         min_value=EARLIEST,
         max_value=today,
-        key="w:downloaded_on",
+        key=wkey("downloaded_on"),
         help=_(
             "TikTok's exports give days without a year: they are dated in the year up to this "
             "day. Set it to the day you downloaded them, then upload (a file uploaded again "

@@ -33,7 +33,7 @@ from strategy.textclean import clean
 from ui import bind, chart
 from ui.nav import footer, header
 from ui.own_rules import own_rule_section
-from ui.state import app_state, clear_uploads, lib, memo, strategy
+from ui.state import app_state, clear_uploads, lib, memo, strategy, wkey
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
@@ -131,10 +131,10 @@ if needs:
         count = col_count.number_input(
             _("{account} followers").format(account=a.account.label), min_value=0,
             max_value=10_000_000_000, step=1, value=known.count if known else 0,
-            key=f"w:followers:{a.account.key}:{i}")  # fmt: skip
+            key=wkey("followers", a.account.key, str(i)))  # fmt: skip
         day = col_day.date_input(_("on"), value=known.as_of if known else dt.date.today(),
                                  max_value=dt.date.today(),
-                                 key=f"w:followers_day:{a.account.key}:{i}")  # fmt: skip
+                                 key=wkey("followers_day", a.account.key, str(i)))  # fmt: skip
         if count:
             typed[a.account.key] = FollowerTotal(count=int(count), as_of=day)
         else:
@@ -209,7 +209,7 @@ st.write(measure_text.learn_by_doing)
 if analysis.accounts:
     labels = {a.account.key: a.account.label for a in analysis.accounts}
     chosen = st.selectbox(_("Account"), list(labels), format_func=labels.__getitem__,
-                          key="w:rules_account")  # fmt: skip
+                          key=wkey("rules_account"))  # fmt: skip
     a = analysis.account(chosen) or analysis.accounts[0]
 
     def account_figures() -> list[tuple[dict, str]]:

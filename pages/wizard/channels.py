@@ -10,7 +10,7 @@ from strategy.plan import add_months
 from strategy.recommend import pick_messages, rank_channels
 from ui import bind
 from ui.nav import footer, header
-from ui.state import lib, strategy
+from ui.state import lib, strategy, wkey
 
 header("channels")
 s, content = strategy(), lib()
@@ -51,7 +51,7 @@ for rank, rec in enumerate(ranked, start=1):
         picked = pick_col.checkbox(
             _("Pick {name}").format(name=rec.name),
             value=rec.channel in chosen,
-            key=f"w:pick_{rec.channel}",
+            key=wkey(f"pick_{rec.channel}"),
         )
         text_col.markdown(f"**{rank}. {rec.sentence()}**")
         if rec.cautions:
@@ -74,7 +74,7 @@ if s.channels.chosen:
         options=["", *names],
         index=["", *names].index(current),
         format_func=lambda i: names.get(i, _("None")),
-        key="w:experiment_pick",
+        key=wkey("experiment_pick"),
     )
     for choice in s.channels.chosen:
         choice.experiment = choice.channel == experiment
@@ -85,7 +85,7 @@ if s.channels.chosen:
             _("Review the experiment on"),
             value=default,
             min_value=min(default, dt.date.today()),  # a resumed file's day may have passed
-            key="w:experiment_review",
+            key=wkey("experiment_review"),
         )
 
 errors, warnings = pick_messages(s, content)

@@ -11,7 +11,7 @@ from strategy.progress import STEPS, completed
 from strategy.report import build_document, isolated, to_markdown
 from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
-from ui.state import app_state, lib, strategy
+from ui.state import app_state, lib, strategy, wkey
 
 header("export")
 isolated.warm()  # a PDF worker with its renderer started, before "Generate PDF" is pressed
@@ -28,7 +28,7 @@ st.subheader(_("Strategy document"))
 datasets = list(state.datasets)
 persona = find_persona(state.persona, s.profile.language)
 if not datasets and st.checkbox(_("Include the demo charts (made-up data, for practice)"),
-                                value=persona is not None, key="w:export_demo"):  # fmt: skip
+                                value=persona is not None, key=wkey("export_demo")):  # fmt: skip
     datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
 key = isolated.pdf_key(s, datasets)

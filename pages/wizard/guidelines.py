@@ -6,7 +6,7 @@ from strategy.guidelines import CARD_FIELDS, check_draft, field_label, generate_
 from strategy.i18n import _
 from ui import bind
 from ui.nav import footer, header
-from ui.state import WIDGET_PREFIX, lib, strategy
+from ui.state import lib, strategy, wkey
 
 header("guidelines")
 s, content = strategy(), lib()
@@ -21,7 +21,7 @@ cards = {c.channel: c for c in s.guidelines.cards}
 
 
 def field_key(channel: str, field: str) -> str:
-    return f"{WIDGET_PREFIX}card:{channel}:{field}"
+    return wkey("card", channel, field)
 
 
 def current_card(channel: str):
@@ -58,9 +58,7 @@ for tab, (channel, card) in zip(tabs, cards.items(), strict=True):
                 label, key=key, max_chars=1000, height=68, on_change=on_edit, args=(channel, field)
             )
         if card.edited:
-            sure = st.checkbox(
-                _("Discard my edits on this card"), key=f"{WIDGET_PREFIX}sure:{channel}"
-            )
+            sure = st.checkbox(_("Discard my edits on this card"), key=wkey("sure", channel))
             st.button(
                 _("Reset card to the suggestions"),
                 key=f"reset_{channel}",
@@ -81,11 +79,11 @@ with st.container(border=True):
         _("Channel"),
         list(cards),
         format_func=content.channel_name,
-        key=f"{WIDGET_PREFIX}draft_channel",
+        key=wkey("draft_channel"),
     )
     draft = st.text_area(
         _("Draft"),
-        key=f"{WIDGET_PREFIX}draft_text",
+        key=wkey("draft_text"),
         max_chars=10000,
         placeholder=_("Paste a post you are about to share"),
     )

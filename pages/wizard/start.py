@@ -9,7 +9,7 @@ from strategy.personas import load_persona, personas
 from strategy.storage import StrategyFileError, loads
 from ui import bind
 from ui.nav import footer, header
-from ui.state import app_state, flash, replace_strategy, show_flashes, upload_key
+from ui.state import app_state, flash, replace_strategy, show_flashes, upload_key, wkey
 from ui.text import safe
 
 header("start")
@@ -75,7 +75,9 @@ if upload is not None and upload.file_id not in state.handled_uploads:
 st.subheader(_("Or try a demo"))
 st.write(_("A complete example strategy with made-up analytics, to explore every step."))
 has_work = state.strategy.profile.name.strip() or state.strategy.why.goals
-sure = not has_work or st.checkbox(_("Replace my current work with the demo"), key="w:demo_sure")
+sure = not has_work or st.checkbox(
+    _("Replace my current work with the demo"), key=wkey("demo_sure")
+)
 language = state.strategy.profile.language
 for persona in personas(language):
     with st.container(border=True):

@@ -6,7 +6,7 @@ from strategy.i18n import _
 from strategy.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
 from ui import bind
 from ui.nav import footer, header
-from ui.state import lib, strategy
+from ui.state import lib, strategy, wkey
 
 header("why")
 s, content = strategy(), lib()
@@ -53,7 +53,7 @@ draft = statement_template(s, content)  # the router drafted it already while it
 bind.widget(st.text_area, _("Why statement"), "why.statement", max_chars=5000, height=100)
 if draft and s.why.statement.strip() != draft and st.button(_("Use the suggested sentence")):
     bind.write("why.statement", draft)
-    st.session_state.pop("w:why.statement", None)
+    st.session_state.pop(wkey("why.statement"), None)
     st.rerun()
 if draft:
     st.caption(
