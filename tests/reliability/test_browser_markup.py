@@ -37,7 +37,7 @@ def test_payloads_show_literally_with_no_dialog_and_no_outside_request(page: Pag
     page.get_by_label("Why statement").fill(PAYLOAD)
     page.keyboard.press("Tab")
     wait_idle(page)
-    for name in PAGES:
+    for name in PAGES[1:]:  # the page is on Why already: its own link starts no run
         page.get_by_role("link", name=name).click()
         wait_idle(page)
     page.get_by_role("link", name="Strategy canvas").click()
