@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -28,6 +29,42 @@ def wkey(*parts: str) -> str:
     return WIDGET_PREFIX + ":".join(parts)
 
 
+@dataclass(frozen=True)
+class PendingUpload:
+    """An upload no known format matched, waiting for the user to map its columns.
+
+    Attributes:
+        name: The file name.
+        data: The file's bytes (read again with the mapping).
+        headers: Its column names.
+        preview: Its first rows, cut to size for the form.
+        message: Why it needs a mapping, in words.
+        guess: A mapping guessed from the values (field -> column), to pre-fill the form.
+        reference: The download day it was uploaded with (for exports without years).
+    """
+
+    name: str
+    data: bytes
+    headers: list[str]
+    preview: list[list[str]]
+    message: str
+    guess: dict[str, str] = field(default_factory=dict)
+    reference: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class MemoEntry:
+    """One remembered value: what it was computed from, and the inputs it holds on to.
+
+    The inputs are kept so the ids of the datasets in `key` are never reused while the entry
+    lives (`memo` compares datasets by identity).
+    """
+
+    key: tuple
+    value: Any
+    held: list
+
+
 class AppState(BaseModel):
     """Everything one session holds. Only `strategy` is saved; uploads stay in memory."""
 
@@ -40,7 +77,7 @@ class AppState(BaseModel):
     # The download day each of those files was read with (TikTok's dates have no year).
     upload_days: dict[str, dt.date] = Field(default_factory=dict)
     upload_errors: list[str] = Field(default_factory=list)
-    pending: dict[str, Any] | None = None
+    pending: PendingUpload | None = None
     mappings: dict[tuple, dict[str, Any]] = Field(default_factory=dict)
     # Account names the user gave uploaded tables (by Dataset.key): uploads are never saved,
     # so neither are these.
@@ -57,8 +94,7 @@ class AppState(BaseModel):
     timers: dict[str, dict[str, float | None]] = Field(default_factory=dict)
     generation: int = 0
     messages: list[tuple[str, str]] = Field(default_factory=list)
-    # name -> (key, value, the inputs held so their ids stay unique)
-    memo: dict[str, tuple[tuple, Any, list]] = Field(default_factory=dict)
+    memo: dict[str, MemoEntry] = Field(default_factory=dict)
 
 
 def app_state() -> AppState:
@@ -121,10 +157,10 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
             return value
     store = app_state().memo
     hit = store.get(name)
-    if hit is not None and hit[0] == key:
-        return hit[1]
+    if hit is not None and hit.key == key:
+        return hit.value
     value = compute()
-    store[name] = (key, value, [tuple(x) if isinstance(x, list) else x for x in inputs])
+    store[name] = MemoEntry(key, value, [tuple(x) if isinstance(x, list) else x for x in inputs])
     return value
 
 

@@ -12,7 +12,7 @@ from strategy.importers import ImportFailure
 from strategy.importers.api import MAPPABLE, NeedsMapping, over_session_limit
 from strategy.importers.guarded import read_mapped, read_upload, warm
 from strategy.model import EARLIEST
-from ui.state import app_state, upload_key, wkey
+from ui.state import PendingUpload, app_state, upload_key, wkey
 from ui.text import safe
 
 PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
@@ -84,9 +84,10 @@ def upload_box() -> None:
                 else:
                     keep(upload.name, found, digest)
             else:
-                state.pending = {"name": upload.name, "data": data, "headers": exc.headers,
-                                 "preview": exc.preview, "message": str(exc),
-                                 "guess": exc.guess, "reference": downloaded}  # fmt: skip
+                state.pending = PendingUpload(
+                    upload.name, data, list(exc.headers), exc.preview, str(exc),
+                    dict(exc.guess or {}), downloaded,
+                )  # fmt: skip
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
         else:
@@ -120,11 +121,11 @@ def mapping_form() -> None:
     if not pending:
         return
     with st.form("mapping"):
-        st.warning(safe(pending["message"]))
-        st.dataframe([dict(zip(pending["headers"], r, strict=False)) for r in pending["preview"]])
-        options = ["", *pending["headers"]]
+        st.warning(safe(pending.message))
+        st.dataframe([dict(zip(pending.headers, r, strict=False)) for r in pending.preview])
+        options = ["", *pending.headers]
         cols = st.columns(3)
-        guess = pending.get("guess") or {}
+        guess = pending.guess
         if guess:
             st.caption(_("Pre-filled with a best guess from the values: check each column."))
         mapping = {field: cols[i % 3].selectbox(
@@ -147,17 +148,17 @@ def mapping_form() -> None:
         if st.form_submit_button(_("Read with this mapping")):
             chosen: dict[str, str] = {k: str(v) for k, v in mapping.items() if v}
             try:
-                found = read_mapped(pending["name"], pending["data"], chosen,
+                found = read_mapped(pending.name, pending.data, chosen,
                                     platform=platform, grain=grain,
-                                    reference=pending.get("reference"))  # fmt: skip
-                digest = hashlib.sha256(pending["data"]).hexdigest()[:16]
-                if not keep(pending["name"], found, digest):
+                                    reference=pending.reference)  # fmt: skip
+                digest = hashlib.sha256(pending.data).hexdigest()[:16]
+                if not keep(pending.name, found, digest):
                     st.error(safe(state.upload_errors.pop()))
                     return
             except ImportFailure as exc:
                 st.error(safe(exc))
                 return
-            state.mappings[tuple(pending["headers"])] = {
+            state.mappings[tuple(pending.headers)] = {
                 "mapping": chosen,
                 "platform": platform,
                 "grain": grain,
