@@ -228,7 +228,9 @@ def test_plan_collects_actions_and_a_deleted_one_stays_deleted(app):
     go(app, "plan")
     sources = [a.source for a in state(app).plan.actions]
     assert sources == ["audit:baseline", "plan:review"]
-    assert state(app).plan.review_date is not None
+    # A visit picks no review day: the step is not complete until the person picks one.
+    assert state(app).plan.review_date is None
+    assert "No day picked yet" in " ".join(c.value for c in app.caption)
     app.session_state["w:plan.actions"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0]}
     app.run()
     assert [a.source for a in state(app).plan.actions] == ["plan:review"]
@@ -294,3 +296,12 @@ def test_a_pdf_made_before_the_uploads_changed_is_not_offered(app):
     app.run()
     assert not pdf_links(app)
     assert "generate it again" in " ".join(c.value for c in app.caption)
+
+
+def test_a_visit_does_not_complete_plan_picking_a_review_day_does(app):
+    from strategy.progress import completed
+
+    go(app, "plan")
+    assert state(app).plan.actions and "plan" not in completed(state(app))
+    app.date_input(key="w:plan.review_date").set_value(dt.date(2030, 5, 17)).run()
+    assert "plan" in completed(state(app))

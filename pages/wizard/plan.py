@@ -126,8 +126,9 @@ for problem in problems:
     st.warning(problem)
 
 st.subheader(_("Review"))
-if s.plan.review_date is None:
-    bind.write("plan.review_date", default_review_date(today, content))
+suggested = default_review_date(today, content)
+# Left empty until the person picks a day: a mere visit does not complete the step. Every
+# output uses the suggested day meanwhile, and says so here.
 bind.widget(
     st.date_input,
     _("Review this strategy on"),
@@ -136,6 +137,9 @@ bind.widget(
     min_value=min(today, s.plan.review_date or today),
     format="YYYY-MM-DD",
 )
+if s.plan.review_date is None:
+    st.caption(_("No day picked yet: the plan and the PDF use {day}, six months from today. "
+                 "Pick a day to make it yours.").format(day=date(suggested, "medium")))  # fmt: skip
 topics = content.titles(content.rules.review_topic)
 bind.widget(
     st.pills,
