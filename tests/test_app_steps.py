@@ -305,3 +305,21 @@ def test_a_visit_does_not_complete_plan_picking_a_review_day_does(app):
     assert state(app).plan.actions and "plan" not in completed(state(app))
     app.date_input(key="w:plan.review_date").set_value(dt.date(2030, 5, 17)).run()
     assert "plan" in completed(state(app))
+
+
+def test_the_pdf_names_accounts_as_the_analytics_step_does(app):
+    import io
+
+    from export_fixtures import x_content
+    from pypdf import PdfReader
+
+    from strategy.importers import import_file
+
+    session = app.session_state[SESSION_KEY]
+    session.datasets = import_file("content.csv", x_content())
+    session.account_names = {ds.key: "Our renamed handle" for ds in session.datasets}
+    go(app, "export")
+    app.button(key="make_pdf").click().run()
+    assert not app.exception
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(session.report_pdf)).pages)
+    assert "Our renamed handle" in " ".join(text.split())

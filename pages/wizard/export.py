@@ -4,6 +4,7 @@ from concurrent.futures import wait
 
 import streamlit as st
 
+from strategy.analysis.timing import zone_names
 from strategy.demo import demo_datasets
 from strategy.i18n import _
 from strategy.personas import find_persona
@@ -31,12 +32,17 @@ if not datasets and st.checkbox(_("Include the demo charts (made-up data, for pr
                                 value=persona is not None, key=wkey("export_demo")):  # fmt: skip
     datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
-key = isolated.pdf_key(s, datasets)
 # Its charts depend on the data and the analysis choices only: drawn while the page is read.
-ahead_for = isolated.drawing_key(s, datasets)
+# The page's zone and account names, so the PDF's hours and accounts are the Analytics step's.
+browser_zone = st.context.timezone
+zone = browser_zone if browser_zone in zone_names() else None
+names = dict(state.account_names)
+key = isolated.pdf_key(s, datasets, zone, names)
+ahead_for = isolated.drawing_key(s, datasets, zone, names)
 if datasets and state.drawn_ahead_for != ahead_for:
     state.drawn_ahead_for = ahead_for
-    state.drawing_ahead = isolated.draw_ahead(s, content, datasets, state.chart_drawings)
+    state.drawing_ahead = isolated.draw_ahead(s, content, datasets, state.chart_drawings,
+                                              zone=zone, names=names)  # fmt: skip
 if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:", key="make_pdf"):
     with st.status(_("Building your strategy PDF…"), expanded=True) as status:
         st.write(
@@ -46,7 +52,7 @@ if st.button(_("Generate PDF"), type="primary", icon=":material/picture_as_pdf:"
         )
         if state.drawing_ahead is not None:
             wait([state.drawing_ahead])  # the same drawings: never two writers at once
-        made = isolated.report(s, content, datasets, state.chart_drawings)
+        made = isolated.report(s, content, datasets, state.chart_drawings, zone=zone, names=names)
         if made is None:
             status.update(label=_("The PDF could not be built."), state="error")
             st.error(_("Building the PDF failed or took too long; your work is kept. Try again, "

@@ -122,29 +122,48 @@ def _shareable(strategy: Strategy, datasets: list[Dataset]) -> bool:
 _AHEAD = ThreadPoolExecutor(max_workers=2, thread_name_prefix="charts-ahead")
 
 
-def drawing_key(strategy: Strategy, datasets: list[Dataset]) -> tuple:
+def drawing_key(
+    strategy: Strategy,
+    datasets: list[Dataset],
+    zone: str | None = None,
+    names: dict[str, str] | None = None,
+) -> tuple:
     """What a PDF's charts depend on: the datasets (by identity), language and analysis choices.
 
-    The notes are left out: they are printed, not charted. A text edit elsewhere changes no
-    chart either, so charts drawn ahead for this key serve every PDF made with it.
+    The zone the page reads hours in and the account names given this session count too. The
+    notes are left out: they are printed, not charted. A text edit elsewhere changes no chart
+    either, so charts drawn ahead for this key serve every PDF made with it.
     """
     return (tuple(map(id, datasets)), strategy.profile.language,
-            strategy.analytics.model_dump_json(exclude={"notes"}))  # fmt: skip
+            strategy.analytics.model_dump_json(exclude={"notes"}), zone,
+            tuple(sorted((names or {}).items())))  # fmt: skip
 
 
-def pdf_key(strategy: Strategy, datasets: list[Dataset]) -> str:
-    """What a PDF depends on: the whole strategy and which tables it charts.
+def pdf_key(
+    strategy: Strategy,
+    datasets: list[Dataset],
+    zone: str | None = None,
+    names: dict[str, str] | None = None,
+) -> str:
+    """What a PDF depends on: the whole strategy, which tables it charts, zone and names.
 
     A table is named by its upload, file, sheet and format and its row count, so a PDF made
     before the uploads changed is never offered as current (the number of tables alone said
     nothing when one file replaced another).
     """
-    parts = [dumps(strategy), *(f"{ds.key}|{len(ds.frame)}".encode() for ds in datasets)]
+    parts = [dumps(strategy), *(f"{ds.key}|{len(ds.frame)}".encode() for ds in datasets),
+             repr((zone, sorted((names or {}).items()))).encode()]  # fmt: skip
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def draw_ahead(
-    strategy: Strategy, lib: Library, datasets: list[Dataset], drawings: dict[str, bytes]
+    strategy: Strategy,
+    lib: Library,
+    datasets: list[Dataset],
+    drawings: dict[str, bytes],
+    *,
+    zone: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> Future[None] | None:
     """Start drawing the PDF's charts into the session's `drawings`, before it is asked for.
 
@@ -163,7 +182,8 @@ def draw_ahead(
 
     def draw() -> None:
         try:
-            doc = PDF_POOL.call("document", strategy=copy, lib=lib, datasets=list(datasets))
+            doc = PDF_POOL.call("document", strategy=copy, lib=lib, datasets=list(datasets),
+                                zone=zone, names=dict(names or {}))  # fmt: skip
         except WorkerLost:
             return
         draw_charts(doc, drawings)
@@ -176,6 +196,9 @@ def report(
     lib: Library,
     datasets: list[Dataset],
     drawings: dict[str, bytes] | None = None,
+    *,
+    zone: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> bytes | None:
     """The strategy's PDF, every step of it in workers; None when a worker failed.
 
@@ -188,9 +211,13 @@ def report(
         lib: The content library.
         datasets: The exports (or the demo's) whose charts go in.
         drawings: The session's own chart drawings, reused and refreshed (see `draw_charts`).
+        zone: The zone the Analytics page reads hours in (the browser's) when the strategy
+            names none, so the PDF's hours are the page's.
+        names: The account names the user gave this session (by dataset key).
     """
     try:
-        doc = PDF_POOL.call("document", strategy=strategy, lib=lib, datasets=datasets)
+        doc = PDF_POOL.call("document", strategy=strategy, lib=lib, datasets=datasets,
+                            zone=zone, names=dict(names or {}))  # fmt: skip
     except WorkerLost:
         return None
     if _shareable(strategy, datasets):
