@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from strategy.i18n import N_, _, ngettext, number, percent
 from strategy.model import OwnRule
-from strategy.own_rules import LINK_WORDS, group_label, rule_id, rule_mask, why_untestable
+from strategy.own_rules import LINK_WORDS, group_label, rule_id, split
 
 MIN_POSTS = 10
 ALPHA = 0.10  # the family's error rate, the same 10 % the 90 % intervals leave
@@ -168,8 +168,8 @@ def _splits(posts: pd.DataFrame, own: Sequence[OwnRule] = ()) -> list[Split]:
               _("other posts"), text.str.contains(JOB_WORDS), no_time),
     ]  # fmt: skip
     mine = [
-        Split(rule_id(i), rule.name, group_label(rule), _("other posts"), rule_mask(rule, posts),
-              why_untestable(rule, posts), own=True)
+        Split(rule_id(i), rule.name, group_label(rule), _("other posts"), *split(rule, posts),
+              own=True)
         for i, rule in enumerate(own)
     ]  # fmt: skip
     return folk + mine
@@ -269,8 +269,9 @@ def test_rules(
     stat: Stat = np.mean if zero_heavy else np.median  # pyright: ignore[reportAssignmentType]
     splits = _splits(posts, own)
     members = {s.id: (s.mask.fillna(0).astype(bool).to_numpy() & rated) for s in splits}
+    knowns = {s.id: s.mask.notna().to_numpy() & rated for s in splits}
     for s in splits:
-        known = s.mask.notna().to_numpy() & rated
+        known = knowns[s.id]
         inside = members[s.id]
         a, b = values[inside], values[known & ~inside]
         fig_a = float(stat(a)) if len(a) else None
@@ -310,7 +311,6 @@ def test_rules(
         results.append(RuleResult(s.id, s.rule, s.with_label, s.without_label, len(a), len(b),
                                   fig_a, fig_b, low, high, verdict, outcome, statistic,
                                   overlaps, spread=spread, needed=needed, own=s.own))  # fmt: skip
-    knowns = {s.id: s.mask.notna().to_numpy() & rated for s in splits}
     return _overlap_notes(_family(results, p_values), members, knowns)
 
 

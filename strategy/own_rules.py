@@ -173,31 +173,42 @@ def _unknown_part(rule: OwnRule, masks: np.ndarray) -> RuleCondition | None:
     return None
 
 
-def rule_mask(rule: OwnRule, posts: pd.DataFrame) -> pd.Series:
-    """Per post: 1.0 if it meets every part, 0.0 if it misses one, NaN if it cannot tell.
+def split(rule: OwnRule, posts: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Which posts the rule picks, and what the export lacks if it can tell about none.
 
-    A part that can tell about no post makes the whole rule untestable (all NaN): the other
-    parts alone would test another rule, and more posts of this export would never help.
+    Per post: 1.0 if it meets every part, 0.0 if it misses one, NaN if it cannot tell. A part
+    that can tell about no post makes the whole rule untestable (all NaN): the other parts
+    alone would test another rule, and more posts of this export would never help. Each part
+    is matched once for both answers.
+
+    Returns:
+        The mask on the posts' index, and the reason in words when it is all NaN ("" else).
     """
     masks = np.vstack([condition_mask(c, posts).to_numpy(float) for c in rule.conditions])
-    if _unknown_part(rule, masks) is not None:
-        return pd.Series(np.nan, index=posts.index)
+    part = _unknown_part(rule, masks)
+    if part is not None:
+        return pd.Series(np.nan, index=posts.index), why_untestable(part)
     missed = (masks == 0).any(axis=0)
     unknown = np.isnan(masks).any(axis=0)
     out = np.where(missed, 0.0, np.where(unknown, np.nan, 1.0))
-    return pd.Series(out, index=posts.index)
+    why = ""
+    if len(out) and np.isnan(out).all():
+        # Each post lacks one part or another: name the first part that lacks any.
+        why = why_untestable(next(c for c, m in zip(rule.conditions, masks, strict=True)
+                                  if np.isnan(m).any()))  # fmt: skip
+    return pd.Series(out, index=posts.index), why
 
 
-def why_untestable(rule: OwnRule, posts: pd.DataFrame | None = None) -> str:
-    """What the export lacks when the rule cannot tell about any post."""
-    kinds = {c.kind for c in rule.conditions}
-    if posts is not None and len(posts):
-        masks = np.vstack([condition_mask(c, posts).to_numpy(float) for c in rule.conditions])
-        part = _unknown_part(rule, masks)
-        kinds = {part.kind} if part is not None else kinds
-    if kinds & {"post_type", "has_media"}:
+def rule_mask(rule: OwnRule, posts: pd.DataFrame) -> pd.Series:
+    """Per post: 1.0 if it meets every part, 0.0 if it misses one, NaN if it cannot tell."""
+    return split(rule, posts)[0]
+
+
+def why_untestable(part: RuleCondition) -> str:
+    """What the export lacks when this part can tell about no post."""
+    if part.kind in ("post_type", "has_media"):
         return _("This export names no post type, so this rule cannot be tested on it.")
-    if kinds & {"contains", "shorter_than", "longer_than", "has_link"}:
+    if part.kind in ("contains", "shorter_than", "longer_than", "has_link"):
         return _("This export has no post texts, so this rule cannot be tested on it.")
     return _("This export has no times of day, so this rule cannot be tested.")
 

@@ -245,3 +245,18 @@ def test_make_rule_never_raises_it_says_what_to_fix():
     assert rule is None and "200" in problems[0]
     rule, problems = make_rule("n", [{"kind": "has_link"}] * 4)
     assert rule is None and "conditions" in problems[0]
+
+
+def test_a_rule_each_post_lacks_one_part_of_cannot_be_tested_and_says_what_is_missing():
+    from strategy.own_rules import split
+
+    posts = pd.DataFrame({
+        "text": ["see http://x.example", None],
+        "date": pd.to_datetime(["2025-01-01 08:00", "2025-01-02 00:00"]),
+        "hour": [np.nan, 9.0],  # the first has no time, the second no text
+    })  # fmt: skip
+    rule = OwnRule(name="x", conditions=[RuleCondition(kind="hours", start_hour=6, end_hour=12),
+                                         RuleCondition(kind="has_link")])  # fmt: skip
+    mask, why = split(rule, posts)
+    assert mask.isna().all() and "no times of day" in why
+    assert split(rule, posts.assign(hour=[8.0, 9.0], text=["a", "b"]))[1] == ""
