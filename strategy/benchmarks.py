@@ -156,10 +156,39 @@ def matching(platform: str, measure: str, denominator: str | None, grain: str) -
 
 
 def for_account(
-    platform: str, measure: str, denominator: str | None, grain: str, followers: float | None
-) -> list[Benchmark]:
-    """The comparable figures for an account of this size (all sizes when it is unknown)."""
-    return [b for b in matching(platform, measure, denominator, grain) if b.fits(followers)]
+    platform: str,
+    measure: str,
+    denominator: str | None,
+    grain: str,
+    followers: float | None,
+    network: str,
+) -> tuple[list[Benchmark], str]:
+    """The comparable figures for an account of this size, and what to say about them.
+
+    Args:
+        platform: The account's network id.
+        measure: "interactions" or "engagements".
+        denominator: What its rates are per (None: it has no rate).
+        grain: "post" or "day".
+        followers: Its latest follower count (None: unknown, every size fits).
+        network: The network's name in words, for the note.
+
+    Returns:
+        The figures of the same platform, measure, denominator and grain whose follower range
+        holds the account, and a note: that a source sampled only bigger brands, why none is
+        shown, or "" when there is nothing to add.
+    """
+    same = matching(platform, measure, denominator, grain)
+    fitting = [b for b in same if b.fits(followers)]
+    note = small_account_words(same, followers)
+    if not note and not fitting:
+        if same:
+            spans = ", ".join(b.span() for b in same if b.span())
+            note = _("The published figures for this rate are for accounts of another size "
+                     "({spans}), so none is shown.").format(spans=spans)  # fmt: skip
+        else:
+            note = none_words(network, measure, denominator, grain)
+    return fitting, note
 
 
 def none_words(network: str, measure: str, denominator: str | None, grain: str) -> str:

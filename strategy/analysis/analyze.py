@@ -22,13 +22,7 @@ from strategy.analysis.measures import (
     rate_name,
 )
 from strategy.analysis.timing import localize, post_rows, zone_words
-from strategy.benchmarks import (
-    Benchmark,
-    for_account,
-    matching,
-    none_words,
-    small_account_words,
-)
+from strategy.benchmarks import Benchmark, for_account
 from strategy.folk_rules import RuleResult, test_rules
 from strategy.i18n import N_, _, ngettext, number, percent
 from strategy.importers.dataset import Dataset
@@ -389,26 +383,20 @@ class AccountAnalysis:
         return test_rules(self.posts, own=self.options.own_rules)
 
     @cached_property
+    def _published(self) -> tuple[list[Benchmark], str]:
+        return for_account(self.account.platform, self.measure, self.denominator,
+                           self.rate_grain, self.followers.latest,
+                           network_name(self.account.platform))  # fmt: skip
+
+    @property
     def benchmarks(self) -> list[Benchmark]:
         """Published figures comparable with its rate, for an account of its size."""
-        return for_account(self.account.platform, self.measure, self.denominator,
-                           self.rate_grain, self.followers.latest)  # fmt: skip
+        return self._published[0]
 
     @property
     def benchmark_note(self) -> str:
         """Why no published figure is shown, or that the sources sampled bigger accounts."""
-        same = matching(self.account.platform, self.measure, self.denominator, self.rate_grain)
-        small = small_account_words(same, self.followers.latest)
-        if small:
-            return small
-        if self.benchmarks:
-            return ""
-        if same:
-            return _("The published figures for this rate are for accounts of another size "
-                     "({spans}), so none is shown.").format(
-                spans=", ".join(b.span() for b in same if b.span()))  # fmt: skip
-        network = network_name(self.account.platform)
-        return none_words(network, self.measure, self.denominator, self.rate_grain)
+        return self._published[1]
 
     def period(self) -> dict | None:
         """The first and last day its rows cover."""
@@ -783,22 +771,9 @@ def _slot(row: pd.Series) -> dict:
 
 
 def _benchmark(b: Benchmark) -> dict:
-    return {
-        "value": b.value,
-        "statistic": b.statistic,
-        "measure": b.measure,
-        "denominator": b.denominator,
-        "grain": b.grain,
-        "min_followers": b.min_followers,
-        "max_followers": b.max_followers,
-        "source": b.source,
-        "title": b.title,
-        "year": b.year,
-        "url": b.url,
-        "via": b.via or None,
-        "sample": str(b.sample),
-        "brands_only": b.brands_only,
-    }
+    # Every field of the content file; the sample in the language in force, no empty "via".
+    return {**b.model_dump(exclude={"sample", "via"}), "via": b.via or None,
+            "sample": str(b.sample)}  # fmt: skip
 
 
 def _rule(r: RuleResult) -> dict:
