@@ -20,17 +20,19 @@ from strategy.i18n import N_, _, language, number, percent
 
 BENCHMARKS_FILE = Path(__file__).parent / "content" / "benchmarks.toml"
 CONTENT_ENV = "SOCIAL_WHY_CONTENT"
-DENOMINATOR_WORDS = {
-    "followers": N_("per follower"),
-    "impressions": N_("per impression"),
-    "reach": N_("per person reached"),
-    "views": N_("per view"),
-}
 STATISTIC_WORDS = {
     "median": N_("median"),
     "mean": N_("mean"),
     "not stated": N_("statistic not stated"),
 }
+
+
+def _per(denominator: str) -> str:
+    """ "per follower", "per impression"…: the analysis's own words for its denominators."""
+    # Imported here: strategy.analysis imports this module as it starts.
+    from strategy.analysis.measures import PER_NAMES
+
+    return _(PER_NAMES[denominator])
 
 
 class Worded(BaseModel):
@@ -99,7 +101,7 @@ class Benchmark(BaseModel):
         span = self.span()
         return _("{value} {per} per post, {statistic}{span} ({sample}; {cite})").format(
             value=percent(self.value, 2),
-            per=_(DENOMINATOR_WORDS[self.denominator]),
+            per=_per(self.denominator),
             statistic=_(STATISTIC_WORDS[self.statistic]),
             span=f", {span}" if span else "",
             sample=self.sample,
@@ -207,7 +209,7 @@ def none_words(network: str, measure: str, denominator: str | None, grain: str) 
     return _(
         "The benchmark file has no published figure for {platform} {per} per post, so "
         "none is shown."
-    ).format(platform=network, per=_(DENOMINATOR_WORDS[denominator]))
+    ).format(platform=network, per=_per(denominator))
 
 
 def small_account_words(benchmarks: list[Benchmark], followers: float | None) -> str:

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 
 from strategy.analysis.analyze import MIN_SLOT_POSTS, AccountAnalysis, Analysis
-from strategy.analysis.measures import MEASURE_NAMES
+from strategy.analysis.measures import MEASURE_NAMES, rate_name
 from strategy.analysis.timing import zone_words
-from strategy.benchmarks import DENOMINATOR_WORDS, STATISTIC_WORDS, matching
+from strategy.benchmarks import STATISTIC_WORDS, matching
 from strategy.i18n import _, number, percent, weekday_names
 
 RATE_COLUMNS = ["account", "platform", "panel", "median", "q1", "q3", "n"]
@@ -88,8 +88,8 @@ def benchmark_table(analysis: Analysis) -> tuple[pd.DataFrame, list[str]]:
                 _("Account"): a.account.label,
                 _("Your median"): percent(float(a.rates.median()), 2),
                 _("Published figure"): percent(b.value, 2),
-                _("Rate"): _("{measure} {per}, per post").format(
-                    measure=_(MEASURE_NAMES[b.measure]), per=_(DENOMINATOR_WORDS[b.denominator])),
+                _("Rate"): _("{rate}, {grain}").format(
+                    rate=rate_name(b.measure, b.denominator), grain=_("per post")),
                 _("Statistic"): _(STATISTIC_WORDS[b.statistic]),
                 _("For accounts of"): b.span() or _("every size"),
                 _("Sample"): str(b.sample),
