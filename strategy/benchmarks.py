@@ -28,7 +28,7 @@ STATISTIC_WORDS = {
 
 
 def _per(denominator: str) -> str:
-    """ "per follower", "per impression"…: the analysis's own words for its denominators."""
+    """A denominator in the analysis's own words: "per follower", "per impression"…."""
     # Imported here: strategy.analysis imports this module as it starts.
     from strategy.analysis.measures import PER_NAMES
 

@@ -36,18 +36,14 @@ def reconcile(strategy: Strategy, lib: Library, today: dt.date) -> Strategy:
     Returns:
         The same object when nothing changed, else an updated copy.
     """
-    why = strategy.why
-    why_update: dict = {}
-    if why.goals and why.top_goal not in why.goals:
-        why_update["top_goal"] = why.goals[0]
-    if not why.statement.strip():
-        draft = statement_template(strategy.model_copy(update={"why": why.model_copy(
-            update=why_update)}), lib)  # fmt: skip
-        if draft:
-            why_update["statement"] = draft
     out = strategy
-    if why_update:
-        out = out.model_copy(update={"why": why.model_copy(update=why_update)})
+    goals = out.why.goals
+    if goals and out.why.top_goal not in goals:
+        out = out.model_copy(update={"why": out.why.model_copy(update={"top_goal": goals[0]})})
+    if not out.why.statement.strip():
+        draft = statement_template(out, lib)  # led by the goal just set
+        if draft:
+            out = out.model_copy(update={"why": out.why.model_copy(update={"statement": draft})})
 
     cards = sync_cards(out, lib)
     if cards != out.guidelines.cards:
