@@ -164,6 +164,18 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def browser_zone() -> str:
+    """The browser's time zone when the zone database knows it, else UTC.
+
+    The Analytics page reads hours in it when the strategy names no zone, and the PDF the
+    Export page makes does the same, so both show the same hours.
+    """
+    from strategy.analysis.timing import zone_names  # pandas: only where figures are computed
+
+    zone = st.context.timezone
+    return zone if zone and zone in zone_names() else "UTC"
+
+
 def strategy() -> Strategy:
     """Return this session's strategy."""
     return app_state().strategy

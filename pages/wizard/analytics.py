@@ -33,7 +33,7 @@ from strategy.textclean import clean
 from ui import bind, chart
 from ui.nav import footer, header
 from ui.own_rules import own_rule_section
-from ui.state import app_state, clear_uploads, lib, memo, strategy, wkey
+from ui.state import app_state, browser_zone, clear_uploads, lib, memo, strategy, wkey
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
@@ -61,10 +61,8 @@ else:
                  "replace it.").format(who=who))  # fmt: skip
 
 # The browser's zone is the default; a strategy that names one keeps it wherever it is opened.
-browser_zone = st.context.timezone or "UTC"
-if browser_zone not in zone_names():
-    browser_zone = "UTC"
-options = options_for(s.analytics, browser_zone, state.account_names)
+zone = browser_zone()
+options = options_for(s.analytics, zone, state.account_names)
 analysis = memo("analysis", (datasets, options), lambda: analyze(datasets, options))
 
 with st.expander(_("Data quality: what each file holds and lacks"), expanded=bool(state.datasets)):
@@ -98,7 +96,7 @@ c1, c2, c3 = st.columns(3)
 with c1:
     bind.widget(st.selectbox, _("Time zone for weekdays and hours"), "analytics.time_zone",
                 options=zones,
-                format_func=lambda z: z or _("Your browser's ({zone})").format(zone=browser_zone),
+                format_func=lambda z: z or _("Your browser's ({zone})").format(zone=zone),
                 help=_("Times the export gives in UTC are converted; clock times of an unknown "
                        "zone are shown as the export wrote them."))  # fmt: skip
 MEASURES = {"interactions": _("Interactions"), "engagements": _("The network's engagements")}

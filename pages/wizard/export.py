@@ -4,7 +4,6 @@ from concurrent.futures import wait
 
 import streamlit as st
 
-from strategy.analysis.timing import zone_names
 from strategy.demo import demo_datasets
 from strategy.i18n import _
 from strategy.personas import find_persona
@@ -12,7 +11,7 @@ from strategy.progress import STEPS, completed
 from strategy.report import build_document, isolated, to_markdown
 from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
-from ui.state import app_state, lib, strategy, wkey
+from ui.state import app_state, browser_zone, lib, strategy, wkey
 
 header("export")
 isolated.warm()  # a PDF worker with its renderer started, before "Generate PDF" is pressed
@@ -34,9 +33,7 @@ if not datasets and st.checkbox(_("Include the demo charts (made-up data, for pr
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.
 # Its charts depend on the data and the analysis choices only: drawn while the page is read.
 # The page's zone and account names, so the PDF's hours and accounts are the Analytics step's.
-browser_zone = st.context.timezone
-zone = browser_zone if browser_zone in zone_names() else None
-names = dict(state.account_names)
+zone, names = browser_zone(), dict(state.account_names)
 key = isolated.pdf_key(s, datasets, zone, names)
 ahead_for = isolated.drawing_key(s, datasets, zone, names)
 if datasets and state.drawn_ahead_for != ahead_for:
