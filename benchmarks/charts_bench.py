@@ -20,15 +20,27 @@ def big_dataset(n: int = 1_000_000) -> Dataset:
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({c: np.nan for c in COLUMNS}, index=range(n))
     frame = frame.assign(
-        platform="x", account="big", grain="post", post_id=None, text="A post #tag",
+        platform="x",
+        account="big",
+        grain="post",
+        post_id=None,
+        text="A post #tag",
         date=pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 8760, n), unit="h"),
         likes=rng.integers(0, 50, n).astype(float),
         impressions=rng.integers(100, 5000, n).astype(float),
         followers_gained=rng.integers(0, 3, n).astype(float),
-    )  # fmt: skip
-    return Dataset(source="bench", format_id="bench", label="bench", platform="x", grain="post",
-                   frame=frame[list(COLUMNS)], columns_used={"likes": "l", "impressions": "i"},
-                   account="big", time_zone="UTC")  # fmt: skip
+    )
+    return Dataset(
+        source="bench",
+        format_id="bench",
+        label="bench",
+        platform="x",
+        grain="post",
+        frame=frame[list(COLUMNS)],
+        columns_used={"likes": "l", "impressions": "i"},
+        account="big",
+        time_zone="UTC",
+    )
 
 
 def main() -> None:
@@ -43,11 +55,12 @@ def main() -> None:
     builders = {
         "rates per account": lambda: charts.account_rates(rate_table(analysis)),
         "engagement vs followers": lambda: charts.engagement_vs_followers(
-            follower_points(analysis), metrics.bands(), "interactions"),
+            follower_points(analysis), metrics.bands(), "interactions"
+        ),
         "over time": lambda: charts.over_time(weekly_long(analysis)),
         "best time": lambda: charts.best_time(heat_cells(a), a.rate_name, "times in UTC"),
         "rule tester": lambda: charts.rule_chart(a.rules, a.rate_name),
-    }  # fmt: skip
+    }
     for name, build in builders.items():
         t = time.perf_counter()
         spec = build().to_json()

@@ -22,14 +22,20 @@ def x_tweets(n: int) -> bytes:
     times = start - np.sort(rng.integers(0, 365 * 24 * 60, n)).astype("timedelta64[m]")
     imp = rng.integers(10, 5000, n)
     eng = rng.integers(0, 200, n)
-    df = pd.DataFrame({
-        "Tweet id": np.arange(n), "Tweet permalink": "https://x.com/a/status/1",
-        "Tweet text": "Hello world #tag https://t.co/x",
-        "time": pd.Series(times).dt.strftime("%Y-%m-%d %H:%M +0000"),
-        "impressions": imp.astype(float), "engagements": eng.astype(float),
-        "engagement rate": eng / imp, "retweets": rng.integers(0, 10, n),
-        "replies": rng.integers(0, 10, n), "likes": rng.integers(0, 50, n),
-    })  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "Tweet id": np.arange(n),
+            "Tweet permalink": "https://x.com/a/status/1",
+            "Tweet text": "Hello world #tag https://t.co/x",
+            "time": pd.Series(times).dt.strftime("%Y-%m-%d %H:%M +0000"),
+            "impressions": imp.astype(float),
+            "engagements": eng.astype(float),
+            "engagement rate": eng / imp,
+            "retweets": rng.integers(0, 10, n),
+            "replies": rng.integers(0, 10, n),
+            "likes": rng.integers(0, 50, n),
+        }
+    )
     return df.to_csv(index=False).encode()
 
 
@@ -37,11 +43,16 @@ def tiktok_overview(n: int) -> bytes:
     """A TikTok-like daily export (no year in dates) with n rows."""
     days = pd.date_range(end="2026-02-27", periods=n, freq="D")
     rng = np.random.default_rng(2)
-    df = pd.DataFrame({
-        "Date": days.strftime("%B %-d"), "Video Views": rng.integers(0, 9999, n),
-        "Profile Views": rng.integers(0, 99, n), "Likes": rng.integers(0, 99, n),
-        "Comments": rng.integers(0, 9, n), "Shares": rng.integers(0, 9, n),
-    })  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "Date": days.strftime("%B %-d"),
+            "Video Views": rng.integers(0, 9999, n),
+            "Profile Views": rng.integers(0, 99, n),
+            "Likes": rng.integers(0, 99, n),
+            "Comments": rng.integers(0, 9, n),
+            "Shares": rng.integers(0, 9, n),
+        }
+    )
     return df.to_csv(index=False).encode("utf-8-sig")
 
 
@@ -80,8 +91,15 @@ def main() -> None:
             import_file("bench.csv", data, max_bytes=10**10)
             peak = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
-            cells = (f"{n:,}", f"{len(data) / 1e6:.1f}", f"{raw:.3f}", f"{ours:.3f}",
-                     f"{ours / raw:.2f}", f"{best:.2f}", f"{peak:.0f}")  # fmt: skip
+            cells = (
+                f"{n:,}",
+                f"{len(data) / 1e6:.1f}",
+                f"{raw:.3f}",
+                f"{ours:.3f}",
+                f"{ours / raw:.2f}",
+                f"{best:.2f}",
+                f"{peak:.0f}",
+            )
             print(f"{label:<16}" + "".join(f"{c:>11}" for c in cells))
 
 

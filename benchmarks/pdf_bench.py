@@ -20,8 +20,11 @@ LIB = load_library()
 
 def at_every_maximum(emoji: bool) -> Strategy:
     """Every list at its longest and every field at its length limit."""
-    words = "Lorem ipsum dolor sit amet, consectetur 🇸🇪 adipiscing elit. " if emoji else (
-        "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ")  # fmt: skip
+    words = (
+        "Lorem ipsum dolor sit amet, consectetur 🇸🇪 adipiscing elit. "
+        if emoji
+        else ("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ")
+    )
     long = (words * 100)[:5000]
     medium, short = long[:1000], long[:200]
     s = Strategy()
@@ -33,8 +36,16 @@ def at_every_maximum(emoji: bool) -> Strategy:
     s.channels.chosen = [ChannelChoice(channel=c.id) for c in LIB.channels.channel][:12]
     s.guidelines.cards = sync_cards(s, LIB)
     for card in s.guidelines.cards:
-        for field in ("job", "audience", "share", "avoid", "tone", "call_to_action", "cadence",
-                      "engage"):  # fmt: skip
+        for field in (
+            "job",
+            "audience",
+            "share",
+            "avoid",
+            "tone",
+            "call_to_action",
+            "cadence",
+            "engage",
+        ):
             setattr(card, field, medium)
     due = dt.date(2027, 1, 1)
     s.plan.actions = [PlanAction(what=medium, channel=short, owner=short, due=due)] * 300

@@ -61,8 +61,10 @@ def main(runs: int = 9) -> None:
     times["click after drawing ahead"] = [after_drawing_ahead() for _ in range(runs)]
     for name, runs_ in times.items():
         median = statistics.median(runs_)
-        print(f"{name:<26} median {median:5.2f} s  (min {min(runs_):.2f}, max {max(runs_):.2f})"
-              f"  {median / base:4.2f}x the baseline")  # fmt: skip
+        print(
+            f"{name:<26} median {median:5.2f} s  (min {min(runs_):.2f}, max {max(runs_):.2f})"
+            f"  {median / base:4.2f}x the baseline"
+        )
     print("target: the PDF with charts under 1 s (median)")
 
 

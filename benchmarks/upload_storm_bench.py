@@ -42,10 +42,12 @@ def main(participants: int = 30, spread: float = 10.0) -> None:
         with ThreadPoolExecutor(participants) as room:
             times = sorted(room.map(one, [data] * participants, delays))
         p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
-        print(f"{rows:>7,} rows ({len(data) / 1e6:4.1f} MB): alone {alone:5.2f} s; "
-              f"{participants} within {spread:g} s: p50 {statistics.median(times):5.2f} s, "
-              f"p95 {p95:5.2f} s, max {times[-1]:5.2f} s "
-              f"({statistics.median(times) / alone:4.1f}x alone)")  # fmt: skip
+        print(
+            f"{rows:>7,} rows ({len(data) / 1e6:4.1f} MB): alone {alone:5.2f} s; "
+            f"{participants} within {spread:g} s: p50 {statistics.median(times):5.2f} s, "
+            f"p95 {p95:5.2f} s, max {times[-1]:5.2f} s "
+            f"({statistics.median(times) / alone:4.1f}x alone)"
+        )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,11 @@ from loadtest.server import ROOT, cpu_seconds, family, free_port, rss_mb, serve
 
 LOCUSTFILE = ROOT / "loadtest" / "locustfile.py"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
-AGENT_OPTIONS = {"server.enableAgentApi": "true", "server.agentMaxSessions": "1000",
-                 "server.agentWaitTimeout": "120"}  # fmt: skip
+AGENT_OPTIONS = {
+    "server.enableAgentApi": "true",
+    "server.agentMaxSessions": "1000",
+    "server.agentWaitTimeout": "120",
+}
 STEP_NAMES = ("open the app", "load the demo", "go to a step", "type an answer")
 
 
@@ -131,8 +134,9 @@ def _percentiles(rows: list[dict[str, str]], names: tuple[str, ...]) -> tuple[in
 def _first_page(url: str) -> float:
     """Seconds a newcomer waits for the first page right after the run."""
     started = time.perf_counter()
-    request = urllib.request.Request(f"{url}/_stcore/agent/interact", data=b"{}",
-                                     headers={"Content-Type": "application/json"})  # fmt: skip
+    request = urllib.request.Request(
+        f"{url}/_stcore/agent/interact", data=b"{}", headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=120) as answer:
         answer.read()
     return time.perf_counter() - started
@@ -142,8 +146,7 @@ def _first_page(url: str) -> float:
 def _replicas(count: int, log_dir: Path) -> Iterator[tuple[str, list[int]]]:
     """Serve the app `count` times; yield the URL to use (nginx in front of several) and pids."""
     with contextlib.ExitStack() as stack:
-        servers = [stack.enter_context(serve(log_dir, options=AGENT_OPTIONS))
-                   for _ in range(count)]  # fmt: skip
+        servers = [stack.enter_context(serve(log_dir, options=AGENT_OPTIONS)) for _ in range(count)]
         pids = [pid for _, pid in servers]
         if count == 1:
             yield servers[0][0], pids
@@ -189,28 +192,58 @@ def nginx(upstreams: list[str], log_dir: Path) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-def run_once(participants: int, think: float, storm: float, bystanders: int, replicas: int,
-             time_limit: float) -> Row:  # fmt: skip
+def run_once(
+    participants: int, think: float, storm: float, bystanders: int, replicas: int, time_limit: float
+) -> Row:
     """Run one room of `participants` and return its figures."""
     row = Row(participants, replicas, think)
     with tempfile.TemporaryDirectory() as tmp, _replicas(replicas, Path(tmp)) as (url, pids):
         _first_page(url)  # the first session pays the imports and the workers' start
         time.sleep(3)
         row.server_mb_before = sum(rss_mb(p) for p in pids)
-        env = {**os.environ, "SOCIAL_WHY_THINK_S": str(think), "SOCIAL_WHY_STORM_S": str(storm),
-               "SOCIAL_WHY_PARTICIPANTS": str(participants),
-               "SOCIAL_WHY_BYSTANDERS": str(bystanders)}  # fmt: skip
+        env = {
+            **os.environ,
+            "SOCIAL_WHY_THINK_S": str(think),
+            "SOCIAL_WHY_STORM_S": str(storm),
+            "SOCIAL_WHY_PARTICIPANTS": str(participants),
+            "SOCIAL_WHY_BYSTANDERS": str(bystanders),
+        }
         users = participants + bystanders
         prefix = Path(tmp) / "locust"
-        command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless",
-                   "-u", str(users), "-r", str(max(1.0, users / 10)), "-t", f"{int(time_limit)}s",
-                   "--host", url, "--csv", str(prefix), "--only-summary", "--stop-timeout", "60",
-                   "--loglevel", "WARNING"]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(LOCUSTFILE),
+            "--headless",
+            "-u",
+            str(users),
+            "-r",
+            str(max(1.0, users / 10)),
+            "-t",
+            f"{int(time_limit)}s",
+            "--host",
+            url,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--stop-timeout",
+            "60",
+            "--loglevel",
+            "WARNING",
+        ]
         with Sampler(pids) as sampler:
             cpu_before = sampler.cpu()
             started = time.perf_counter()
-            subprocess.run(command, cwd=ROOT, env=env, check=False,
-                           timeout=time_limit + 180, stdout=subprocess.DEVNULL)  # fmt: skip
+            subprocess.run(
+                command,
+                cwd=ROOT,
+                env=env,
+                check=False,
+                timeout=time_limit + 180,
+                stdout=subprocess.DEVNULL,
+            )
             row.wall_s = time.perf_counter() - started
             cpu_after = sampler.cpu()
             row.first_page_after_s = _first_page(url)
@@ -228,9 +261,16 @@ def run_once(participants: int, think: float, storm: float, bystanders: int, rep
             stats, ("step during PDF storm",)
         )
         row.pdfs, row.pdf_p50, row.pdf_p95, row.pdf_max = _percentiles(stats, ("generate the PDF",))
-        row.detail = {r["Name"]: (int(r["Request Count"]), float(r["50%"]) / 1000,
-                                  float(r["95%"]) / 1000, float(r["Max Response Time"]) / 1000)
-                      for r in stats if r["Name"] != "Aggregated"}  # fmt: skip
+        row.detail = {
+            r["Name"]: (
+                int(r["Request Count"]),
+                float(r["50%"]) / 1000,
+                float(r["95%"]) / 1000,
+                float(r["Max Response Time"]) / 1000,
+            )
+            for r in stats
+            if r["Name"] != "Aggregated"
+        }
         failures = list(csv.DictReader((Path(f"{prefix}_failures.csv")).open()))
         row.failures = sum(int(f["Occurrences"]) for f in failures)
         row.failure_kinds = sorted({f"{f['Name']}: {f['Error'][:120]}" for f in failures})
@@ -240,22 +280,26 @@ def run_once(participants: int, think: float, storm: float, bystanders: int, rep
     return row
 
 
-HEADER = ("| participants | replicas | think | page step p50 / p95 / max | step during PDF storm "
-          "p95 / max | PDF p50 / p95 / max | errors | server memory before → after (per "
-          "session) | workers' peak memory | CPU server + workers | first page after |\n"
-          "|---|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+HEADER = (
+    "| participants | replicas | think | page step p50 / p95 / max | step during PDF storm "
+    "p95 / max | PDF p50 / p95 / max | errors | server memory before → after (per "
+    "session) | workers' peak memory | CPU server + workers | first page after |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|"
+)
 
 
 def markdown(row: Row) -> str:
     """One table row for docs/performance.md."""
-    return (f"| {row.participants} | {row.replicas} | {row.think_s:g} s | "
-            f"{row.step_p50:.2f} / {row.step_p95:.2f} / {row.step_max:.2f} s | "
-            f"{row.storm_step_p95:.2f} / {row.storm_step_max:.2f} s | "
-            f"{row.pdf_p50:.1f} / {row.pdf_p95:.1f} / {row.pdf_max:.1f} s | {row.failures} | "
-            f"{row.server_mb_before:.0f} → {row.server_mb_after:.0f} MB "
-            f"({row.mb_per_session:.1f} MB) | {row.workers_mb_peak:.0f} MB | "
-            f"{row.server_cpu_s:.0f} + {row.workers_cpu_s:.0f} s | "
-            f"{row.first_page_after_s:.2f} s |")  # fmt: skip
+    return (
+        f"| {row.participants} | {row.replicas} | {row.think_s:g} s | "
+        f"{row.step_p50:.2f} / {row.step_p95:.2f} / {row.step_max:.2f} s | "
+        f"{row.storm_step_p95:.2f} / {row.storm_step_max:.2f} s | "
+        f"{row.pdf_p50:.1f} / {row.pdf_p95:.1f} / {row.pdf_max:.1f} s | {row.failures} | "
+        f"{row.server_mb_before:.0f} → {row.server_mb_after:.0f} MB "
+        f"({row.mb_per_session:.1f} MB) | {row.workers_mb_peak:.0f} MB | "
+        f"{row.server_cpu_s:.0f} + {row.workers_cpu_s:.0f} s | "
+        f"{row.first_page_after_s:.2f} s |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,8 +320,11 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         print(markdown(row), flush=True)
         for name, (count, p50, p95, most) in sorted(row.detail.items()):
-            print(f"  {name:<28} {count:5d} requests  p50 {p50:5.2f}  p95 {p95:5.2f}  "
-                  f"max {most:5.2f} s", file=sys.stderr)  # fmt: skip
+            print(
+                f"  {name:<28} {count:5d} requests  p50 {p50:5.2f}  p95 {p95:5.2f}  "
+                f"max {most:5.2f} s",
+                file=sys.stderr,
+            )
         for kind in row.failure_kinds:
             print(f"  failure: {kind}", file=sys.stderr)
     if args.json:

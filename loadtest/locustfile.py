@@ -83,8 +83,9 @@ class _Session:
         # A new connection each time: the server closes an idle keep-alive connection after 5 s,
         # about the think time, and a request sent on it as it closes fails with a reset (a
         # browser would retry; an interaction with a trigger must not be sent twice).
-        with self.user.client.post(INTERACT, json=body, name=step, catch_response=True,
-                                   headers={"Connection": "close"}) as r:  # fmt: skip
+        with self.user.client.post(
+            INTERACT, json=body, name=step, catch_response=True, headers={"Connection": "close"}
+        ) as r:
             try:
                 if r.status_code != 200:
                     why = r.text[:200] if r.status_code else repr(r.error)[:200]
@@ -135,9 +136,14 @@ class Participant(HttpUser):
         gevent.sleep(random.uniform(0, STORM_S))
         body = s.interact("generate the PDF", trigger={"key": "make_pdf"})
         if not pdf_bytes_in(body):
-            events.request.fire(request_type="POST", name="generate the PDF: no PDF on the page",
-                                response_time=0, response_length=0, exception=SnapshotError(
-                                    "no PDF link after Generate PDF"), context={})  # fmt: skip
+            events.request.fire(
+                request_type="POST",
+                name="generate the PDF: no PDF on the page",
+                response_time=0,
+                response_length=0,
+                exception=SnapshotError("no PDF link after Generate PDF"),
+                context={},
+            )
 
 
 class Bystander(HttpUser):

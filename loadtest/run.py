@@ -25,9 +25,16 @@ from loadtest.server import rss_mb, serve
 # Ten browsers and the server share two cores here: give every wait a minute, not 5 s.
 expect.set_options(timeout=60_000)
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 @dataclass
@@ -46,8 +53,10 @@ class SessionResult:
 def export_csv(marker: str) -> bytes:
     """A small X export whose post text carries the session's marker."""
     rows = ["Tweet id,Tweet text,time,impressions,engagements"]
-    rows += [f"{i},Post {i} by {marker},2025-0{1 + i % 9}-1{i % 9} 09:00 +0000,{100 + i},{i % 7}"
-             for i in range(30)]  # fmt: skip
+    rows += [
+        f"{i},Post {i} by {marker},2025-0{1 + i % 9}-1{i % 9} 09:00 +0000,{100 + i},{i % 7}"
+        for i in range(30)
+    ]
     return ("\r\n".join(rows) + "\r\n").encode()
 
 
@@ -122,8 +131,9 @@ async def one_session(browser, url: str, workdir: Path, delay: float = 0) -> Ses
             await page.get_by_text("Pick LinkedIn").click()
 
         await step(result, "channels", page, channels)
-        await step(result, "guidelines", page,
-                   lambda: page.get_by_role("link", name="Guidelines").click())  # fmt: skip
+        await step(
+            result, "guidelines", page, lambda: page.get_by_role("link", name="Guidelines").click()
+        )
         await step(result, "plan", page, lambda: page.get_by_role("link", name="Plan").click())
         upload = workdir / f"{result.marker}.csv"
         upload.write_bytes(export_csv(result.marker))
@@ -184,8 +194,9 @@ async def run(n: int, chromium: str, ramp: float = 0) -> tuple[list[SessionResul
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             started = time.perf_counter()
-            results = await asyncio.gather(*(one_session(browser, url, Path(tmp), ramp * i / n)
-                                             for i in range(n)))  # fmt: skip
+            results = await asyncio.gather(
+                *(one_session(browser, url, Path(tmp), ramp * i / n) for i in range(n))
+            )
             wall = time.perf_counter() - started
             await browser.close()
         after = rss_mb(pid)
@@ -194,9 +205,12 @@ async def run(n: int, chromium: str, ramp: float = 0) -> tuple[list[SessionResul
 
 def report(results: list[SessionResult], figures: dict) -> str:
     """Format the latency table and server figures."""
-    lines = [f"{len(results)} sessions, {figures['wall_s']:.1f} s wall clock",
-             f"server memory {figures['rss_before_mb']:.0f} MB before, "
-             f"{figures['rss_after_mb']:.0f} MB after", "step         p50 s   p95 s"]  # fmt: skip
+    lines = [
+        f"{len(results)} sessions, {figures['wall_s']:.1f} s wall clock",
+        f"server memory {figures['rss_before_mb']:.0f} MB before, "
+        f"{figures['rss_after_mb']:.0f} MB after",
+        "step         p50 s   p95 s",
+    ]
     steps = [s for s in results[0].timings] if results else []
     for name in steps:
         values = [r.timings[name] for r in results if name in r.timings]
@@ -205,8 +219,7 @@ def report(results: list[SessionResult], figures: dict) -> str:
                 f"{name:<12}{statistics.median(values):7.2f} {percentile(values, 95):7.2f}"
             )
     retries = sum(r.retries for r in results)
-    lines.append(f"downloads clicked again (canceled before): {retries} of "
-                 f"{2 * len(results)}")  # fmt: skip
+    lines.append(f"downloads clicked again (canceled before): {retries} of {2 * len(results)}")
     return "\n".join(lines)
 
 

@@ -186,8 +186,10 @@ def for_account(
     if not note and not fitting:
         if same:
             spans = ", ".join(b.span() for b in same if b.span())
-            note = _("The published figures for this rate are for accounts of another size "
-                     "({spans}), so none is shown.").format(spans=spans)  # fmt: skip
+            note = _(
+                "The published figures for this rate are for accounts of another size "
+                "({spans}), so none is shown."
+            ).format(spans=spans)
         else:
             note = none_words(network, measure, denominator, grain)
     return fitting, note

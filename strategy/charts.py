@@ -16,20 +16,51 @@ from strategy.metrics import MAX_CHART_ROWS, sample_for_chart
 # Vega's own number and date words, for the axes and tooltips of a chart in Swedish.
 LOCALES = {
     "sv": {
-        "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"],
-                   "percent": "\u00a0%"},
+        "number": {
+            "decimal": ",",
+            "thousands": "\u00a0",
+            "grouping": [3],
+            "currency": ["", " kr"],
+            "percent": "\u00a0%",
+        },
         "time": {
-            "dateTime": "%A %e %B %Y %X", "date": "%Y-%m-%d", "time": "%H:%M:%S",
+            "dateTime": "%A %e %B %Y %X",
+            "date": "%Y-%m-%d",
+            "time": "%H:%M:%S",
             "periods": ["fm", "em"],
             "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
             "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-            "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                       "september", "oktober", "november", "december"],
-            "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
-                            "nov", "dec"],
+            "months": [
+                "januari",
+                "februari",
+                "mars",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "augusti",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ],
+            "shortMonths": [
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "maj",
+                "jun",
+                "jul",
+                "aug",
+                "sep",
+                "okt",
+                "nov",
+                "dec",
+            ],
         },
     },
-}  # fmt: skip
+}
 
 
 def localized(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., alt.TopLevelMixin]:
@@ -45,9 +76,11 @@ def localized(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., alt.TopL
 
 
 RATE_TITLE = N_("Engagement rate per account")
-RATE_SUBTITLE = N_("Dot: the median; bar: the middle half of posts (or days); the figure is the "
-                   "sample; black tick: a published figure for the same kind of rate. Each kind "
-                   "of rate has its own chart and axis.")  # fmt: skip
+RATE_SUBTITLE = N_(
+    "Dot: the median; bar: the middle half of posts (or days); the figure is the "
+    "sample; black tick: a published figure for the same kind of rate. Each kind "
+    "of rate has its own chart and axis."
+)
 
 
 def _rate_panel(
@@ -128,8 +161,10 @@ def account_rates(
     table: pd.DataFrame, width: int = 620, ticks: pd.DataFrame | None = None
 ) -> alt.VConcatChart:
     """The rate panels stacked in one chart of a fixed width (for the PDF)."""
-    panels = [_rate_panel(rows, str(panel), width, ticks)
-              for panel, rows in table.groupby("panel", sort=False)]  # fmt: skip
+    panels = [
+        _rate_panel(rows, str(panel), width, ticks)
+        for panel, rows in table.groupby("panel", sort=False)
+    ]
     return (
         alt.vconcat(*panels)
         .resolve_scale(x="independent", color="shared")
@@ -331,8 +366,9 @@ def rule_chart(
     y = alt.Y("rule:N", title=None, sort=None, axis=alt.Axis(labelLimit=360))
     if results and results[0].statistic == "share_engaged":
         # Most posts have no engagement: the share of posts with any is compared instead.
-        title_x = _("Difference in the share of posts with any engagement (percentage points, "
-                    "90% interval)")  # fmt: skip
+        title_x = _(
+            "Difference in the share of posts with any engagement (percentage points, 90% interval)"
+        )
     else:
         title_x = _("Difference in median {rate} (percentage points, 90% interval)").format(
             rate=rate

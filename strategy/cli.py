@@ -102,8 +102,10 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     else:
         for s in summaries:
             where = f" [{s['sheet']}]" if s["sheet"] else ""
-            print(f"{s['source']}{where}: {s['platform']} {s['grain']}, {s['rows']} rows, "
-                  f"{s['start']} to {s['end']}")  # fmt: skip
+            print(
+                f"{s['source']}{where}: {s['platform']} {s['grain']}, {s['rows']} rows, "
+                f"{s['start']} to {s['end']}"
+            )
     return 0
 
 

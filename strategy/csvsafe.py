@@ -11,9 +11,18 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 # combining marks, and Unicode's other default-ignorable code points (Hangul fillers, variation
 # selectors, the Mongolian and Khmer invisible signs, tags), and the blank braille cell.
 SKIPPED_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
-IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-             (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
-             (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF))  # fmt: skip
+IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2800, 0x2800),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+)
 
 
 def safe_cell(value: object) -> str:
@@ -40,8 +49,11 @@ def _formula_like(text: str) -> bool:
     if text.startswith(("\t", "\r")):  # OWASP's list: some spreadsheets act on these too
         return True
     for ch in text:
-        if (ch.isspace() or unicodedata.category(ch) in SKIPPED_CATEGORIES
-                or any(low <= ord(ch) <= high for low, high in IGNORABLE)):  # fmt: skip
+        if (
+            ch.isspace()
+            or unicodedata.category(ch) in SKIPPED_CATEGORIES
+            or any(low <= ord(ch) <= high for low, high in IGNORABLE)
+        ):
             continue
         return unicodedata.normalize("NFKC", ch).startswith(FORMULA_PREFIXES)
     return False
@@ -55,7 +67,9 @@ def frame_csv(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = [v if v is None or (isinstance(v, float) and v != v) else safe_cell(v)
-                           for v in out[column]]  # fmt: skip
+            out[column] = [
+                v if v is None or (isinstance(v, float) and v != v) else safe_cell(v)
+                for v in out[column]
+            ]
     out.columns = [safe_cell(c) for c in out.columns]
     return ("\ufeff" + out.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")

@@ -49,18 +49,33 @@ def _posts(rng, platform, account, f_start, f_end, per_week, base, days):
     impressions = np.round(followers * rng.uniform(0.2, 0.6, n))
     likes = np.round(engagements * 0.7)
     comments = np.round(engagements * 0.2)
-    return pd.DataFrame({
-        "platform": platform, "account": account, "grain": "post", "date": dates,
-        "post_id": [f"{account[:2].lower()}{i}" for i in range(n)], "text": texts,
-        # A kind per post without a draw from rng, so the demo's other figures stay as they were.
-        "post_type": [("Video", "Image", "Text")[i % 3] for i in range(n)],
-        "impressions": impressions, "reach": np.round(impressions * 0.8), "views": np.nan,
-        "engagements": engagements, "likes": likes, "comments": comments,
-        "shares": engagements - likes - comments, "saves": np.nan,
-        "clicks": np.round(engagements * 0.3), "followers": np.nan, "followers_gained": np.nan,
-        "link": [f"https://northwind.example/posts/{account[:2].lower()}{i}" for i in range(n)],
-        "profile_visits": np.round(engagements * 0.1), "watch_hours": np.nan,
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "platform": platform,
+            "account": account,
+            "grain": "post",
+            "date": dates,
+            "post_id": [f"{account[:2].lower()}{i}" for i in range(n)],
+            "text": texts,
+            # A kind per post without a draw from rng, so the demo's other figures stay as they
+            # were.
+            "post_type": [("Video", "Image", "Text")[i % 3] for i in range(n)],
+            "impressions": impressions,
+            "reach": np.round(impressions * 0.8),
+            "views": np.nan,
+            "engagements": engagements,
+            "likes": likes,
+            "comments": comments,
+            "shares": engagements - likes - comments,
+            "saves": np.nan,
+            "clicks": np.round(engagements * 0.3),
+            "followers": np.nan,
+            "followers_gained": np.nan,
+            "link": [f"https://northwind.example/posts/{account[:2].lower()}{i}" for i in range(n)],
+            "profile_visits": np.round(engagements * 0.1),
+            "watch_hours": np.nan,
+        }
+    )
 
 
 def _history(rng, platform, account, f_start, f_end, days):
@@ -68,9 +83,17 @@ def _history(rng, platform, account, f_start, f_end, days):
     followers = np.maximum.accumulate(np.round(trend))
     gained = np.diff(followers, prepend=followers[0])
     frame = pd.DataFrame({c: np.nan for c in COLUMNS}, index=range(len(days)))
-    frame = frame.assign(platform=platform, account=account, grain="day",
-                         date=pd.to_datetime(days), post_id=None, text=None, post_type=None,
-                         followers=followers, followers_gained=gained)  # fmt: skip
+    frame = frame.assign(
+        platform=platform,
+        account=account,
+        grain="day",
+        date=pd.to_datetime(days),
+        post_id=None,
+        text=None,
+        post_type=None,
+        followers=followers,
+        followers_gained=gained,
+    )
     return frame[list(COLUMNS)]
 
 
@@ -112,18 +135,47 @@ def _demo() -> tuple[Dataset, ...]:
     out = []
     for platform, account, f0, f1, per_week, base in ACCOUNTS:
         posts = _posts(rng, platform, account, f0, f1, per_week, base, days)
-        out.append(Dataset(source="Demo data", sheet=f"{account}: posts", format_id="demo",
-                           label="Demo data (made up)", platform=platform, grain="post",
-                           frame=posts[list(COLUMNS)],
-                           columns_used={c: c for c in ("impressions", "reach", "engagements",
-                                                        "likes", "comments", "shares", "clicks",
-                                                        "profile_visits")},
-                           notes=["Made-up demo data."], account=account))  # fmt: skip
+        out.append(
+            Dataset(
+                source="Demo data",
+                sheet=f"{account}: posts",
+                format_id="demo",
+                label="Demo data (made up)",
+                platform=platform,
+                grain="post",
+                frame=posts[list(COLUMNS)],
+                columns_used={
+                    c: c
+                    for c in (
+                        "impressions",
+                        "reach",
+                        "engagements",
+                        "likes",
+                        "comments",
+                        "shares",
+                        "clicks",
+                        "profile_visits",
+                    )
+                },
+                notes=["Made-up demo data."],
+                account=account,
+            )
+        )
         history = _history(rng, platform, account, f0, f1, days)
-        out.append(Dataset(source="Demo data", sheet=f"{account}: followers", format_id="demo",
-                           label="Demo data (made up)", platform=platform, grain="day",
-                           frame=history, columns_used={"followers": "followers",
-                                                        "followers_gained": "followers_gained"},
-                           notes=["Made-up demo data."], account=account, time_of_day=False,
-                           time_source="none"))  # fmt: skip
+        out.append(
+            Dataset(
+                source="Demo data",
+                sheet=f"{account}: followers",
+                format_id="demo",
+                label="Demo data (made up)",
+                platform=platform,
+                grain="day",
+                frame=history,
+                columns_used={"followers": "followers", "followers_gained": "followers_gained"},
+                notes=["Made-up demo data."],
+                account=account,
+                time_of_day=False,
+                time_source="none",
+            )
+        )
     return tuple(out)

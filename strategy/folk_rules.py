@@ -29,9 +29,11 @@ OVERLAP_PHI = 0.5  # groups this correlated are said to largely coincide
 NORMAL = NormalDist()
 Stat = Callable[..., np.ndarray | float]
 # English and Swedish: a post's language follows its author, not the interface.
-JOB_WORDS = re.compile(r"\b(?:hiring|job|jobs|apply|vacanc\w*|career|recruit\w*|join our team"
-                       r"|jobb\w*|ansök\w*|rekryt\w*|karriär\w*|lediga? tjänst\w*|vi söker)\b",
-                       re.IGNORECASE)  # fmt: skip
+JOB_WORDS = re.compile(
+    r"\b(?:hiring|job|jobs|apply|vacanc\w*|career|recruit\w*|join our team"
+    r"|jobb\w*|ansök\w*|rekryt\w*|karriär\w*|lediga? tjänst\w*|vi söker)\b",
+    re.IGNORECASE,
+)
 # A hashtag is "#" and letters or digits, not glued to a word before it (so "C#" is not one).
 # RE2 syntax (pyarrow): no look-behind, so the character before is matched instead, and each
 # post gets a leading space (pyarrow's count restarts the search, so "^" would match again).
@@ -112,9 +114,14 @@ class RuleResult:
         return OUTCOME_CODES[self.outcome]
 
 
-OUTCOME_CODES = {"first": "better", "second": "worse", "unclear": "no_clear_difference",
-                 "thin": "too_few_posts", "not_applicable": "not_applicable",
-                 "flat": "too_little_engagement"}  # fmt: skip
+OUTCOME_CODES = {
+    "first": "better",
+    "second": "worse",
+    "unclear": "no_clear_difference",
+    "thin": "too_few_posts",
+    "not_applicable": "not_applicable",
+    "flat": "too_little_engagement",
+}
 SHORT_VERDICTS = {
     "first": N_("the group did better"),
     "second": N_("the others did better"),
@@ -153,25 +160,66 @@ def _splits(posts: pd.DataFrame, own: Sequence[OwnRule] = ()) -> list[Split]:
     per_day = pd.Series(posts.groupby(day.dt.floor("D"))["text"].transform("size"))
     no_time = _("This export has no times of day, so this rule cannot be tested.")
     folk = [
-        Split("short_posts", _("Keep posts under 100 characters"), _("posts under 100 characters"),
-              _("posts of 100 characters or more"), text.str.len() < 100, no_time),
-        Split("many_hashtags", _("More than two hashtags hurts engagement"),
-              _("posts with more than two hashtags"), _("posts with two or fewer"),
-              hashtags(pd.Series(text)) > 2, no_time),
-        Split("has_link", _("Links in the post hurt reach"), _("posts with a link"),
-              _("posts without a link"), text.str.contains(LINK_WORDS, case=False), no_time),
-        Split("several_a_day", _("Post several times a day"), _("posts on days with 2+ posts"),
-              _("posts on days with one post"), per_day >= 2, no_time),
-        Split("morning", _("Post in the morning"), _("posts before noon"), _("posts from noon on"),
-              (hour < 12).where(hour.notna()), no_time),
-        Split("job_posts", _("Don't flood the account with job posts"), _("job posts"),
-              _("other posts"), text.str.contains(JOB_WORDS), no_time),
-    ]  # fmt: skip
+        Split(
+            "short_posts",
+            _("Keep posts under 100 characters"),
+            _("posts under 100 characters"),
+            _("posts of 100 characters or more"),
+            text.str.len() < 100,
+            no_time,
+        ),
+        Split(
+            "many_hashtags",
+            _("More than two hashtags hurts engagement"),
+            _("posts with more than two hashtags"),
+            _("posts with two or fewer"),
+            hashtags(pd.Series(text)) > 2,
+            no_time,
+        ),
+        Split(
+            "has_link",
+            _("Links in the post hurt reach"),
+            _("posts with a link"),
+            _("posts without a link"),
+            text.str.contains(LINK_WORDS, case=False),
+            no_time,
+        ),
+        Split(
+            "several_a_day",
+            _("Post several times a day"),
+            _("posts on days with 2+ posts"),
+            _("posts on days with one post"),
+            per_day >= 2,
+            no_time,
+        ),
+        Split(
+            "morning",
+            _("Post in the morning"),
+            _("posts before noon"),
+            _("posts from noon on"),
+            (hour < 12).where(hour.notna()),
+            no_time,
+        ),
+        Split(
+            "job_posts",
+            _("Don't flood the account with job posts"),
+            _("job posts"),
+            _("other posts"),
+            text.str.contains(JOB_WORDS),
+            no_time,
+        ),
+    ]
     mine = [
-        Split(rule_id(i), rule.name, group_label(rule), _("other posts"), *split(rule, posts),
-              own=True)
+        Split(
+            rule_id(i),
+            rule.name,
+            group_label(rule),
+            _("other posts"),
+            *split(rule, posts),
+            own=True,
+        )
         for i, rule in enumerate(own)
-    ]  # fmt: skip
+    ]
     return folk + mine
 
 
@@ -278,16 +326,21 @@ def test_rules(
         fig_b = float(stat(b)) if len(b) else None
         low = high = spread = None
         needed = None
-        overlaps = tuple((other, int((inside & m).sum())) for other, m in members.items()
-                         if other != s.id and (inside & m).any())  # fmt: skip
+        overlaps = tuple(
+            (other, int((inside & m).sum()))
+            for other, m in members.items()
+            if other != s.id and (inside & m).any()
+        )
         if not known.any() and rated.any():
             outcome, verdict = "not_applicable", s.unknown
         elif len(a) < min_posts or len(b) < min_posts:
             outcome = "thin"
-            verdict = _("Not enough posts to say ({n} {group}, {n_other} {other}; at least {most} "
-                        "of each are needed).").format(n=len(a), group=s.with_label,
-                                                       n_other=len(b), other=s.without_label,
-                                                       most=min_posts)  # fmt: skip
+            verdict = _(
+                "Not enough posts to say ({n} {group}, {n_other} {other}; at least {most} "
+                "of each are needed)."
+            ).format(
+                n=len(a), group=s.with_label, n_other=len(b), other=s.without_label, most=min_posts
+            )
         else:
             low, high, spread = _interval(a, b, stat, rng)
             engaged = int((np.concatenate([a, b]) > 0).sum()) if zero_heavy else None
@@ -308,28 +361,52 @@ def test_rules(
                     outcome, verdict = "second", _better(s.without_label, statistic)
                 else:
                     outcome, verdict = "unclear", _("No clear difference on these posts.")
-        results.append(RuleResult(s.id, s.rule, s.with_label, s.without_label, len(a), len(b),
-                                  fig_a, fig_b, low, high, verdict, outcome, statistic,
-                                  overlaps, spread=spread, needed=needed, own=s.own))  # fmt: skip
+        results.append(
+            RuleResult(
+                s.id,
+                s.rule,
+                s.with_label,
+                s.without_label,
+                len(a),
+                len(b),
+                fig_a,
+                fig_b,
+                low,
+                high,
+                verdict,
+                outcome,
+                statistic,
+                overlaps,
+                spread=spread,
+                needed=needed,
+                own=s.own,
+            )
+        )
     return _overlap_notes(_family(results, p_values), members, knowns)
 
 
 def _better(group: str, statistic: str) -> str:
     if statistic == "share_engaged":
-        words = _("{group} more often got any engagement on these posts (an association, not "
-                  "proof that one causes the other).")  # fmt: skip
+        words = _(
+            "{group} more often got any engagement on these posts (an association, not "
+            "proof that one causes the other)."
+        )
     else:
-        words = _("{group} had higher rates on these posts (an association, not proof that one "
-                  "causes the other).")  # fmt: skip
+        words = _(
+            "{group} had higher rates on these posts (an association, not proof that one "
+            "causes the other)."
+        )
     return words.format(group=group[:1].upper() + group[1:])
 
 
 def _flat_words(n: int, share: float, needed: int | None) -> str:
     if needed is None:
         return _("Too little engagement to compare: none of these {n} posts has any.").format(n=n)
-    return _("Too little engagement to compare: {share} of these {n} posts have any. To tell "
-             "a doubling of that share from chance, each group would need about {needed} "
-             "posts.").format(share=percent(share, 0), n=n, needed=number(needed))  # fmt: skip
+    return _(
+        "Too little engagement to compare: {share} of these {n} posts have any. To tell "
+        "a doubling of that share from chance, each group would need about {needed} "
+        "posts."
+    ).format(share=percent(share, 0), n=n, needed=number(needed))
 
 
 def _family(results: list[RuleResult], p_values: dict[str, float]) -> list[RuleResult]:
@@ -349,10 +426,14 @@ def _family(results: list[RuleResult], p_values: dict[str, float]) -> list[RuleR
         change: dict = {"p_value": p_values[r.id], "adjusted": adjusted[r.id], "tested": m}
         if r.outcome in ("first", "second") and adjusted[r.id] >= ALPHA:
             # Alone it would pass; among this many rules, one this strong turns up by chance.
-            change |= {"outcome": "unclear", "verdict": ngettext(
-                "No clear difference once all {n} rule tested here is counted together.",
-                "No clear difference once all {n} rules tested here are counted together.",
-                m).format(n=m)}  # fmt: skip
+            change |= {
+                "outcome": "unclear",
+                "verdict": ngettext(
+                    "No clear difference once all {n} rule tested here is counted together.",
+                    "No clear difference once all {n} rules tested here are counted together.",
+                    m,
+                ).format(n=m),
+            }
         if change.get("outcome", r.outcome) == "unclear" and r.spread is not None:
             change["detectable"] = z * r.spread
         out.append(replace(r, **change))
@@ -420,9 +501,9 @@ def power_words(r: RuleResult) -> str:
     """For a null result: how big a difference these posts could have shown."""
     if r.detectable is None:
         return ""
-    return _("With {n} and {other} posts, only a difference above {size} would likely have "
-             "shown.").format(n=r.n_with, other=r.n_without,
-                              size=points(r.detectable).lstrip("+±"))  # fmt: skip
+    return _(
+        "With {n} and {other} posts, only a difference above {size} would likely have shown."
+    ).format(n=r.n_with, other=r.n_without, size=points(r.detectable).lstrip("+±"))
 
 
 def points(value: float) -> str:
@@ -454,12 +535,22 @@ def results_table(results: list[RuleResult]) -> pd.DataFrame:
 
     name = figure_name(results[0].statistic if results else "median_rate")
     # What a reader looks for first comes first: the verdict, the difference, the caveats.
-    return pd.DataFrame([{
-        _("Rule"): r.rule, _("Verdict"): _(SHORT_VERDICTS[r.outcome]),
-        _("Difference (percentage points), 90% interval"): interval(r),
-        _("Why, and what to keep in mind"): " ".join(
-            filter(None, [r.verdict, power_words(r), r.overlap_note])),
-        _("Group"): r.with_label, _("Posts"): r.n_with, name: pct(r.figure_with),
-        _("Other group"): r.without_label, _("Posts (other)"): r.n_without,
-        _("{figure} (other)").format(figure=name): pct(r.figure_without),
-    } for r in results])  # fmt: skip
+    return pd.DataFrame(
+        [
+            {
+                _("Rule"): r.rule,
+                _("Verdict"): _(SHORT_VERDICTS[r.outcome]),
+                _("Difference (percentage points), 90% interval"): interval(r),
+                _("Why, and what to keep in mind"): " ".join(
+                    filter(None, [r.verdict, power_words(r), r.overlap_note])
+                ),
+                _("Group"): r.with_label,
+                _("Posts"): r.n_with,
+                name: pct(r.figure_with),
+                _("Other group"): r.without_label,
+                _("Posts (other)"): r.n_without,
+                _("{figure} (other)").format(figure=name): pct(r.figure_without),
+            }
+            for r in results
+        ]
+    )

@@ -29,8 +29,11 @@ def keep_known(strategy: Strategy, lib: Library) -> tuple[Strategy, list[str]]:
     def keep(ids: list[str], known: set[str], what: str) -> list[str]:
         unknown = [i for i in ids if i not in known]
         if unknown:
-            notes.append(_("Left out {what} this app's content does not have: {ids}.")
-                         .format(what=what, ids=", ".join(unknown)))  # fmt: skip
+            notes.append(
+                _("Left out {what} this app's content does not have: {ids}.").format(
+                    what=what, ids=", ".join(unknown)
+                )
+            )
         return [i for i in ids if i in known]
 
     goals = {g.id for g in lib.goals.goal}
@@ -38,23 +41,26 @@ def keep_known(strategy: Strategy, lib: Library) -> tuple[Strategy, list[str]]:
     s.why.goals = keep(s.why.goals, goals, _("goals"))
     if s.why.top_goal is not None and s.why.top_goal not in s.why.goals:
         s.why.top_goal = None
-    s.why.readiness_done = keep(s.why.readiness_done, {r.id for r in lib.organisation.readiness},
-                                _("readiness items"))  # fmt: skip
-    s.why.staff_groups = keep(s.why.staff_groups, {g.id for g in lib.organisation.staff_group},
-                              _("staff groups"))  # fmt: skip
-    s.audit.worth_it = keep(s.audit.worth_it, {a.id for a in lib.audit.activity},
-                            _("activities"))  # fmt: skip
+    s.why.readiness_done = keep(
+        s.why.readiness_done, {r.id for r in lib.organisation.readiness}, _("readiness items")
+    )
+    s.why.staff_groups = keep(
+        s.why.staff_groups, {g.id for g in lib.organisation.staff_group}, _("staff groups")
+    )
+    s.audit.worth_it = keep(s.audit.worth_it, {a.id for a in lib.audit.activity}, _("activities"))
     profile_items = {p.id for p in lib.audit.profile_item}
     for account in s.audit.accounts:
         account.profile_done = [i for i in account.profile_done if i in profile_items]
-    s.channels.content_types = keep(s.channels.content_types,
-                                    {t.id for t in lib.channels.content_type},
-                                    _("content types"))  # fmt: skip
-    s.channels.audiences = keep(s.channels.audiences, {a.id for a in lib.channels.audience},
-                                _("audiences"))  # fmt: skip
+    s.channels.content_types = keep(
+        s.channels.content_types, {t.id for t in lib.channels.content_type}, _("content types")
+    )
+    s.channels.audiences = keep(
+        s.channels.audiences, {a.id for a in lib.channels.audience}, _("audiences")
+    )
     picked = keep([c.channel for c in s.channels.chosen], channels, _("channels"))
     s.channels.chosen = [c for c in s.channels.chosen if c.channel in picked]
     s.guidelines.cards = [c for c in s.guidelines.cards if c.channel in picked]
-    s.plan.review_topics = keep(s.plan.review_topics, {t.id for t in lib.rules.review_topic},
-                                _("review topics"))  # fmt: skip
+    s.plan.review_topics = keep(
+        s.plan.review_topics, {t.id for t in lib.rules.review_topic}, _("review topics")
+    )
     return s, notes

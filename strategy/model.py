@@ -187,9 +187,16 @@ def _zone(name: str) -> str:
 
 
 ConditionKind = Literal[
-    "contains", "post_type", "weekday", "hours", "shorter_than", "longer_than", "has_link",
-    "has_media", "near_another",
-]  # fmt: skip
+    "contains",
+    "post_type",
+    "weekday",
+    "hours",
+    "shorter_than",
+    "longer_than",
+    "has_link",
+    "has_media",
+    "near_another",
+]
 
 
 def is_blank(text: str) -> bool:
@@ -239,8 +246,9 @@ class RuleCondition(Base):
     @model_validator(mode="after")
     def _complete(self) -> RuleCondition:
         # One message per missing piece, in the language in force: the page shows it as is.
-        if self.kind in ("contains", "post_type") and not [w for w in self.words.split(",")
-                                                          if w.strip()]:  # fmt: skip
+        if self.kind in ("contains", "post_type") and not [
+            w for w in self.words.split(",") if w.strip()
+        ]:
             raise ValueError(_("Give at least one word, hashtag or emoji to look for."))
         if self.kind == "weekday" and not self.weekdays:
             raise ValueError(_("Pick at least one weekday."))

@@ -44,8 +44,24 @@ LINK = "(?i)" + LINK_WORDS
 WORD, NOT_WORD = r"[\pL\pN_]", r"[^\pL\pN_]"
 # Post types that carry a picture or a video, as whole words in the words exports use
 # (English and Swedish, with their plurals): "Photos", "Reels", "Bilder"; not "Shortlink".
-MEDIA_WORDS = ("photo", "image", "picture", "video", "reel", "album", "carousel", "gif", "live",
-               "story", "stories", "short", "foto", "bild", "film", "karusell")  # fmt: skip
+MEDIA_WORDS = (
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "reel",
+    "album",
+    "carousel",
+    "gif",
+    "live",
+    "story",
+    "stories",
+    "short",
+    "foto",
+    "bild",
+    "film",
+    "karusell",
+)
 
 
 def alternatives(words: str) -> list[str]:
@@ -55,8 +71,10 @@ def alternatives(words: str) -> list[str]:
 
 def _literal(word: str) -> str:
     # RE2 takes a backslash before any ASCII punctuation as that character itself.
-    return "".join("\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c
-                   for c in unicodedata.normalize("NFC", word))  # fmt: skip
+    return "".join(
+        "\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c
+        for c in unicodedata.normalize("NFC", word)
+    )
 
 
 def _word_pattern(words: list[str], suffix: str = "") -> str:
@@ -73,8 +91,13 @@ def _word_pattern(words: list[str], suffix: str = "") -> str:
         groups.setdefault(edges, []).append(_literal(w) + suffix)
     parts = []
     for (start, end), alts in groups.items():
-        parts.append((f"(?:^|{NOT_WORD})" if start else "") + "(?:" + "|".join(alts) + ")"
-                     + (f"(?:{NOT_WORD}|$)" if end else ""))  # fmt: skip
+        parts.append(
+            (f"(?:^|{NOT_WORD})" if start else "")
+            + "(?:"
+            + "|".join(alts)
+            + ")"
+            + (f"(?:{NOT_WORD}|$)" if end else "")
+        )
     return "(?i)(?:" + "|".join(parts) + ")"
 
 
@@ -194,8 +217,9 @@ def split(rule: OwnRule, posts: pd.DataFrame) -> tuple[pd.Series, str]:
     why = ""
     if len(out) and np.isnan(out).all():
         # Each post lacks one part or another: name the first part that lacks any.
-        why = why_untestable(next(c for c, m in zip(rule.conditions, masks, strict=True)
-                                  if np.isnan(m).any()))  # fmt: skip
+        why = why_untestable(
+            next(c for c, m in zip(rule.conditions, masks, strict=True) if np.isnan(m).any())
+        )
     return pd.Series(out, index=posts.index), why
 
 

@@ -98,8 +98,11 @@ def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[
         actions.append(PlanAction(what=text, due=month, source=f"why:readiness:{item_id}"))
     for group in staff_groups(strategy, lib):
         # Keyed by id, so a change of language does not suggest the same task again.
-        actions.append(PlanAction(what=f"{group.title}: {group.next_step}", due=month,
-                                  source=f"why:staff:{group.id}"))  # fmt: skip
+        actions.append(
+            PlanAction(
+                what=f"{group.title}: {group.next_step}", due=month, source=f"why:staff:{group.id}"
+            )
+        )
     actions += account_actions(strategy.audit.accounts, lib, today)
     if not strategy.audit.baseline_done:
         actions.append(PlanAction(what=lib.audit.follow.action, due=soon, source="audit:baseline"))

@@ -183,19 +183,32 @@ def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> s
         )
     ]
     if results[0].statistic == "share_engaged":
-        lines.append(_("Most of these posts have no engagement, so each rule compares the share "
-                       "of posts with any, not the median rate."))  # fmt: skip
+        lines.append(
+            _(
+                "Most of these posts have no engagement, so each rule compares the share "
+                "of posts with any, not the median rate."
+            )
+        )
     if tested:
-        lines.append(ngettext(
-            "{n} rule was tested, so chance alone shows a difference here at most 1 time in 10.",
-            "{n} rules were tested together, so chance alone shows a difference among them at "
-            "most 1 time in 10.", tested).format(n=tested))  # fmt: skip
+        lines.append(
+            ngettext(
+                "{n} rule was tested, so chance alone shows a difference here at most 1 time "
+                "in 10.",
+                "{n} rules were tested together, so chance alone shows a difference among them at "
+                "most 1 time in 10.",
+                tested,
+            ).format(n=tested)
+        )
     tied = sum(bool(r.overlap_note) for r in results)
     if tied:
-        lines.append(ngettext(
-            "{n} rule's group largely coincides with another's, so their results are not "
-            "independent.",
-            "{n} rules' groups largely coincide with others', so their results are not "
-            "independent.", tied).format(n=tied))  # fmt: skip
+        lines.append(
+            ngettext(
+                "{n} rule's group largely coincides with another's, so their results are not "
+                "independent.",
+                "{n} rules' groups largely coincide with others', so their results are not "
+                "independent.",
+                tied,
+            ).format(n=tied)
+        )
     lines.append(_("A difference is an association on these posts, a hint to try, not a cause."))
     return " ".join(lines)

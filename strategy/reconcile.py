@@ -47,8 +47,9 @@ def reconcile(strategy: Strategy, lib: Library, today: dt.date) -> Strategy:
 
     cards = sync_cards(out, lib)
     if cards != out.guidelines.cards:
-        out = out.model_copy(update={"guidelines": out.guidelines.model_copy(
-            update={"cards": cards})})  # fmt: skip
+        out = out.model_copy(
+            update={"guidelines": out.guidelines.model_copy(update={"cards": cards})}
+        )
 
     actions = sync_actions(out.plan, suggested_actions(out, lib, today))[:MAX_ACTIONS]
     if actions != out.plan.actions:

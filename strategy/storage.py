@@ -109,7 +109,7 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
                         name=name, size=number(size_mb, 1)
                     ),
                 )
-            ]  # fmt: skip
+            ]
         )
     if not raw.strip():
         raise StrategyFileError([Problem("", _("{name} is empty.").format(name=name))])
@@ -124,7 +124,7 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
                         name=name, byte=exc.start
                     ),
                 )
-            ]  # fmt: skip
+            ]
         ) from None
     try:
         doc = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
@@ -137,7 +137,8 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
             " " + _("The file looks cut short: was the download interrupted?") if truncated else ""
         )
         reason = _("{name} is not valid JSON (line {line}: {error}).").format(
-            name=name, line=exc.lineno, error=exc.msg)  # fmt: skip
+            name=name, line=exc.lineno, error=exc.msg
+        )
         raise StrategyFileError([Problem("", reason + hint)]) from None
     except ValueError as exc:
         raise StrategyFileError([Problem("", f"{name}: {exc}.")]) from None
@@ -160,7 +161,7 @@ def loads(data: bytes | str, *, name: str = "the file") -> Strategy:
                     _(
                         "the file is version {version}, made by a newer Social Why; this one reads "
                         "version {ours}. Update the app to open it."
-                    ).format(version=version, ours=SCHEMA_VERSION),  # fmt: skip
+                    ).format(version=version, ours=SCHEMA_VERSION),
                 )
             ]
         )

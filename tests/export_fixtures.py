@@ -469,24 +469,63 @@ def meta_daily_stacked_utf16() -> bytes:
 def facebook_legacy_post_keys() -> bytes:
     """The legacy per-post export in its second flavour: the Graph API's metric keys."""
     rows = [
-        ["post_id", "permalink", "post_message", "type", "created_time",
-         "post_impressions_unique:lifetime", "post_impressions:lifetime",
-         "post_engaged_users:lifetime", "post_stories_by_action_type:like",
-         "post_stories_by_action_type:comment", "post_stories_by_action_type:share"],
-        ["1_2", "https://facebook.com/p/1", "Cover photo", "Photo", "06/04/2014 04:03:05 PM",
-         "10", "20", "3", "4", "1", "0"],
-        ["1_1", "https://facebook.com/p/2", "A link", "Link", "03/06/2014 02:01:09 PM",
-         "49", "114", "5", "6", "2", "1"],
-    ]  # fmt: skip
+        [
+            "post_id",
+            "permalink",
+            "post_message",
+            "type",
+            "created_time",
+            "post_impressions_unique:lifetime",
+            "post_impressions:lifetime",
+            "post_engaged_users:lifetime",
+            "post_stories_by_action_type:like",
+            "post_stories_by_action_type:comment",
+            "post_stories_by_action_type:share",
+        ],
+        [
+            "1_2",
+            "https://facebook.com/p/1",
+            "Cover photo",
+            "Photo",
+            "06/04/2014 04:03:05 PM",
+            "10",
+            "20",
+            "3",
+            "4",
+            "1",
+            "0",
+        ],
+        [
+            "1_1",
+            "https://facebook.com/p/2",
+            "A link",
+            "Link",
+            "03/06/2014 02:01:09 PM",
+            "49",
+            "114",
+            "5",
+            "6",
+            "2",
+            "1",
+        ],
+    ]
     return (BOM + csv_text(rows)).encode("utf-8")
 
 
 def facebook_legacy_page_keys() -> bytes:
     """The legacy per-day page export with API metric keys as headers."""
-    rows = [["end_time", "page_fans:lifetime", "page_fan_adds:day", "page_impressions:day",
-             "page_impressions_unique:day", "page_engaged_users:day"],
-            ["2014-02-28", "100", "2", "300", "200", "12"],
-            ["2014-03-01", "103", "3", "310", "210", "15"]]  # fmt: skip
+    rows = [
+        [
+            "end_time",
+            "page_fans:lifetime",
+            "page_fan_adds:day",
+            "page_impressions:day",
+            "page_impressions_unique:day",
+            "page_engaged_users:day",
+        ],
+        ["2014-02-28", "100", "2", "300", "200", "12"],
+        ["2014-03-01", "103", "3", "310", "210", "15"],
+    ]
     return csv_text(rows).encode("utf-8")
 
 
@@ -1130,7 +1169,7 @@ CASES = [
                 followers_last=103,
             )
         ],
-    ),  # fmt: skip
+    ),
 ]
 REFERENCE = {
     "Overview.csv": dt.date(2026, 1, 2),

@@ -127,10 +127,18 @@ def test_a_total_typed_years_after_the_export_is_not_pinned_to_its_last_day():
 
 def test_posts_outside_the_follower_history_are_left_out_with_a_count():
     history = dataset(pd.DataFrame({"date": DAYS, "followers": [100, 100, 100, 100]}), "day")
-    posts = dataset(pd.DataFrame({
-        "date": pd.to_datetime(["2024-12-20 10:00", "2025-01-02 10:00", "2025-01-03 10:00"]),
-        "likes": [5.0, 5.0, 5.0], "impressions": [50.0, 50.0, 50.0], "text": ["a", "b", "c"],
-    }))  # fmt: skip
+    posts = dataset(
+        pd.DataFrame(
+            {
+                "date": pd.to_datetime(
+                    ["2024-12-20 10:00", "2025-01-02 10:00", "2025-01-03 10:00"]
+                ),
+                "likes": [5.0, 5.0, 5.0],
+                "impressions": [50.0, 50.0, 50.0],
+                "text": ["a", "b", "c"],
+            }
+        )
+    )
     a = analyze([history, posts], Options(denominator="followers")).accounts[0]
     assert a.denominator == "followers"
     assert a.left_out == {"outside_follower_history": 1}
@@ -139,8 +147,9 @@ def test_posts_outside_the_follower_history_are_left_out_with_a_count():
 
 
 def test_each_account_gets_its_best_denominator_and_a_note_when_the_chosen_one_is_missing():
-    posts = pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4,
-                          "text": ["x"] * 4})  # fmt: skip
+    posts = pd.DataFrame(
+        {"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4, "text": ["x"] * 4}
+    )
     with_reach = posts.assign(reach=[5.0] * 4)
     a, b = analyze([dataset(posts, account="one"), dataset(with_reach, account="two")]).accounts
     assert (a.denominator, b.denominator) == ("impressions", "reach")
@@ -150,8 +159,15 @@ def test_each_account_gets_its_best_denominator_and_a_note_when_the_chosen_one_i
 
 
 def test_interactions_and_the_networks_engagements_are_different_measures():
-    posts = pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "comments": [1.0] * 4,
-                          "engagements": [10.0] * 4, "impressions": [100.0] * 4})  # fmt: skip
+    posts = pd.DataFrame(
+        {
+            "date": DAYS,
+            "likes": [1.0] * 4,
+            "comments": [1.0] * 4,
+            "engagements": [10.0] * 4,
+            "impressions": [100.0] * 4,
+        }
+    )
     ds = [dataset(posts)]
     inter = analyze(ds, Options(measure="interactions")).accounts[0]
     eng = analyze(ds, Options(measure="engagements")).accounts[0]
@@ -173,10 +189,20 @@ def test_files_that_name_no_account_are_one_account_and_names_split_or_merge_the
 
 
 def test_a_daily_export_and_the_posts_of_one_account_are_never_summed():
-    daily = dataset(pd.DataFrame({"date": DAYS, "likes": [10.0, 10.0, 10.0, 10.0],
-                                  "impressions": [100.0] * 4}), "day")  # fmt: skip
-    posts = dataset(pd.DataFrame({"date": DAYS + pd.Timedelta(hours=9), "likes": [4.0] * 4,
-                                  "impressions": [50.0] * 4, "text": ["p"] * 4}))  # fmt: skip
+    daily = dataset(
+        pd.DataFrame({"date": DAYS, "likes": [10.0, 10.0, 10.0, 10.0], "impressions": [100.0] * 4}),
+        "day",
+    )
+    posts = dataset(
+        pd.DataFrame(
+            {
+                "date": DAYS + pd.Timedelta(hours=9),
+                "likes": [4.0] * 4,
+                "impressions": [50.0] * 4,
+                "text": ["p"] * 4,
+            }
+        )
+    )
     a = analyze([daily, posts]).accounts[0]
     assert a.account.grains == ["post", "day"]
     assert a.weekly["engagements"].sum() == 40  # the daily total, not 40 + 16
@@ -186,9 +212,14 @@ def test_a_daily_export_and_the_posts_of_one_account_are_never_summed():
 
 def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
     rng = np.random.default_rng(1)
-    frame = pd.DataFrame({"date": pd.Timestamp("2025-01-01") + pd.to_timedelta(
-        rng.integers(0, 90, 80), unit="D"), "likes": rng.integers(0, 9, 80).astype(float),
-        "impressions": np.full(80, 100.0), "text": ["post"] * 80})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 90, 80), unit="D"),
+            "likes": rng.integers(0, 9, 80).astype(float),
+            "impressions": np.full(80, 100.0),
+            "text": ["post"] * 80,
+        }
+    )
     a = analyze([dataset(frame, time_of_day=False, time_source="none")]).accounts[0]
     assert a.slots["hour"].isna().all() and len(a.slots) <= 7
     morning = next(r for r in a.rules if r.id == "morning")
@@ -200,9 +231,14 @@ def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
 
 def test_zoned_times_are_converted_before_weekday_and_hour_across_dst():
     # 23:30 UTC on a Sunday in winter is Monday 00:30 in Stockholm; in summer, Monday 01:30.
-    frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-05 23:30", "2025-07-06 23:30"]),
-                          "likes": [1.0, 1.0], "impressions": [10.0, 10.0],
-                          "text": ["a", "b"]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-05 23:30", "2025-07-06 23:30"]),
+            "likes": [1.0, 1.0],
+            "impressions": [10.0, 10.0],
+            "text": ["a", "b"],
+        }
+    )
     zoned = dataset(frame, time_zone="UTC")
     slots = analyze([zoned], Options(zone="Europe/Stockholm")).accounts[0].slots
     assert list(zip(slots["weekday"], slots["hour"], strict=True)) == [(0, 0.0), (0, 1.0)]
@@ -231,13 +267,20 @@ def test_demo_data_hides_a_morning_effect_the_tester_finds(demo):
 
 
 def test_rate_chart_gives_each_kind_of_rate_its_own_panel():
-    per_post = dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4,
-                                     "text": ["a"] * 4}), account="one")  # fmt: skip
-    per_day = dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "reach": [10.0] * 4}),
-                      "day", account="two")  # fmt: skip
+    per_post = dataset(
+        pd.DataFrame(
+            {"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4, "text": ["a"] * 4}
+        ),
+        account="one",
+    )
+    per_day = dataset(
+        pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "reach": [10.0] * 4}), "day", account="two"
+    )
     table = rate_table(analyze([per_post, per_day]))
-    assert set(table["panel"]) == {"interactions per impression, per post",
-                                   "interactions per person reached, per day"}  # fmt: skip
+    assert set(table["panel"]) == {
+        "interactions per impression, per post",
+        "interactions per person reached, per day",
+    }
     spec = charts.account_rates(table).to_dict()
     assert len(spec["vconcat"]) == 2 and spec["resolve"]["scale"]["x"] == "independent"
 
@@ -259,9 +302,14 @@ def test_follower_chart_draws_published_figures_of_its_networks_only(demo):
 
 
 def test_heatmap_greys_slots_with_fewer_than_three_rated_posts():
-    frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-06 09:00"] * 3 + ["2025-01-07 10:00"]),
-                          "likes": [1.0, 2.0, 3.0, 50.0], "impressions": [100.0] * 4,
-                          "text": ["a"] * 4})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-06 09:00"] * 3 + ["2025-01-07 10:00"]),
+            "likes": [1.0, 2.0, 3.0, 50.0],
+            "impressions": [100.0] * 4,
+            "text": ["a"] * 4,
+        }
+    )
     a = analyze([dataset(frame)]).accounts[0]
     cells = heat_cells(a).set_index(["day", "hour"])
     assert cells.loc[("Mon", 9.0), "enough"] and cells.loc[("Mon", 9.0), "median_rate"] == 0.02
@@ -291,12 +339,15 @@ def test_rule_differences_are_percentage_points():
 def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
     n = 1_000_000
     rng = np.random.default_rng(0)
-    frame = pd.DataFrame({
-        "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 8760, n), unit="h"),
-        "likes": rng.integers(0, 50, n).astype(float),
-        "impressions": rng.integers(100, 5000, n).astype(float),
-        "text": "post",
-    })  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": pd.Timestamp("2024-01-01")
+            + pd.to_timedelta(rng.integers(0, 8760, n), unit="h"),
+            "likes": rng.integers(0, 50, n).astype(float),
+            "impressions": rng.integers(100, 5000, n).astype(float),
+            "text": "post",
+        }
+    )
     typed = {"*": TypedTotal(100_000, dt.date(2024, 6, 1))}
     analysis = analyze([dataset(frame)], Options(typed=typed))
     a = analysis.accounts[0]
@@ -317,12 +368,26 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
 
 
 def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods():
-    old = dataset(pd.DataFrame({"date": pd.date_range("2014-01-01", periods=90, freq="D"),
-                                "likes": 1.0, "impressions": 10.0, "text": "p"}),
-                  account=None, source="old")  # fmt: skip
-    new = dataset(pd.DataFrame({"date": pd.date_range("2025-01-01", periods=90, freq="D"),
-                                "followers_gained": 2.0}),
-                  "day", account=None, source="new")  # fmt: skip
+    old = dataset(
+        pd.DataFrame(
+            {
+                "date": pd.date_range("2014-01-01", periods=90, freq="D"),
+                "likes": 1.0,
+                "impressions": 10.0,
+                "text": "p",
+            }
+        ),
+        account=None,
+        source="old",
+    )
+    new = dataset(
+        pd.DataFrame(
+            {"date": pd.date_range("2025-01-01", periods=90, freq="D"), "followers_gained": 2.0}
+        ),
+        "day",
+        account=None,
+        source="new",
+    )
     a = analyze([old, new]).accounts[0]
     change = a.cards()["change"]
     assert change["current_start"] == "2025-03-04"
@@ -333,17 +398,28 @@ def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods():
 
 
 def test_an_empty_count_in_a_seen_row_is_zero_and_in_an_unseen_row_unknown():
-    frame = pd.DataFrame({"date": DAYS, "likes": [np.nan, 2.0, np.nan, 1.0],
-                          "impressions": [10.0, 10.0, np.nan, 10.0],
-                          "text": ["a"] * 4})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": DAYS,
+            "likes": [np.nan, 2.0, np.nan, 1.0],
+            "impressions": [10.0, 10.0, np.nan, 10.0],
+            "text": ["a"] * 4,
+        }
+    )
     a = analyze([dataset(frame)]).accounts[0]
     assert a.posts["value"].tolist()[:2] == [0.0, 2.0]
     assert np.isnan(a.posts["value"].iloc[2])
 
 
 def test_weeks_without_posts_are_zero_weeks_not_gaps():
-    frame = pd.DataFrame({"date": pd.to_datetime(["2025-01-06", "2025-01-27"]), "likes": [3.0, 4.0],
-                          "impressions": [10.0, 10.0], "text": ["a", "b"]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-06", "2025-01-27"]),
+            "likes": [3.0, 4.0],
+            "impressions": [10.0, 10.0],
+            "text": ["a", "b"],
+        }
+    )
     weekly = analyze([dataset(frame)]).accounts[0].weekly
     assert weekly["posts"].tolist() == [1, 0, 0, 1]
     assert weekly["engagements"].tolist() == [3, 0, 0, 4]
@@ -351,29 +427,40 @@ def test_weeks_without_posts_are_zero_weeks_not_gaps():
 
 def test_overlapping_downloads_count_each_post_once_keeping_its_latest_figures():
     def export(days, impressions, source):
-        return dataset(pd.DataFrame({"date": days + pd.Timedelta(hours=9),
-                                     "post_id": [f"p{d.day}" for d in days],
-                                     "likes": 1.0, "impressions": impressions, "text": "t"}),
-                       source=source)  # fmt: skip
+        return dataset(
+            pd.DataFrame(
+                {
+                    "date": days + pd.Timedelta(hours=9),
+                    "post_id": [f"p{d.day}" for d in days],
+                    "likes": 1.0,
+                    "impressions": impressions,
+                    "text": "t",
+                }
+            ),
+            source=source,
+        )
 
     early = export(DAYS[:3], [10.0, 10.0, 10.0], "march.csv")
     late = export(DAYS[1:], [20.0, 20.0, 20.0], "april.csv")  # two posts again, seen more
     a = analyze([early, late]).accounts[0]
     assert a.duplicates == 2 and len(a.posts) == 4
     assert a.posts["impressions"].tolist() == [10.0, 20.0, 20.0, 20.0]
-    assert any("2 posts that were in more than one of them are counted once" in n
-               for n in a.notes())  # fmt: skip
+    assert any(
+        "2 posts that were in more than one of them are counted once" in n for n in a.notes()
+    )
 
 
 def _zero_heavy(n=80, engaged=0.2, seed=1, short_boost=1.0):
     rng = np.random.default_rng(seed)
     short = np.arange(n) % 2 == 1
     p = np.where(short, engaged * short_boost, engaged)
-    return pd.DataFrame({
-        "text": np.where(short, "short", "x" * 150),
-        "date": pd.date_range("2025-01-01", periods=n, freq="7h"),
-        "rate": np.where(rng.random(n) < p, rng.random(n) * 0.05 + 0.001, 0.0),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "text": np.where(short, "short", "x" * 150),
+            "date": pd.date_range("2025-01-01", periods=n, freq="7h"),
+            "rate": np.where(rng.random(n) < p, rng.random(n) * 0.05 + 0.001, 0.0),
+        }
+    )
 
 
 def test_zero_heavy_posts_compare_the_share_with_engagement_never_a_zero_interval():
@@ -428,10 +515,12 @@ def test_posts_needed_matches_the_textbook_formula():
 def test_a_null_result_says_how_big_a_difference_it_could_have_shown():
     from strategy.folk_rules import power_words, test_rules
 
-    small = next(r for r in test_rules(synthetic_posts(n=40, effect=1.0, seed=3))
-                 if r.id == "short_posts")  # fmt: skip
-    large = next(r for r in test_rules(synthetic_posts(n=800, effect=1.0, seed=3))
-                 if r.id == "short_posts")  # fmt: skip
+    small = next(
+        r for r in test_rules(synthetic_posts(n=40, effect=1.0, seed=3)) if r.id == "short_posts"
+    )
+    large = next(
+        r for r in test_rules(synthetic_posts(n=800, effect=1.0, seed=3)) if r.id == "short_posts"
+    )
     assert small.outcome == large.outcome == "unclear"
     assert small.detectable > large.detectable > 0  # more posts, finer differences show
     words = power_words(small)
@@ -458,15 +547,21 @@ def test_groups_that_largely_coincide_are_said_not_to_be_independent():
 
 
 def _null_account(rng, n: int = 120):
-    texts = [("short" if rng.random() < 0.5 else "x" * 150)
-             + (" #a #b #c" if rng.random() < 0.4 else "")
-             + (" https://x.example" if rng.random() < 0.4 else "")
-             + (" we are hiring" if rng.random() < 0.3 else "") for _ in range(n)]  # fmt: skip
-    return pd.DataFrame({
-        "text": texts,
-        "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 2160, n), unit="h"),
-        "rate": rng.gamma(2, 0.01, n),  # no rule can matter: the rates ignore the posts
-    })  # fmt: skip
+    texts = [
+        ("short" if rng.random() < 0.5 else "x" * 150)
+        + (" #a #b #c" if rng.random() < 0.4 else "")
+        + (" https://x.example" if rng.random() < 0.4 else "")
+        + (" we are hiring" if rng.random() < 0.3 else "")
+        for _ in range(n)
+    ]
+    return pd.DataFrame(
+        {
+            "text": texts,
+            "date": pd.Timestamp("2025-01-01")
+            + pd.to_timedelta(rng.integers(0, 2160, n), unit="h"),
+            "rate": rng.gamma(2, 0.01, n),  # no rule can matter: the rates ignore the posts
+        }
+    )
 
 
 def test_on_data_where_no_rule_can_matter_few_accounts_get_any_verdict():

@@ -203,16 +203,18 @@ def test_remove_all_clears_the_files_and_a_pending_mapping(app):
 def test_the_download_day_dates_year_less_exports_and_a_new_day_reads_the_file_again(app):
     go(app)
     app.date_input(key="w:downloaded_on").set_value(dt.date(2025, 6, 1)).run()
-    app.file_uploader(key="analytics_upload").upload("Overview.csv", tiktok_overview(),
-                                                     "text/csv").run()  # fmt: skip
+    app.file_uploader(key="analytics_upload").upload(
+        "Overview.csv", tiktok_overview(), "text/csv"
+    ).run()
     assert not app.exception
     (ds,) = app.session_state[SESSION_KEY].datasets
     assert ds.frame["date"].max().date() == dt.date(2025, 1, 1)  # Dec 30 - Jan 1, before June
     first_end = ds.frame["date"].max().date()
     # The same file again with a later download day: read again in place of the first.
     app.date_input(key="w:downloaded_on").set_value(dt.date(2026, 12, 1)).run()
-    app.file_uploader(key="analytics_upload").upload("Overview (again).csv", tiktok_overview(),
-                                                     "text/csv").run()  # fmt: skip
+    app.file_uploader(key="analytics_upload").upload(
+        "Overview (again).csv", tiktok_overview(), "text/csv"
+    ).run()
     assert not app.exception
     (again,) = app.session_state[SESSION_KEY].datasets
     assert again.frame["date"].max().date() == dt.date(2026, 1, 1) > first_end

@@ -27,8 +27,11 @@ def state(at):
 
 
 def texts(at) -> str:
-    parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "warning")
-             for e in getattr(at, kind)]  # fmt: skip
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "markdown", "caption", "info", "warning")
+        for e in getattr(at, kind)
+    ]
     parts += [b.label for b in at.button] + [p.label for p in at.sidebar.get("page_link")]
     return "\n".join(str(p) for p in parts)
 

@@ -259,8 +259,9 @@ def test_recurring_content_shows_on_the_month_calendar(app):
 
 
 def pdf_links(at) -> list[bytes]:
-    found = re.findall(r"data:application/pdf;base64,([A-Za-z0-9+/=]+)",
-                       " ".join(m.value for m in at.markdown))  # fmt: skip
+    found = re.findall(
+        r"data:application/pdf;base64,([A-Za-z0-9+/=]+)", " ".join(m.value for m in at.markdown)
+    )
     return [base64.b64decode(f) for f in found]
 
 

@@ -22,10 +22,14 @@ from strategy.readings import read_benchmarks
 
 def posts(n=40, seed=0, **metrics) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
-    frame = pd.DataFrame({
-        "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 2000, n), unit="h"),
-        "text": "post", "likes": rng.integers(0, 30, n).astype(float),
-    })  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date": pd.Timestamp("2025-01-01")
+            + pd.to_timedelta(rng.integers(0, 2000, n), unit="h"),
+            "text": "post",
+            "likes": rng.integers(0, 30, n).astype(float),
+        }
+    )
     for k, v in metrics.items():
         frame[k] = v
     return frame
@@ -35,8 +39,10 @@ def mixed(measure="interactions"):
     """A LinkedIn page rated per impression and an X handle rated per (typed) follower."""
     page = dataset(posts(impressions=1000.0, engagements=5.0), platform="linkedin", account="Page")
     handle = dataset(posts(seed=1), platform="x", account="Handle")
-    typed = {"x:Handle": TypedTotal(800, dt.date(2025, 3, 1)),
-             "linkedin:Page": TypedTotal(12_000, dt.date(2025, 3, 1))}  # fmt: skip
+    typed = {
+        "x:Handle": TypedTotal(800, dt.date(2025, 3, 1)),
+        "linkedin:Page": TypedTotal(12_000, dt.date(2025, 3, 1)),
+    }
     return analyze([page, handle], Options(typed=typed, measure=measure))
 
 

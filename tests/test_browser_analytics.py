@@ -60,8 +60,12 @@ def test_workshop_mode_with_a_demo_persona(page: Page, server_url: str):
 
 
 REAL = os.environ.get("REAL_EXPORTS_DIR")
-FOUR = ("X__FG-SC", "FACEBOOK__LeonMpofu", "TIKTOK__htupycollabs-spec__Analytics__Overview",
-        "YOUTUBE__")  # fmt: skip
+FOUR = (
+    "X__FG-SC",
+    "FACEBOOK__LeonMpofu",
+    "TIKTOK__htupycollabs-spec__Analytics__Overview",
+    "YOUTUBE__",
+)
 
 
 @pytest.mark.skipif(not REAL, reason="REAL_EXPORTS_DIR is not set")
@@ -70,8 +74,9 @@ def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
 ):
     files = [next(p for p in sorted(Path(REAL).iterdir()) if p.name.startswith(x)) for x in FOUR]
     # The browser is in Stockholm: its zone is the page's default, and the CLI is told the same.
-    context = browser.new_context(timezone_id="Europe/Stockholm",
-                                  viewport={"width": 1400, "height": 900})  # fmt: skip
+    context = browser.new_context(
+        timezone_id="Europe/Stockholm", viewport={"width": 1400, "height": 900}
+    )
     page = context.new_page()
     open_step(page, server_url, "Analytics", "Measure the right thing")
     page.locator("input[type=file]").last.set_input_files([str(f) for f in files])
@@ -81,10 +86,23 @@ def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
     expect(charts.first).to_be_visible(timeout=30_000)
     # TikTok leaves out the year: the page dates it by today, the CLI by the same day.
     result = subprocess.run(
-        [sys.executable, "-m", "strategy", "analyze", *map(str, files), "--json",
-         "--tz", "Europe/Stockholm", "--downloaded", dt.date.today().isoformat()],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "strategy",
+            "analyze",
+            *map(str, files),
+            "--json",
+            "--tz",
+            "Europe/Stockholm",
+            "--downloaded",
+            dt.date.today().isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
     accounts = json.loads(result.stdout)["accounts"]
     assert len(accounts) == 4
     main = page.get_by_test_id("stMain")

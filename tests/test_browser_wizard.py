@@ -110,8 +110,9 @@ def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path):
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(page: Page, server_url: str,
-                                                               tmp_path):  # fmt: skip
+def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(
+    page: Page, server_url: str, tmp_path
+):
     """Pick Svenska, load the Swedish demo, go to Export by Nästa, download a Swedish PDF."""
     page.goto(server_url)
     expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
@@ -121,9 +122,15 @@ def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(page: Page, serve
     expect(
         page.get_by_text("Demon 'HR-teamet på ett medelstort företag' är laddad")
     ).to_be_visible()
-    for title in ["Hitta ditt varför", "Gå igenom det du har", "Välj en handfull kanaler",
-                  "Skriv en riktlinje per kanal", "Planera, gör, följ upp", "Mät rätt sak",
-                  "Ta med dig strategin"]:  # fmt: skip
+    for title in [
+        "Hitta ditt varför",
+        "Gå igenom det du har",
+        "Välj en handfull kanaler",
+        "Skriv en riktlinje per kanal",
+        "Planera, gör, följ upp",
+        "Mät rätt sak",
+        "Ta med dig strategin",
+    ]:
         page.get_by_role("button", name="Nästa").click()
         expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
     wait_idle(page)

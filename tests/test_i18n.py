@@ -22,9 +22,22 @@ import messages  # noqa: E402
 
 KEYWORDS = {"_", "N_", "ngettext"}
 # Fields the app's logic reads: they must be the same in every language.
-LOGIC_KEYS = {"id", "kind", "channels", "content_types", "audiences", "suits", "not_suits",
-              "scope", "max_chars", "max_hashtags", "minutes", "review_months", "file",
-              "accounts"}  # fmt: skip
+LOGIC_KEYS = {
+    "id",
+    "kind",
+    "channels",
+    "content_types",
+    "audiences",
+    "suits",
+    "not_suits",
+    "scope",
+    "max_chars",
+    "max_hashtags",
+    "minutes",
+    "review_months",
+    "file",
+    "accounts",
+}
 
 
 def key(message) -> str | tuple:
@@ -47,8 +60,11 @@ def code_messages() -> dict[str | tuple, str]:
     for folder in messages.SOURCES:
         for path in sorted((ROOT / folder).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(), str(path))):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id in KEYWORDS):  # fmt: skip
+                if not (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in KEYWORDS
+                ):
                     continue
                 count = 2 if node.func.id == "ngettext" else 1
                 args = node.args[:count]
@@ -72,8 +88,9 @@ def test_every_message_in_the_code_reaches_the_catalogue(extracted):
 
 def test_every_message_has_a_swedish_translation(extracted, swedish):
     missing = [m for m in extracted if m not in swedish or not swedish[m].string]
-    missing += [m for m in extracted if m in swedish and isinstance(m, tuple)
-                and not all(swedish[m].string)]  # fmt: skip
+    missing += [
+        m for m in extracted if m in swedish and isinstance(m, tuple) and not all(swedish[m].string)
+    ]
     fuzzy = [m for m in extracted if m in swedish and swedish[m].fuzzy]
     assert not missing, f"untranslated: {missing}"
     assert not fuzzy, f"marked fuzzy: {fuzzy}"
@@ -115,13 +132,18 @@ def test_the_checker_reports_a_missing_translation(tmp_path, monkeypatch, capsys
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", ["Next", "3 tasks from this audit (they go to your plan)"]),
-     ("sv", ["Nästa", "3 uppgifter från genomgången (de hamnar i din plan)"])],
-)  # fmt: skip
+    [
+        ("en", ["Next", "3 tasks from this audit (they go to your plan)"]),
+        ("sv", ["Nästa", "3 uppgifter från genomgången (de hamnar i din plan)"]),
+    ],
+)
 def test_messages_follow_the_language_in_force(lang, expected):
     with using(lang):
-        plural = ngettext("{n} task from this audit (it goes to your plan)",
-                          "{n} tasks from this audit (they go to your plan)", 3)  # fmt: skip
+        plural = ngettext(
+            "{n} task from this audit (it goes to your plan)",
+            "{n} tasks from this audit (they go to your plan)",
+            3,
+        )
         assert [_("Next"), plural.format(n=3)] == expected
     assert _("Next") == "Next"  # outside the block: English again
 
@@ -134,11 +156,14 @@ def test_an_unknown_language_falls_back_to_english():
 
 @pytest.mark.parametrize(
     ("lang", "day", "medium", "month", "big", "share", "change"),
-    [("en", "5 March 2027", "5 Mar 2027", "March 2027", "12,346", "4.2%", "+12%"),
-     ("sv", "5 mars 2027", "5 mars 2027", "Mars 2027", "12\xa0346", "4,2\xa0%", "+12\xa0%")],
-)  # fmt: skip
-def test_dates_and_numbers_are_written_the_languages_way(lang, day, medium, month, big, share,
-                                                         change):  # fmt: skip
+    [
+        ("en", "5 March 2027", "5 Mar 2027", "March 2027", "12,346", "4.2%", "+12%"),
+        ("sv", "5 mars 2027", "5 mars 2027", "Mars 2027", "12\xa0346", "4,2\xa0%", "+12\xa0%"),
+    ],
+)
+def test_dates_and_numbers_are_written_the_languages_way(
+    lang, day, medium, month, big, share, change
+):
     d = dt.date(2027, 3, 5)
     with using(lang):
         assert [i18n.date(d), i18n.date(d, "medium"), i18n.date(d, "month")] == [day, medium, month]
@@ -150,8 +175,17 @@ def test_dates_and_numbers_are_written_the_languages_way(lang, day, medium, mont
 def test_swedish_charts_carry_swedish_number_and_date_formats():
     import pandas as pd
 
-    cells = pd.DataFrame({"weekday": [0], "day": ["Mån"], "hour": [9.0], "median_rate": [0.02],
-                          "posts": [4], "rated": [4], "enough": [True]})  # fmt: skip
+    cells = pd.DataFrame(
+        {
+            "weekday": [0],
+            "day": ["Mån"],
+            "hour": [9.0],
+            "median_rate": [0.02],
+            "posts": [4],
+            "rated": [4],
+            "enough": [True],
+        }
+    )
     with using("sv"):
         spec = charts.best_time(cells, "interaktioner per visning", "tider i UTC").to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
@@ -212,18 +246,24 @@ def test_each_demo_persona_has_a_swedish_twin(persona):
     assert [a.source for a in sv.plan.actions] == [a.source for a in en.plan.actions]
 
     def words(s):
-        return {s.why.statement, *(c.job for c in s.guidelines.cards),
-                *(a.what for a in s.plan.actions), *(r.what for r in s.plan.recurring)}  # fmt: skip
+        return {
+            s.why.statement,
+            *(c.job for c in s.guidelines.cards),
+            *(a.what for a in s.plan.actions),
+            *(r.what for r in s.plan.recurring),
+        }
 
     assert not words(en) & words(sv), "a demo text was left in English"
 
 
 @pytest.mark.parametrize(
     ("data", "english", "swedish"),
-    [(b"", "x.csv: the file is empty", "x.csv: filen är tom"),
-     (b"%PDF-1.7", "x.csv: this is a PDF document", "x.csv: det här är ett PDF-dokument"),
-     (b"a|b\n1|2\n", "separated by '|'", "åtskilda med '|'")],
-)  # fmt: skip
+    [
+        (b"", "x.csv: the file is empty", "x.csv: filen är tom"),
+        (b"%PDF-1.7", "x.csv: this is a PDF document", "x.csv: det här är ett PDF-dokument"),
+        (b"a|b\n1|2\n", "separated by '|'", "åtskilda med '|'"),
+    ],
+)
 def test_an_upload_is_refused_in_the_language_in_force(data, english, swedish):
     from strategy.importers import ImportFailure, import_file
 

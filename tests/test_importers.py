@@ -195,10 +195,15 @@ def test_row_cap_is_a_message_not_a_crash():
 def test_the_pyarrow_fast_path_agrees_with_the_csv_module_path(monkeypatch, broken_row):
     # A post with a line break inside its text makes the fast read start again allowing them.
     rows = [["Tweet id", "Tweet text", "time", "impressions", "engagements"]] + [
-        [str(i), f"post {i}, with comma" + ("\nand a second line" if i == broken_row else ""),
-         "2021-04-01 09:00 +0000", "1,000", str(i % 7)]
+        [
+            str(i),
+            f"post {i}, with comma" + ("\nand a second line" if i == broken_row else ""),
+            "2021-04-01 09:00 +0000",
+            "1,000",
+            str(i % 7),
+        ]
         for i in range(40_000)
-    ]  # fmt: skip
+    ]
     data = csv_text(rows).encode()
     assert len(data) > 2_000_000
     fast = import_file("big.csv", data)[0]
@@ -350,8 +355,9 @@ def test_linkedin_creator_workbook_joins_top_posts_and_anchors_followers():
     by_post = top.frame.set_index("post_id")
     first = by_post.loc["https://www.linkedin.com/feed/update/urn:li:activity:1"]
     assert (first["engagements"], first["impressions"]) == (30, 700)  # in both lists
-    assert pd.isna(by_post.loc["https://www.linkedin.com/feed/update/urn:li:activity:3",
-                               "engagements"])  # fmt: skip
+    assert pd.isna(
+        by_post.loc["https://www.linkedin.com/feed/update/urn:li:activity:3", "engagements"]
+    )
     assert any("joined on 'Post URL'" in n for n in top.notes)
     assert followers.frame.sort_values("date")["followers"].tolist() == [806, 812]
     assert followers.columns_used["followers"] == "Total followers on 2025-02-03: 812"
@@ -376,9 +382,19 @@ def test_an_empty_sheet_of_a_workbook_is_left_out_with_a_note():
     [
         # two known tables beside each other, a description line above
         (
-            [["Top 50"], ["Post URL", "Post publish date", "Engagements", "", "Post URL",
-                          "Post publish date", "Impressions"], ["a", "1/1/2025", "3", "", "b",
-                                                                 "1/2/2025", "9"]],
+            [
+                ["Top 50"],
+                [
+                    "Post URL",
+                    "Post publish date",
+                    "Engagements",
+                    "",
+                    "Post URL",
+                    "Post publish date",
+                    "Impressions",
+                ],
+                ["a", "1/1/2025", "3", "", "b", "1/2/2025", "9"],
+            ],
             2,
         ),
         # an empty cell in a data row is not a gap between tables
@@ -386,7 +402,7 @@ def test_an_empty_sheet_of_a_workbook_is_left_out_with_a_note():
         # an empty column between unknown headers stays one table
         ([["a", "b", "", "c", "d"], ["1", "2", "", "3", "4"]], 1),
     ],
-)  # fmt: skip
+)
 def test_side_by_side_tables_are_split_only_when_both_are_known(rows, parts):
     from strategy.importers.blocks import side_by_side
 
@@ -395,12 +411,14 @@ def test_side_by_side_tables_are_split_only_when_both_are_known(rows, parts):
 
 @pytest.mark.parametrize(
     ("values", "fmt", "expected"),
-    [(["2025-12-31 23:59 +0000", None], "%Y-%m-%d %H:%M %z", ["2025-12-31 23:59:00", None]),
-     (["2025-03-01T08:05:09Z"], "%Y-%m-%dT%H:%M:%S%z", ["2025-03-01 08:05:09"]),
-     (["2025-03-01T08:05:09+00:00"], "%Y-%m-%dT%H:%M:%S%z", ["2025-03-01 08:05:09"]),
-     (["2025-03-01"], "%Y-%m-%d", ["2025-03-01 00:00:00"]),
-     (["2025-03-01 10:00:00"], "%Y-%m-%d %H:%M:%S", ["2025-03-01 10:00:00"])],
-)  # fmt: skip
+    [
+        (["2025-12-31 23:59 +0000", None], "%Y-%m-%d %H:%M %z", ["2025-12-31 23:59:00", None]),
+        (["2025-03-01T08:05:09Z"], "%Y-%m-%dT%H:%M:%S%z", ["2025-03-01 08:05:09"]),
+        (["2025-03-01T08:05:09+00:00"], "%Y-%m-%dT%H:%M:%S%z", ["2025-03-01 08:05:09"]),
+        (["2025-03-01"], "%Y-%m-%d", ["2025-03-01 00:00:00"]),
+        (["2025-03-01 10:00:00"], "%Y-%m-%d %H:%M:%S", ["2025-03-01 10:00:00"]),
+    ],
+)
 def test_iso_dates_take_the_fast_path_and_agree_with_strptime(values, fmt, expected):
     import pyarrow as pa
 
@@ -411,10 +429,12 @@ def test_iso_dates_take_the_fast_path_and_agree_with_strptime(values, fmt, expec
 
 @pytest.mark.parametrize(
     ("values", "fmt"),
-    [(["2025-12-31 23:59 +0200"], "%Y-%m-%d %H:%M %z"),  # not UTC: strptime converts it
-     (["2025-02-30"], "%Y-%m-%d"),  # no such day: the careful path drops the row
-     (["03/01/2025"], "%m/%d/%Y")],  # not ISO at all
-)  # fmt: skip
+    [
+        (["2025-12-31 23:59 +0200"], "%Y-%m-%d %H:%M %z"),  # not UTC: strptime converts it
+        (["2025-02-30"], "%Y-%m-%d"),  # no such day: the careful path drops the row
+        (["03/01/2025"], "%m/%d/%Y"),
+    ],  # not ISO at all
+)
 def test_iso_dates_step_aside_when_they_could_be_wrong(values, fmt):
     import pyarrow as pa
 
@@ -432,12 +452,28 @@ def test_tiktok_video_ids_date_year_less_posts_whatever_their_order():
     # A TikTok video id holds its Unix seconds in the top 32 bits.
     posted = [dt.datetime(2025, 3, 3, 18, 30), dt.datetime(2024, 11, 2, 7, 5)]
     ids = [(int(p.replace(tzinfo=dt.UTC).timestamp()) << 32) | 4242 for p in posted]
-    rows = [["Video title", "Video link", "Post time", "Total likes", "Total comments",
-             "Total shares", "Total views"]] + [
-        [f"Video {i}", f"https://www.tiktok.com/@creator.one/video/{vid}",
-         p.strftime("%B %d").replace(" 0", " "), "10", "2", "1", "400"]
+    rows = [
+        [
+            "Video title",
+            "Video link",
+            "Post time",
+            "Total likes",
+            "Total comments",
+            "Total shares",
+            "Total views",
+        ]
+    ] + [
+        [
+            f"Video {i}",
+            f"https://www.tiktok.com/@creator.one/video/{vid}",
+            p.strftime("%B %d").replace(" 0", " "),
+            "10",
+            "2",
+            "1",
+            "400",
+        ]
         for i, (vid, p) in enumerate(zip(ids, posted, strict=True))
-    ]  # fmt: skip
+    ]
     ds = import_file("Content.csv", csv_text(rows).encode(), reference=dt.date(2026, 2, 28))[0]
     assert sorted(ds.frame["date"].tolist()) == sorted(pd.Timestamp(p) for p in posted)
     assert (ds.time_source, ds.time_zone, ds.account) == ("post_id", "UTC", "creator.one")
@@ -447,17 +483,28 @@ def test_x_post_ids_give_date_only_content_exports_their_utc_time():
     # (id >> 22) + 1288834974657 is the post's UTC time in milliseconds.
     when = dt.datetime(2025, 2, 17, 21, 45, 12, tzinfo=dt.UTC)
     post_id = (int(when.timestamp() * 1000) - 1288834974657) << 22
-    rows = [["Post id", "Date", "Post text", "Link", "Impressions", "Likes", "Engagements"],
-            [str(post_id), "Mon Feb 17 2025", "hi", f"https://x.com/someone/status/{post_id}",
-             "10", "1", "2"]]  # fmt: skip
+    rows = [
+        ["Post id", "Date", "Post text", "Link", "Impressions", "Likes", "Engagements"],
+        [
+            str(post_id),
+            "Mon Feb 17 2025",
+            "hi",
+            f"https://x.com/someone/status/{post_id}",
+            "10",
+            "1",
+            "2",
+        ],
+    ]
     ds = import_file("account_analytics_content.csv", csv_text(rows).encode())[0]
     assert ds.frame["date"].iloc[0] == pd.Timestamp("2025-02-17 21:45:12")
     assert (ds.time_of_day, ds.time_source, ds.account) == (True, "post_id", "someone")
 
 
 def test_ids_that_disagree_with_the_dates_are_not_trusted():
-    rows = [["Post id", "Date", "Post text", "Impressions", "Engagements"],
-            [str(1891564128784855141), "Mon Feb 17 2020", "hi", "10", "2"]]  # fmt: skip
+    rows = [
+        ["Post id", "Date", "Post text", "Impressions", "Engagements"],
+        [str(1891564128784855141), "Mon Feb 17 2020", "hi", "10", "2"],
+    ]
     ds = import_file("content.csv", csv_text(rows).encode())[0]
     assert ds.time_source == "none" and not ds.time_of_day
 
@@ -474,8 +521,9 @@ def mangle(header: str, how: str) -> str:
     raise ValueError(how)
 
 
-@pytest.mark.parametrize("how", ["soft hyphens", "zero-width and nbsp", "upper with colon",
-                                 "padded"])  # fmt: skip
+@pytest.mark.parametrize(
+    "how", ["soft hyphens", "zero-width and nbsp", "upper with colon", "padded"]
+)
 def test_headers_with_invisible_characters_case_and_colons_are_recognised(how):
     text = x_legacy_en().decode("utf-8-sig")
     head, _nl, body = text.partition("\n")
@@ -541,13 +589,22 @@ def test_a_swedish_youtube_table_is_read_with_its_swedish_month_names():
 
 
 def test_a_german_youtube_table_with_a_soft_hyphen_in_every_header():
-    headers = ["Inhalt", "Videotitel", "Veröffentlichungszeitpunkt des Videos", "Dauer",
-               "Aufrufe", "Wiedergabezeit (Stunden)", "Abonnenten", "Impressionen"]  # fmt: skip
-    rows = [["\u00ad".join(h[i : i + 4] for i in range(0, len(h), 4)) for h in headers],
-            ["Gesamt", "", "", "", "5000", "10,5", "12", "900"],
-            ["abc123", "Erstes Video", "28.08.2025", "60", "3.000", "6,25", "8", "500"],
-            ["def456", "Zweites Video", "03.09.2025", "45", "1.000", "2,5", "3",
-             "256"]]  # fmt: skip
+    headers = [
+        "Inhalt",
+        "Videotitel",
+        "Veröffentlichungszeitpunkt des Videos",
+        "Dauer",
+        "Aufrufe",
+        "Wiedergabezeit (Stunden)",
+        "Abonnenten",
+        "Impressionen",
+    ]
+    rows = [
+        ["\u00ad".join(h[i : i + 4] for i in range(0, len(h), 4)) for h in headers],
+        ["Gesamt", "", "", "", "5000", "10,5", "12", "900"],
+        ["abc123", "Erstes Video", "28.08.2025", "60", "3.000", "6,25", "8", "500"],
+        ["def456", "Zweites Video", "03.09.2025", "45", "1.000", "2,5", "3", "256"],
+    ]
     ds = import_file("Tabellendaten.csv", csv_text(rows, sep=";").encode("cp1252"))[0]
     assert ds.format_id == "youtube_table" and ds.header_languages == ["de"]
     s = ds.summary()
@@ -556,21 +613,58 @@ def test_a_german_youtube_table_with_a_soft_hyphen_in_every_header():
 
 
 def test_a_swedish_meta_posts_export_and_a_swedish_tiktok_overview():
-    meta = [["Publicerings-id", "Sid-id", "Sidnamn", "Titel", "Publiceringstid", "Permalänk",
-             "Visningar", "Räckvidd", "Reaktioner, kommentarer och delningar", "Reaktioner",
-             "Kommentarer", "Delningar"],
-            ["1", "9", "Kafé Nord", "Hej", "04/14/2025 10:00", "https://facebook.com/1", "100",
-             "80", "7", "5", "1", "1"]]  # fmt: skip
+    meta = [
+        [
+            "Publicerings-id",
+            "Sid-id",
+            "Sidnamn",
+            "Titel",
+            "Publiceringstid",
+            "Permalänk",
+            "Visningar",
+            "Räckvidd",
+            "Reaktioner, kommentarer och delningar",
+            "Reaktioner",
+            "Kommentarer",
+            "Delningar",
+        ],
+        [
+            "1",
+            "9",
+            "Kafé Nord",
+            "Hej",
+            "04/14/2025 10:00",
+            "https://facebook.com/1",
+            "100",
+            "80",
+            "7",
+            "5",
+            "1",
+            "1",
+        ],
+    ]
     ds = import_file("inlagg.csv", csv_text(meta).encode())[0]
     assert (ds.format_id, ds.account, ds.header_languages) == ("meta_posts", "Kafé Nord", ["sv"])
     assert ds.summary()["totals"]["reach"] == 80 and ds.summary()["totals"]["engagements"] == 7
-    tiktok = [["Datum", "Videovisningar", "Profilvisningar", "Gilla-markeringar", "Kommentarer",
-               "Delningar"], ["30 december", "100", "1", "10", "1", "0"],
-              ["31 december", "200", "2", "20", "2", "1"]]  # fmt: skip
+    tiktok = [
+        [
+            "Datum",
+            "Videovisningar",
+            "Profilvisningar",
+            "Gilla-markeringar",
+            "Kommentarer",
+            "Delningar",
+        ],
+        ["30 december", "100", "1", "10", "1", "0"],
+        ["31 december", "200", "2", "20", "2", "1"],
+    ]
     ds = import_file("Oversikt.csv", csv_text(tiktok).encode(), reference=dt.date(2026, 1, 2))[0]
     s = ds.summary()
-    assert (ds.format_id, s["start"], s["totals"]["engagements"]) == ("tiktok_overview",
-                                                                     "2025-12-30", 34)  # fmt: skip
+    assert (ds.format_id, s["start"], s["totals"]["engagements"]) == (
+        "tiktok_overview",
+        "2025-12-30",
+        34,
+    )
 
 
 def test_a_legacy_x_export_in_an_unknown_language_is_read_by_its_column_order():
@@ -610,35 +704,52 @@ def test_a_legacy_x_export_in_an_unknown_language_is_read_by_its_column_order():
 
 
 def test_an_unknown_table_asks_for_a_mapping_pre_filled_from_its_values():
-    rows = [["Tag", "Wort", "Gesehen", "Herzen"],
-            ["2025-01-02", "Hallo Welt, ein Beitrag", "100", "5"],
-            ["2025-01-03", "Noch ein längerer Beitrag", "300", "9"]]  # fmt: skip
+    rows = [
+        ["Tag", "Wort", "Gesehen", "Herzen"],
+        ["2025-01-02", "Hallo Welt, ein Beitrag", "100", "5"],
+        ["2025-01-03", "Noch ein längerer Beitrag", "300", "9"],
+    ]
     with pytest.raises(NeedsMapping) as caught:
         import_file("odd.csv", csv_text(rows).encode())
-    assert caught.value.guess == {"date": "Tag", "text": "Wort", "impressions": "Gesehen",
-                                  "engagements": "Herzen"}  # fmt: skip
+    assert caught.value.guess == {
+        "date": "Tag",
+        "text": "Wort",
+        "impressions": "Gesehen",
+        "engagements": "Herzen",
+    }
 
 
 @pytest.mark.parametrize(
     ("labels", "language"),
-    [(("Organic", "Sponsored", "Total"), "en"), (("Organisk", "Sponsrad", "Totalt"), "sv"),
-     (("Organisch", "Gesponsert", "Gesamt"), "de")],
-)  # fmt: skip
+    [
+        (("Organic", "Sponsored", "Total"), "en"),
+        (("Organisk", "Sponsrad", "Totalt"), "sv"),
+        (("Organisch", "Gesponsert", "Gesamt"), "de"),
+    ],
+)
 def test_a_boosted_post_listed_per_kind_of_distribution_is_counted_once(labels, language):
     organic, sponsored, total = labels
     if language == "de":
         sponsored = "Bezahlt"
-    head = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
-            "Distribution"]  # fmt: skip
+    head = [
+        "Tweet id",
+        "Tweet permalink",
+        "Tweet text",
+        "time",
+        "impressions",
+        "engagements",
+        "Distribution",
+    ]
     link = "https://twitter.com/a/status/{}"
-    rows = [head,
-            ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "100", "5", organic],
-            ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "300", "7", sponsored],
-            ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "400", "12", total],
-            ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "50", "2", organic],
-            ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "70", "3", sponsored],
-            ["3", link.format(3), "plain", "2021-04-03 09:00 +0000", "10", "1", organic],
-            ]  # fmt: skip
+    rows = [
+        head,
+        ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "100", "5", organic],
+        ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "300", "7", sponsored],
+        ["1", link.format(1), "boosted", "2021-04-01 09:00 +0000", "400", "12", total],
+        ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "50", "2", organic],
+        ["2", link.format(2), "no total", "2021-04-02 09:00 +0000", "70", "3", sponsored],
+        ["3", link.format(3), "plain", "2021-04-03 09:00 +0000", "10", "1", organic],
+    ]
     (ds,) = import_file("boosted.csv", csv_text(rows).encode())
     assert ds.rows == 3
     by_post = ds.frame.set_index("post_id")["impressions"].to_dict()
@@ -648,39 +759,113 @@ def test_a_boosted_post_listed_per_kind_of_distribution_is_counted_once(labels, 
 
 
 def test_a_type_column_without_repeated_posts_changes_nothing():
-    head = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
-            "Distribution"]  # fmt: skip
-    rows = [head, ["1", "https://twitter.com/a/status/1", "a", "2021-04-01 09:00 +0000", "9",
-                   "1", "Organic"],
-            ["2", "https://twitter.com/a/status/2", "b", "2021-04-02 09:00 +0000", "8", "1",
-             "Sponsored"]]  # fmt: skip
+    head = [
+        "Tweet id",
+        "Tweet permalink",
+        "Tweet text",
+        "time",
+        "impressions",
+        "engagements",
+        "Distribution",
+    ]
+    rows = [
+        head,
+        ["1", "https://twitter.com/a/status/1", "a", "2021-04-01 09:00 +0000", "9", "1", "Organic"],
+        [
+            "2",
+            "https://twitter.com/a/status/2",
+            "b",
+            "2021-04-02 09:00 +0000",
+            "8",
+            "1",
+            "Sponsored",
+        ],
+    ]
     (ds,) = import_file("types.csv", csv_text(rows).encode())
     assert ds.rows == 2 and not any("counted once" in n for n in ds.notes)
 
 
-FB_META = ["Post ID", "Permalink", "Post Message", "Type", "Countries", "Languages", "Posted",
-           "Audience Targeting"]  # fmt: skip
+FB_META = [
+    "Post ID",
+    "Permalink",
+    "Post Message",
+    "Type",
+    "Countries",
+    "Languages",
+    "Posted",
+    "Audience Targeting",
+]
 FB_SHEETS = {
     "Key Metrics": [
-        [*FB_META, "Lifetime Post Total Reach", "Lifetime Post Total Impressions",
-         "Lifetime Engaged Users"],
+        [
+            *FB_META,
+            "Lifetime Post Total Reach",
+            "Lifetime Post Total Impressions",
+            "Lifetime Engaged Users",
+        ],
         [""] * 8 + ["Lifetime: people reached", "Lifetime: impressions", "Lifetime: engaged"],
-        ["1_2", "https://facebook.com/p/1", "Cover", "Photo", "", "", "06/04/2014 04:03:05 PM",
-         "", 10, 20, 3],
-        ["1_1", "https://facebook.com/p/2", "A link", "Link", "", "", "03/06/2014 02:01:09 PM",
-         "", 49, 114, 5],
+        [
+            "1_2",
+            "https://facebook.com/p/1",
+            "Cover",
+            "Photo",
+            "",
+            "",
+            "06/04/2014 04:03:05 PM",
+            "",
+            10,
+            20,
+            3,
+        ],
+        [
+            "1_1",
+            "https://facebook.com/p/2",
+            "A link",
+            "Link",
+            "",
+            "",
+            "03/06/2014 02:01:09 PM",
+            "",
+            49,
+            114,
+            5,
+        ],
     ],
     # Excel cuts sheet names to 31 characters; people ("talking about") come before stories.
-    "Lifetime Talking About This(pos": [[*FB_META, "comment", "like", "share"],
-                                        ["1_2", "", "", "", "", "", "", "", 9, 9, 9]],
+    "Lifetime Talking About This(pos": [
+        [*FB_META, "comment", "like", "share"],
+        ["1_2", "", "", "", "", "", "", "", 9, 9, 9],
+    ],
     "Lifetime Post Stories by action": [
         [*FB_META, "comment", "like", "share"],
-        ["1_1", "https://facebook.com/p/2", "A link", "Link", "", "", "03/06/2014 02:01:09 PM",
-         "", 2, 6, 1],
-        ["1_2", "https://facebook.com/p/1", "Cover", "Photo", "", "", "06/04/2014 04:03:05 PM",
-         "", 1, 4, 0],
+        [
+            "1_1",
+            "https://facebook.com/p/2",
+            "A link",
+            "Link",
+            "",
+            "",
+            "03/06/2014 02:01:09 PM",
+            "",
+            2,
+            6,
+            1,
+        ],
+        [
+            "1_2",
+            "https://facebook.com/p/1",
+            "Cover",
+            "Photo",
+            "",
+            "",
+            "06/04/2014 04:03:05 PM",
+            "",
+            1,
+            4,
+            0,
+        ],
     ],
-}  # fmt: skip
+}
 
 
 def _fb_workbook(kind: str) -> bytes:
@@ -710,8 +895,10 @@ def _fb_workbook(kind: str) -> bytes:
 def test_likes_comments_and_shares_come_from_facebooks_breakdown_sheet(kind):
     (ds,) = import_file(f"Facebook Insights Data Export (Post Level).{kind}", _fb_workbook(kind))
     got = ds.frame.set_index("post_id")[["likes", "comments", "shares"]].to_dict("index")
-    assert got == {"1_2": {"likes": 4, "comments": 1, "shares": 0},
-                   "1_1": {"likes": 6, "comments": 2, "shares": 1}}  # fmt: skip
+    assert got == {
+        "1_2": {"likes": 4, "comments": 1, "shares": 0},
+        "1_1": {"likes": 6, "comments": 2, "shares": 1},
+    }
     assert ds.frame["reach"].sum() == 59
     assert any("Lifetime Post Stories by action" in n for n in ds.notes)
 

@@ -192,8 +192,7 @@ def test_two_overlapping_downloads_uploaded_together_give_the_figures_of_one(nam
     first = write(rows[:top] + body[:cut], delimiter, sep).encode("utf-8")
     second = write(rows[:top] + body[len(body) - cut :], delimiter, sep).encode("utf-8")
     stem, suffix = Path(name).stem, Path(name).suffix
-    together = account_figures([(f"{stem}{suffix}", first), (f"{stem}{suffix}", second)],
-                               reference)  # fmt: skip
+    together = account_figures([(f"{stem}{suffix}", first), (f"{stem}{suffix}", second)], reference)
     assert together == account_figures([(name, data)], reference)
 
 

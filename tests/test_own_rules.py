@@ -12,14 +12,30 @@ from strategy.i18n import using
 from strategy.model import OwnRule, RuleCondition, Strategy
 from strategy.own_rules import condition_mask, describe, group_label, rule_mask
 
-POSTS = pd.DataFrame({
-    "text": ["Join our #webinar today", "New job: apply https://x.example", "#hrtech news",
-             "Summer party 🎉", "A" * 150, None],
-    "date": pd.to_datetime(["2025-03-03 08:00", "2025-03-03 10:30", "2025-03-05 13:00",
-                            "2025-03-08 22:30", "2025-03-09 09:00", "2025-03-20 17:00"]),
-    "hour": [8.0, 10.0, 13.0, 22.0, np.nan, 17.0],
-    "post_type": ["Video", "Link", "Photos", "Reels", None, "Status"],
-})  # fmt: skip
+POSTS = pd.DataFrame(
+    {
+        "text": [
+            "Join our #webinar today",
+            "New job: apply https://x.example",
+            "#hrtech news",
+            "Summer party 🎉",
+            "A" * 150,
+            None,
+        ],
+        "date": pd.to_datetime(
+            [
+                "2025-03-03 08:00",
+                "2025-03-03 10:30",
+                "2025-03-05 13:00",
+                "2025-03-08 22:30",
+                "2025-03-09 09:00",
+                "2025-03-20 17:00",
+            ]
+        ),
+        "hour": [8.0, 10.0, 13.0, 22.0, np.nan, 17.0],
+        "post_type": ["Video", "Link", "Photos", "Reels", None, "Status"],
+    }
+)
 NAN = np.nan
 
 
@@ -56,8 +72,7 @@ def test_a_rule_needs_every_part_and_a_missed_part_outweighs_an_unknown_one():
             RuleCondition(kind="hours", start_hour=6, end_hour=12),
         ],
     )
-    np.testing.assert_array_equal(rule_mask(rule, POSTS).to_numpy(float),
-                                  [1, 0, 0, 0, NAN, 0])  # fmt: skip
+    np.testing.assert_array_equal(rule_mask(rule, POSTS).to_numpy(float), [1, 0, 0, 0, NAN, 0])
 
 
 @pytest.mark.parametrize(
@@ -91,23 +106,28 @@ def test_rules_read_in_words_in_both_languages():
     )
     assert group_label(rule) == "posts containing “webinar” or “#event” and published 08:00–11:00"
     with using("sv"):
-        assert group_label(rule) == ("inlägg som innehåller “webinar” eller “#event” och "
-                                     "publicerade 08:00–11:00")  # fmt: skip
+        assert group_label(rule) == (
+            "inlägg som innehåller “webinar” eller “#event” och publicerade 08:00–11:00"
+        )
         assert describe(RuleCondition(kind="has_link", negate=True)) == "utan länk"
 
 
 def _posts(n=200, effect=1.0, seed=0):
     rng = np.random.default_rng(seed)
     webinar = rng.random(n) < 0.4
-    return pd.DataFrame({
-        "text": np.where(webinar, "Join our webinar", "News from the team " * 6),
-        "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 4000, n), unit="h"),
-        "rate": 0.02 * rng.lognormal(0, 0.3, n) * np.where(webinar, effect, 1.0),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "text": np.where(webinar, "Join our webinar", "News from the team " * 6),
+            "date": pd.Timestamp("2025-01-01")
+            + pd.to_timedelta(rng.integers(0, 4000, n), unit="h"),
+            "rate": 0.02 * rng.lognormal(0, 0.3, n) * np.where(webinar, effect, 1.0),
+        }
+    )
 
 
-WEBINAR = OwnRule(name="Webinar posts do better",
-                  conditions=[RuleCondition(kind="contains", words="webinar")])  # fmt: skip
+WEBINAR = OwnRule(
+    name="Webinar posts do better", conditions=[RuleCondition(kind="contains", words="webinar")]
+)
 
 
 def test_an_own_rule_is_tested_in_the_same_family_as_the_folk_rules():
@@ -165,11 +185,13 @@ def test_words_are_matched_as_written_whatever_signs_case_or_composition(words, 
 
 
 def test_links_in_capitals_are_links_and_types_match_whole_words():
-    posts = pd.DataFrame({
-        "text": ["See HTTPS://EXAMPLE.COM", "WWW.EXAMPLE.ORG", "plain"],
-        "date": pd.to_datetime(["2025-01-01"] * 3),
-        "post_type": ["Shortlink", "Photos", "Bilder"],
-    })  # fmt: skip
+    posts = pd.DataFrame(
+        {
+            "text": ["See HTTPS://EXAMPLE.COM", "WWW.EXAMPLE.ORG", "plain"],
+            "date": pd.to_datetime(["2025-01-01"] * 3),
+            "post_type": ["Shortlink", "Photos", "Bilder"],
+        }
+    )
     assert condition_mask(RuleCondition(kind="has_link"), posts).tolist() == [1, 1, 0]
     assert condition_mask(RuleCondition(kind="has_media"), posts).tolist() == [0, 1, 1]
 
@@ -177,8 +199,10 @@ def test_links_in_capitals_are_links_and_types_match_whole_words():
 def test_a_rule_whose_part_the_export_lacks_cannot_be_tested_rather_than_too_few():
     posts = _posts()
     posts.loc[::2, "text"] += " https://x.example"
-    rule = OwnRule(name="Video links", conditions=[RuleCondition(kind="post_type", words="video"),
-                                                   RuleCondition(kind="has_link")])  # fmt: skip
+    rule = OwnRule(
+        name="Video links",
+        conditions=[RuleCondition(kind="post_type", words="video"), RuleCondition(kind="has_link")],
+    )
     (mine,) = [r for r in run_rules(posts, own=[rule]) if r.own]
     assert mine.outcome == "not_applicable" and "names no post type" in mine.verdict
     no_text = posts.assign(text=None)
@@ -188,15 +212,19 @@ def test_a_rule_whose_part_the_export_lacks_cannot_be_tested_rather_than_too_few
 
 
 def test_near_another_works_by_position_and_ignores_date_only_neighbours():
-    posts = pd.DataFrame({
-        "text": ["a", "b", "c"],
-        "date": pd.to_datetime(["2025-01-01 01:00", "2025-01-01 00:00", "2025-01-01 02:00"]),
-        "hour": [1.0, np.nan, 2.0],  # the second has a date only
-    }, index=[1, 1, 2])  # fmt: skip
+    posts = pd.DataFrame(
+        {
+            "text": ["a", "b", "c"],
+            "date": pd.to_datetime(["2025-01-01 01:00", "2025-01-01 00:00", "2025-01-01 02:00"]),
+            "hour": [1.0, np.nan, 2.0],  # the second has a date only
+        },
+        index=[1, 1, 2],
+    )
     got = condition_mask(RuleCondition(kind="near_another", number=3), posts).tolist()
     assert got[0] == 1.0 and np.isnan(got[1]) and got[2] == 1.0
-    alone = posts.assign(date=pd.to_datetime(["2025-01-01 01:00", "2025-01-01 00:00",
-                                              "2025-01-03 02:00"]))  # fmt: skip
+    alone = posts.assign(
+        date=pd.to_datetime(["2025-01-01 01:00", "2025-01-01 00:00", "2025-01-03 02:00"])
+    )
     got = condition_mask(RuleCondition(kind="near_another", number=3), alone).tolist()
     assert got[0] == 0.0 and got[2] == 0.0  # the date-only post is no neighbour at 01:00
 
@@ -208,8 +236,10 @@ def test_a_blank_or_invisible_name_is_refused_by_the_form_and_the_file(name):
 
     rule, problems = make_rule(name, [{"kind": "has_link"}])
     assert rule is None and problems
-    doc = {"schema_version": 1, "analytics": {"own_rules": [{"name": name, "conditions": [
-        {"kind": "has_link"}]}]}}  # fmt: skip
+    doc = {
+        "schema_version": 1,
+        "analytics": {"own_rules": [{"name": name, "conditions": [{"kind": "has_link"}]}]},
+    }
     with pytest.raises(StrategyFileError) as info:
         loads(__import__("json").dumps(doc).encode())
     assert "name" in str(info.value.problems[0])
@@ -234,7 +264,7 @@ def test_a_file_gets_the_validators_words_without_pydantic_prefix_and_strict_typ
         {"kind": "has_link", "negate": "yes"},
         {"kind": "shorter_than", "number": 2.5},
     ):
-        assert "own_rules.0.conditions.0" in problem(bad)  # fmt: skip
+        assert "own_rules.0.conditions.0" in problem(bad)
     assert RuleCondition(kind="weekday", weekdays=[1, 1, 3]).weekdays == [1, 3]
 
 
@@ -250,13 +280,20 @@ def test_make_rule_never_raises_it_says_what_to_fix():
 def test_a_rule_each_post_lacks_one_part_of_cannot_be_tested_and_says_what_is_missing():
     from strategy.own_rules import split
 
-    posts = pd.DataFrame({
-        "text": ["see http://x.example", None],
-        "date": pd.to_datetime(["2025-01-01 08:00", "2025-01-02 00:00"]),
-        "hour": [np.nan, 9.0],  # the first has no time, the second no text
-    })  # fmt: skip
-    rule = OwnRule(name="x", conditions=[RuleCondition(kind="hours", start_hour=6, end_hour=12),
-                                         RuleCondition(kind="has_link")])  # fmt: skip
+    posts = pd.DataFrame(
+        {
+            "text": ["see http://x.example", None],
+            "date": pd.to_datetime(["2025-01-01 08:00", "2025-01-02 00:00"]),
+            "hour": [np.nan, 9.0],  # the first has no time, the second no text
+        }
+    )
+    rule = OwnRule(
+        name="x",
+        conditions=[
+            RuleCondition(kind="hours", start_hour=6, end_hour=12),
+            RuleCondition(kind="has_link"),
+        ],
+    )
     mask, why = split(rule, posts)
     assert mask.isna().all() and "no times of day" in why
     assert split(rule, posts.assign(hour=[8.0, 9.0], text=["a", "b"]))[1] == ""

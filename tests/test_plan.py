@@ -252,10 +252,27 @@ def test_cli_calendar_refuses_a_bad_file(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "value",
-    [" =1+1", "\n=1+1", "\u200b=1+1", "\x00=1+1", "\ufeff@SUM(1)", "\uff1d1+1", "\uff0b1",
-     "\xa0-2", "\u3000=1", "\u2028=1", "\r\n+1", "\u3164=1", "\u034f=1", "\ufe0f=1",
-     "\u2800@x", "\u180b=1", "\U000e0041=1", "\u0301=1"],
-)  # fmt: skip
+    [
+        " =1+1",
+        "\n=1+1",
+        "\u200b=1+1",
+        "\x00=1+1",
+        "\ufeff@SUM(1)",
+        "\uff1d1+1",
+        "\uff0b1",
+        "\xa0-2",
+        "\u3000=1",
+        "\u2028=1",
+        "\r\n+1",
+        "\u3164=1",
+        "\u034f=1",
+        "\ufe0f=1",
+        "\u2800@x",
+        "\u180b=1",
+        "\U000e0041=1",
+        "\u0301=1",
+    ],
+)
 def test_formula_variants_behind_invisible_or_full_width_characters_are_escaped(value):
     assert safe_cell(value) == "'" + value
 
@@ -265,8 +282,13 @@ def test_the_posts_csv_escapes_every_text_cell_from_an_upload():
 
     from strategy.csvsafe import frame_csv
 
-    frame = pd.DataFrame({"text": ['=HYPERLINK("http://evil")', "fine", None], "n": [-1, 2, 3],
-                          "=head": ["a", "b", "c"]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("http://evil")', "fine", None],
+            "n": [-1, 2, 3],
+            "=head": ["a", "b", "c"],
+        }
+    )
     rows = list(csv.reader(io.StringIO(frame_csv(frame).decode("utf-8-sig"))))
     assert rows[0] == ["text", "n", "'=head"]
     assert rows[1] == ['\'=HYPERLINK("http://evil")', "-1", "a"]  # numbers stay numbers

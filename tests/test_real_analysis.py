@@ -200,8 +200,16 @@ def test_four_platforms_at_once_give_each_account_its_own_figures():
 
 
 def test_everything_uploaded_together_gives_every_account_a_named_reading():
-    prefixes = (X_LEGACY, X_CONTENT, META_POSTS, FB_LEGACY, META_DAILY, TT_OVERVIEW,
-                TT_FOLLOWERS, YOUTUBE)  # fmt: skip
+    prefixes = (
+        X_LEGACY,
+        X_CONTENT,
+        META_POSTS,
+        FB_LEGACY,
+        META_DAILY,
+        TT_OVERVIEW,
+        TT_FOLLOWERS,
+        YOUTUBE,
+    )
     result = analyze(load(*prefixes), Options()).to_json()
     assert all(a["account"] for a in result["accounts"])
     assert all(a["reading"].startswith(a["platform"] + " · ") for a in result["accounts"])
@@ -284,8 +292,9 @@ def test_xlsx_of_a_real_export_gives_the_same_figures(tmp_path):
     raw = pd.read_csv(path(X_LEGACY), dtype=str, keep_default_na=False)
     buffer = io.BytesIO()
     raw.to_excel(buffer, index=False)
-    datasets = import_file("tweet_activity_metrics_ADHOrg_20210401_20210501_en.xlsx",
-                           buffer.getvalue())  # fmt: skip
+    datasets = import_file(
+        "tweet_activity_metrics_ADHOrg_20210401_20210501_en.xlsx", buffer.getvalue()
+    )
     via_xlsx = analyze(datasets, Options()).to_json()["accounts"][0]
     assert via_xlsx["rate"] == run(X_LEGACY)["x:ADHOrg"]["rate"]
 
@@ -325,8 +334,9 @@ def test_a_planted_effect_in_real_posts_is_still_found(prefix, rule):
     rng = np.random.default_rng(3)
     rate = rng.permutation(posts["rate"].to_numpy())
     # The group in plain pandas: the hour in the charts' zone, or the text's length.
-    split = (posts["hour"] < 12 if rule == "morning" else posts["text"].fillna("").str.len() < 100
-             ).to_numpy()  # fmt: skip
+    split = (
+        posts["hour"] < 12 if rule == "morning" else posts["text"].fillna("").str.len() < 100
+    ).to_numpy()
     # The group truly does better: three times the rate, and (where most posts have none)
     # most of its posts now have some.
     planted = np.where(split, rate * 3, rate)

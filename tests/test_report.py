@@ -28,8 +28,15 @@ from strategy.storage import dumps
 LIB = load_library()
 GOLDEN = Path(__file__).parent / "data" / "golden"
 TODAY = dt.date(2026, 11, 22)
-SECTIONS = ["1. Why", "2. Audit", "3. Channels", "4. Guidelines per channel", "5. Plan",
-            "6. Measuring what matters", "Contents"]  # fmt: skip
+SECTIONS = [
+    "1. Why",
+    "2. Audit",
+    "3. Channels",
+    "4. Guidelines per channel",
+    "5. Plan",
+    "6. Measuring what matters",
+    "Contents",
+]
 WORDS = {
     "swedish": "Vi vill nå fler sökande i Örebro och Malmö",
     "greek": "Γειά σου κόσμε",
@@ -188,8 +195,15 @@ def test_cli_pdf_refuses_a_bad_export_with_one_line(tmp_path, capsys):
     assert "bad.csv: the file is empty" in capsys.readouterr().err
 
 
-SWEDISH_SECTIONS = ["1. Varför", "2. Genomgång", "3. Kanaler", "4. Riktlinjer per kanal",
-                    "5. Plan", "6. Att mäta det som spelar roll", "Innehåll"]  # fmt: skip
+SWEDISH_SECTIONS = [
+    "1. Varför",
+    "2. Genomgång",
+    "3. Kanaler",
+    "4. Riktlinjer per kanal",
+    "5. Plan",
+    "6. Att mäta det som spelar roll",
+    "Innehåll",
+]
 
 
 @pytest.fixture(scope="module")
@@ -231,8 +245,10 @@ def test_swedish_markdown_matches_the_golden_file():
 
 @pytest.mark.slow
 @settings(max_examples=50, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab cdé W\n-😀🇸🇪")), min_size=401, max_size=900),
-       st.sampled_from([20.0, 60.0, 174.0]))  # fmt: skip
+@given(
+    st.text(alphabet=st.sampled_from(list("ab cdé W\n-😀🇸🇪")), min_size=401, max_size=900),
+    st.sampled_from([20.0, 60.0, 174.0]),
+)
 def test_long_text_is_wrapped_within_its_column_keeping_every_word(text, width):
     from strategy.report.pdf import _setup, _wrap
 
@@ -251,9 +267,15 @@ def _with_own_rule(language="en") -> Strategy:
 
     s = full_strategy()
     s.profile.language = language
-    s.analytics.own_rules = [OwnRule(name="Morning posts without hashtags", conditions=[
-        RuleCondition(kind="hours", start_hour=6, end_hour=12),
-        RuleCondition(kind="contains", words="#hr", negate=True)])]  # fmt: skip
+    s.analytics.own_rules = [
+        OwnRule(
+            name="Morning posts without hashtags",
+            conditions=[
+                RuleCondition(kind="hours", start_hour=6, end_hour=12),
+                RuleCondition(kind="contains", words="#hr", negate=True),
+            ],
+        )
+    ]
     return s
 
 

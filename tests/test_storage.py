@@ -205,8 +205,11 @@ def test_a_schema_version_of_true_is_refused():
 
 
 def test_a_number_of_thousands_of_digits_is_refused_at_its_own_field():
-    data = (b'{"schema_version": 1, "analytics": {"follower_totals": {"x:a": {"count": '
-            + b"9" * 5000 + b', "as_of": "2025-01-01"}}}}')  # fmt: skip
+    data = (
+        b'{"schema_version": 1, "analytics": {"follower_totals": {"x:a": {"count": '
+        + b"9" * 5000
+        + b', "as_of": "2025-01-01"}}}}'
+    )
     with pytest.raises(StrategyFileError) as refused:
         loads(data)
     assert "analytics.follower_totals.x:a.count" in str(refused.value.problems[0])

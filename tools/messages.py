@@ -24,11 +24,19 @@ def extract() -> Catalog:
     """Return every message the code marks for translation, with where it is used."""
     template = Catalog(project="Social Why", charset="utf-8")
     for folder in SOURCES:
-        found = extract_from_dir(ROOT / folder, method_map=[("**.py", "python")],
-                                 keywords=KEYWORDS, comment_tags=("Translators:",))  # fmt: skip
+        found = extract_from_dir(
+            ROOT / folder,
+            method_map=[("**.py", "python")],
+            keywords=KEYWORDS,
+            comment_tags=("Translators:",),
+        )
         for filename, lineno, message, comments, context in found:
-            template.add(message, locations=[(f"{folder}/{filename}", lineno)],
-                         auto_comments=comments, context=context)  # fmt: skip
+            template.add(
+                message,
+                locations=[(f"{folder}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     return template
 
 

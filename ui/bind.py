@@ -106,5 +106,6 @@ def widget(
 def pick_many(label: str, path: str, items: list) -> Any:
     """Multi-select pills over library items (anything with `id` and `title`), bound to a list."""
     titles = {i.id: i.title for i in items}
-    return widget(st.pills, label, path, options=list(titles), format_func=titles.get,
-                  selection_mode="multi")  # fmt: skip
+    return widget(
+        st.pills, label, path, options=list(titles), format_func=titles.get, selection_mode="multi"
+    )

@@ -27,12 +27,21 @@ def build_pages() -> list:
     """Create the st.Page objects: the steps in wizard order, then the canvas."""
     titles = {s.id: s.title for s in lib().steps.step}
     steps = [
-        st.Page(PAGE_FILES[step], title=titles[step], icon=ICONS[step], url_path=step,
-                default=step == "start")
+        st.Page(
+            PAGE_FILES[step],
+            title=titles[step],
+            icon=ICONS[step],
+            url_path=step,
+            default=step == "start",
+        )
         for step in STEPS
-    ]  # fmt: skip
-    canvas = st.Page("pages/wizard/canvas.py", title=_("Strategy canvas"),
-                     icon=":material/dashboard:", url_path="canvas")  # fmt: skip
+    ]
+    canvas = st.Page(
+        "pages/wizard/canvas.py",
+        title=_("Strategy canvas"),
+        icon=":material/dashboard:",
+        url_path="canvas",
+    )
     return [*steps, canvas]
 
 

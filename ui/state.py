@@ -140,8 +140,7 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
         The value.
     """
     # Charts and readings hold words: a change of language computes them again.
-    key = (i18n.language(),
-           *(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs))  # fmt: skip
+    key = (i18n.language(), *(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs))
     from strategy.demo import demo_only  # pandas: only where figures are computed
 
     if demo_only(inputs):
@@ -250,9 +249,10 @@ def clear_session() -> None:
     """Empty this session: strategy, uploads, PDF, widgets. Workshop mode stays as it was."""
     old = app_state()
     st.session_state[SESSION_KEY] = AppState(
-        strategy=Strategy(created=dt.date.today()), workshop=old.workshop,
+        strategy=Strategy(created=dt.date.today()),
+        workshop=old.workshop,
         generation=old.generation + 1,
-    )  # fmt: skip
+    )
     for key in list(st.session_state):
         if key != SESSION_KEY:
             del st.session_state[key]

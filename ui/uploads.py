@@ -15,8 +15,17 @@ from strategy.model import EARLIEST
 from ui.state import PendingUpload, app_state, upload_key, wkey
 from ui.text import safe
 
-PLATFORMS = ["linkedin", "x", "facebook", "instagram", "youtube", "tiktok", "mastodon",
-             "bluesky", "other"]  # fmt: skip
+PLATFORMS = [
+    "linkedin",
+    "x",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "mastodon",
+    "bluesky",
+    "other",
+]
 FIELD_NAMES = {
     "date": N_("Date"),
     "text": N_("Text"),
@@ -64,8 +73,11 @@ def upload_box() -> None:
         digest = hashlib.sha256(data).hexdigest()[:16]
         if digest in state.upload_hashes:
             if state.upload_days.get(digest) == downloaded:
-                st.info(_("{name} was uploaded already: it is counted once.").format(
-                    name=safe(upload.name)))  # fmt: skip
+                st.info(
+                    _("{name} was uploaded already: it is counted once.").format(
+                        name=safe(upload.name)
+                    )
+                )
                 continue
             # The same file with another download day: its year-less dates move, so it is
             # read again in place of the first reading, never beside it.
@@ -85,9 +97,14 @@ def upload_box() -> None:
                     keep(upload.name, found, digest)
             else:
                 state.pending = PendingUpload(
-                    upload.name, data, list(exc.headers), exc.preview, str(exc),
-                    dict(exc.guess or {}), downloaded,
-                )  # fmt: skip
+                    upload.name,
+                    data,
+                    list(exc.headers),
+                    exc.preview,
+                    str(exc),
+                    dict(exc.guess or {}),
+                    downloaded,
+                )
         except ImportFailure as exc:
             state.upload_errors.append(str(exc))
         else:
@@ -128,10 +145,15 @@ def mapping_form() -> None:
         guess = pending.guess
         if guess:
             st.caption(_("Pre-filled with a best guess from the values: check each column."))
-        mapping = {field: cols[i % 3].selectbox(
-            _(FIELD_NAMES[field]), options, key=f"map_{field}",
-            index=options.index(guess[field]) if guess.get(field) in options else 0)
-            for i, field in enumerate(MAPPABLE)}  # fmt: skip
+        mapping = {
+            field: cols[i % 3].selectbox(
+                _(FIELD_NAMES[field]),
+                options,
+                key=f"map_{field}",
+                index=options.index(guess[field]) if guess.get(field) in options else 0,
+            )
+            for i, field in enumerate(MAPPABLE)
+        }
         platform = st.selectbox(
             _("Network"),
             PLATFORMS,
@@ -148,9 +170,14 @@ def mapping_form() -> None:
         if st.form_submit_button(_("Read with this mapping")):
             chosen: dict[str, str] = {k: str(v) for k, v in mapping.items() if v}
             try:
-                found = read_mapped(pending.name, pending.data, chosen,
-                                    platform=platform, grain=grain,
-                                    reference=pending.reference)  # fmt: skip
+                found = read_mapped(
+                    pending.name,
+                    pending.data,
+                    chosen,
+                    platform=platform,
+                    grain=grain,
+                    reference=pending.reference,
+                )
                 digest = hashlib.sha256(pending.data).hexdigest()[:16]
                 if not keep(pending.name, found, digest):
                     st.error(safe(state.upload_errors.pop()))

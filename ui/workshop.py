@@ -66,9 +66,12 @@ def facilitator_panel(step: str) -> None:
     timer = state.timers.setdefault(step, {"end": None, "left": info.minutes * 60.0})
     with st.container(border=True):
         notes, clock = st.columns([3, 1])
-        notes.markdown(_("**Ask the room:** {ask}  \n**Typical answers:** {answers}  \n"
-                         "**Time:** about {minutes} minutes").format(
-            ask=info.ask, answers=info.answers, minutes=info.minutes))  # fmt: skip
+        notes.markdown(
+            _(
+                "**Ask the room:** {ask}  \n**Typical answers:** {answers}  \n"
+                "**Time:** about {minutes} minutes"
+            ).format(ask=info.ask, answers=info.answers, minutes=info.minutes)
+        )
         with clock:
             _countdown(step, info.minutes)
             running = bool(timer.get("end"))

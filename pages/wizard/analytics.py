@@ -57,8 +57,11 @@ else:
     persona = find_persona(state.persona, s.profile.language)
     datasets = demo_datasets(persona.accounts if persona else None)
     who = persona.title if persona else _("an HR team's two accounts and a personal account")
-    st.caption(_(":orange[**Showing made-up demo data**] ({who}): upload your own exports to "
-                 "replace it.").format(who=who))  # fmt: skip
+    st.caption(
+        _(
+            ":orange[**Showing made-up demo data**] ({who}): upload your own exports to replace it."
+        ).format(who=who)
+    )
 
 # The browser's zone is the default; a strategy that names one keeps it wherever it is opened.
 zone = browser_zone()
@@ -70,8 +73,12 @@ with st.expander(_("Data quality: what each file holds and lacks"), expanded=boo
 
 if state.datasets:
     st.markdown("**" + _("Accounts") + "**")
-    st.caption(_("Each table is counted under an account. Give two tables the same account "
-                 "name to merge them, or another name to split them."))  # fmt: skip
+    st.caption(
+        _(
+            "Each table is counted under an account. Give two tables the same account "
+            "name to merge them, or another name to split them."
+        )
+    )
     table = accounts_table(analysis)
     edited = st.data_editor(
         table,
@@ -94,45 +101,81 @@ st.subheader(_("How to read the figures"))
 zones = ["", *zone_names()]
 c1, c2, c3 = st.columns(3)
 with c1:
-    bind.widget(st.selectbox, _("Time zone for weekdays and hours"), "analytics.time_zone",
-                options=zones,
-                format_func=lambda z: z or _("Your browser's ({zone})").format(zone=zone),
-                help=_("Times the export gives in UTC are converted; clock times of an unknown "
-                       "zone are shown as the export wrote them."))  # fmt: skip
+    bind.widget(
+        st.selectbox,
+        _("Time zone for weekdays and hours"),
+        "analytics.time_zone",
+        options=zones,
+        format_func=lambda z: z or _("Your browser's ({zone})").format(zone=zone),
+        help=_(
+            "Times the export gives in UTC are converted; clock times of an unknown "
+            "zone are shown as the export wrote them."
+        ),
+    )
 MEASURES = {"interactions": _("Interactions"), "engagements": _("The network's engagements")}
 with c2:
-    bind.widget(st.radio, _("Measure"), "analytics.measure", options=list(MEASURES),
-                format_func=MEASURES.get,
-                help=_("Interactions: likes or reactions + comments + shares (+ saves), the same "
-                       "on every network. Engagements: each network's own figure (X counts "
-                       "clicks and expands too)."))  # fmt: skip
-DENOMS = {"auto": _("Best per account"), "followers": _("Followers"), "reach": _("Reach"),
-          "impressions": _("Impressions"), "views": _("Views")}  # fmt: skip
+    bind.widget(
+        st.radio,
+        _("Measure"),
+        "analytics.measure",
+        options=list(MEASURES),
+        format_func=MEASURES.get,
+        help=_(
+            "Interactions: likes or reactions + comments + shares (+ saves), the same "
+            "on every network. Engagements: each network's own figure (X counts "
+            "clicks and expands too)."
+        ),
+    )
+DENOMS = {
+    "auto": _("Best per account"),
+    "followers": _("Followers"),
+    "reach": _("Reach"),
+    "impressions": _("Impressions"),
+    "views": _("Views"),
+}
 with c3:
-    bind.widget(st.radio, _("Rate per"), "analytics.denominator", options=list(DENOMS),
-                format_func=DENOMS.get,
-                help=_("Best per account: a follower history in the export, else reach, "
-                       "impressions or views."))  # fmt: skip
+    bind.widget(
+        st.radio,
+        _("Rate per"),
+        "analytics.denominator",
+        options=list(DENOMS),
+        format_func=DENOMS.get,
+        help=_(
+            "Best per account: a follower history in the export, else reach, impressions or views."
+        ),
+    )
 
 st.subheader(_("Followers"))
 needs = [a for a in analysis.accounts if a.followers.source != "history"]
 for a in analysis.accounts:
-    st.caption(safe(_("{account}: {source}.").format(account=a.account.label,
-                                                     source=a.followers.words)))  # fmt: skip
+    st.caption(
+        safe(_("{account}: {source}.").format(account=a.account.label, source=a.followers.words))
+    )
 if needs:
-    st.caption(_("Type a follower total and the day it was true (a count from the profile "
-                 "today, or one you noted when you downloaded the export)."))  # fmt: skip
+    st.caption(
+        _(
+            "Type a follower total and the day it was true (a count from the profile "
+            "today, or one you noted when you downloaded the export)."
+        )
+    )
     typed = dict(s.analytics.follower_totals)
     for i, a in enumerate(needs):
         known = typed.get(a.account.key)
         col_count, col_day = st.columns([2, 1])
         count = col_count.number_input(
-            _("{account} followers").format(account=a.account.label), min_value=0,
-            max_value=10_000_000_000, step=1, value=known.count if known else 0,
-            key=wkey("followers", a.account.key, str(i)))  # fmt: skip
-        day = col_day.date_input(_("on"), value=known.as_of if known else dt.date.today(),
-                                 max_value=dt.date.today(),
-                                 key=wkey("followers_day", a.account.key, str(i)))  # fmt: skip
+            _("{account} followers").format(account=a.account.label),
+            min_value=0,
+            max_value=10_000_000_000,
+            step=1,
+            value=known.count if known else 0,
+            key=wkey("followers", a.account.key, str(i)),
+        )
+        day = col_day.date_input(
+            _("on"),
+            value=known.as_of if known else dt.date.today(),
+            max_value=dt.date.today(),
+            key=wkey("followers_day", a.account.key, str(i)),
+        )
         if count:
             typed[a.account.key] = FollowerTotal(count=int(count), as_of=day)
         else:
@@ -155,10 +198,16 @@ for a in analysis.accounts:
             col.metric(label, value, delta, help=CHANGE_HELP)
     thousand = a.per_thousand()
     if thousand:
-        words = {"follows": _("follows"), "profile_visits": _("profile visits"),
-                 "link_clicks": _("link clicks")}  # fmt: skip
-        st.caption(_("Per 1,000 impressions: {figures}.").format(
-            figures=", ".join(f"{v:.1f} {words[k]}" for k, v in thousand.items())))  # fmt: skip
+        words = {
+            "follows": _("follows"),
+            "profile_visits": _("profile visits"),
+            "link_clicks": _("link clicks"),
+        }
+        st.caption(
+            _("Per 1,000 impressions: {figures}.").format(
+                figures=", ".join(f"{v:.1f} {words[k]}" for k, v in thousand.items())
+            )
+        )
 
 
 def overview() -> list[tuple[dict | None, str]]:
@@ -172,11 +221,22 @@ def overview() -> list[tuple[dict | None, str]]:
     measure = _(MEASURE_NAMES[analysis.options.measure])
     if not points.empty:
         lines = follower_lines(analysis, points)
-        out.append((chart.spec(charts.engagement_vs_followers(points, lines, measure)),
-                    readings.read_points(points, lines)))  # fmt: skip
+        out.append(
+            (
+                chart.spec(charts.engagement_vs_followers(points, lines, measure)),
+                readings.read_points(points, lines),
+            )
+        )
     else:
-        out.append((None, _("Engagement against follower count needs an account with posts and "
-                            "a follower count: type a total above.")))  # fmt: skip
+        out.append(
+            (
+                None,
+                _(
+                    "Engagement against follower count needs an account with posts and "
+                    "a follower count: type a total above."
+                ),
+            )
+        )
     return out + [(None, note) for note in analysis.notes()]
 
 
@@ -186,8 +246,9 @@ for spec, reading in memo("overview", (datasets, options), overview):
     if reading:
         st.caption(safe(reading))
 
-published, published_notes = memo("published", (datasets, options),
-                                  lambda: benchmark_table(analysis))  # fmt: skip
+published, published_notes = memo(
+    "published", (datasets, options), lambda: benchmark_table(analysis)
+)
 with st.expander(_("Published figures for the same kind of rate"), expanded=False):
     st.caption(
         _(
@@ -197,8 +258,9 @@ with st.expander(_("Published figures for the same kind of rate"), expanded=Fals
         )
     )
     if len(published):
-        st.dataframe(published, hide_index=True,
-                     column_config={_("Link"): st.column_config.LinkColumn()})  # fmt: skip
+        st.dataframe(
+            published, hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()}
+        )
     for note in published_notes:
         st.caption(safe(note))
 
@@ -206,8 +268,9 @@ st.subheader(_("One account at a time: growth, best time, the rules of thumb"))
 st.write(measure_text.learn_by_doing)
 if analysis.accounts:
     labels = {a.account.key: a.account.label for a in analysis.accounts}
-    chosen = st.selectbox(_("Account"), list(labels), format_func=labels.__getitem__,
-                          key=wkey("rules_account"))  # fmt: skip
+    chosen = st.selectbox(
+        _("Account"), list(labels), format_func=labels.__getitem__, key=wkey("rules_account")
+    )
     a = analysis.account(chosen) or analysis.accounts[0]
 
     def account_figures() -> list[tuple[dict, str]]:
@@ -218,10 +281,15 @@ if analysis.accounts:
             out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(analysis, [a])))
         if len(a.posts):
             clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
-            out.append((chart.spec(charts.best_time(heat_cells(a), a.rate_name, clock)),
-                        readings.read_heatmap(a)))  # fmt: skip
-            out.append((chart.spec(charts.rule_chart(a.rules, a.rate_name)),
-                        readings.read_rules(a)))  # fmt: skip
+            out.append(
+                (
+                    chart.spec(charts.best_time(heat_cells(a), a.rate_name, clock)),
+                    readings.read_heatmap(a),
+                )
+            )
+            out.append(
+                (chart.spec(charts.rule_chart(a.rules, a.rate_name)), readings.read_rules(a))
+            )
         return out
 
     for spec, reading in memo("account", (datasets, options, a.account.key), account_figures):
@@ -235,11 +303,15 @@ if analysis.accounts:
     if len(a.posts):
         st.markdown("**" + _("Top posts") + "**")
         top = top_posts_table(a)
-        st.dataframe(top, hide_index=True,
-                     column_config={_("Link"): st.column_config.LinkColumn()})  # fmt: skip
-        st.download_button(_("Posts as CSV"), data=lambda: frame_csv(top),
-                           file_name="posts.csv", mime="text/csv", on_click="ignore",
-                           key=f"posts_csv_{a.account.key}")  # fmt: skip
+        st.dataframe(top, hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()})
+        st.download_button(
+            _("Posts as CSV"),
+            data=lambda: frame_csv(top),
+            file_name="posts.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"posts_csv_{a.account.key}",
+        )
 
 bind.widget(
     st.text_area,

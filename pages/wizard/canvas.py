@@ -53,8 +53,14 @@ if not s.channels.chosen:
 left, middle, right = st.columns(3)
 with left.container(border=True):
     st.markdown("##### " + _("Next 90 days"))
-    soon = sorted((a for a in s.plan.actions if a.status != "done" and a.due
-                   and a.due <= today + dt.timedelta(days=90)), key=due)  # fmt: skip
+    soon = sorted(
+        (
+            a
+            for a in s.plan.actions
+            if a.status != "done" and a.due and a.due <= today + dt.timedelta(days=90)
+        ),
+        key=due,
+    )
     lines = [f"- {date(due(a), 'short')}: {safe(a.what)}" for a in soon[:8]]
     st.markdown("\n".join(lines) or _("Nothing dated yet."))
 with middle.container(border=True):

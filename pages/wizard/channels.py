@@ -62,8 +62,10 @@ for rank, rec in enumerate(ranked, start=1):
             del chosen[rec.channel]
 order = [r.channel for r in ranked]
 # Ranked order; a channel the ranking does not list (not in this content) goes last.
-bind.write("channels.chosen", [chosen[c] for c in sorted(
-    chosen, key=lambda c: order.index(c) if c in order else len(order))])  # fmt: skip
+bind.write(
+    "channels.chosen",
+    [chosen[c] for c in sorted(chosen, key=lambda c: order.index(c) if c in order else len(order))],
+)
 
 if s.channels.chosen:
     st.subheader(_("One experiment (optional)"))

@@ -138,8 +138,12 @@ bind.widget(
     format="YYYY-MM-DD",
 )
 if s.plan.review_date is None:
-    st.caption(_("No day picked yet: the plan and the PDF use {day}, six months from today. "
-                 "Pick a day to make it yours.").format(day=date(suggested, "medium")))  # fmt: skip
+    st.caption(
+        _(
+            "No day picked yet: the plan and the PDF use {day}, six months from today. "
+            "Pick a day to make it yours."
+        ).format(day=date(suggested, "medium"))
+    )
 topics = content.titles(content.rules.review_topic)
 bind.widget(
     st.pills,

@@ -24,9 +24,11 @@ bind.widget(
     options=list(LANGUAGES),
     format_func=LANGUAGES.get,
     horizontal=True,
-    help=_("The interface, the suggestions and the PDF follow this choice; it is saved with "
-           "your strategy."),
-)  # fmt: skip
+    help=_(
+        "The interface, the suggestions and the PDF follow this choice; it is saved with "
+        "your strategy."
+    ),
+)
 KINDS = {"personal": _("Me, personally"), "organisation": _("An organisation or team")}
 bind.widget(
     st.radio,
@@ -89,8 +91,10 @@ for persona in personas(language):
         ):
             replace_strategy(load_persona(persona.id, language))
             state.persona = persona.id
-            flash("success", _("Loaded the demo '{title}'. Its data is made up.").format(
-                title=persona.title))  # fmt: skip
+            flash(
+                "success",
+                _("Loaded the demo '{title}'. Its data is made up.").format(title=persona.title),
+            )
             st.rerun()
 
 footer("start")

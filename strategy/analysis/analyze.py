@@ -31,9 +31,14 @@ from strategy.model import OwnRule
 MIN_SLOT_POSTS = 3
 WEEKLY = ["week", "engagements", "posts", "followers", "views"]
 # Card figure -> the column it adds up ("measure": the chosen measure, as `value`).
-CARD_FIGURES = {"measure": "value", "impressions": "impressions", "reach": "reach",
-                "views": "views", "watch_hours": "watch_hours",
-                "followers_gained": "followers_gained"}  # fmt: skip
+CARD_FIGURES = {
+    "measure": "value",
+    "impressions": "impressions",
+    "reach": "reach",
+    "views": "views",
+    "watch_hours": "watch_hours",
+    "followers_gained": "followers_gained",
+}
 CHANGE_DAYS = 28
 TOP_POSTS = 10
 DAY_METRICS = (
@@ -384,9 +389,14 @@ class AccountAnalysis:
 
     @cached_property
     def _published(self) -> tuple[list[Benchmark], str]:
-        return for_account(self.account.platform, self.measure, self.denominator,
-                           self.rate_grain, self.followers.latest,
-                           network_name(self.account.platform))  # fmt: skip
+        return for_account(
+            self.account.platform,
+            self.measure,
+            self.denominator,
+            self.rate_grain,
+            self.followers.latest,
+            network_name(self.account.platform),
+        )
 
     @property
     def benchmarks(self) -> list[Benchmark]:
@@ -467,9 +477,13 @@ class AccountAnalysis:
                 total(key, cast(pd.DataFrame, rows[(index >= before) & (index < start)])) or 0
             )
         if current:
-            card["change"] = {"days": CHANGE_DAYS, "current": current, "previous": previous,
-                              "current_start": start.date().isoformat(),
-                              "previous_start": before.date().isoformat()}  # fmt: skip
+            card["change"] = {
+                "days": CHANGE_DAYS,
+                "current": current,
+                "previous": previous,
+                "current_start": start.date().isoformat(),
+                "previous_start": before.date().isoformat(),
+            }
         return card
 
     def per_thousand(self) -> dict[str, float]:
@@ -557,17 +571,29 @@ class AccountAnalysis:
         notes = []
         if self.duplicates:
             period = self.period() or {}
-            notes.append(ngettext(
-                "{account}: {files} uploads cover {start} – {end} together; {n} post that was "
-                "in more than one of them is counted once.",
-                "{account}: {files} uploads cover {start} – {end} together; {n} posts that were "
-                "in more than one of them are counted once.", self.duplicates).format(
-                account=self.account.label, files=len(self.post_data), n=self.duplicates,
-                start=period.get("start"), end=period.get("end")))  # fmt: skip
+            notes.append(
+                ngettext(
+                    "{account}: {files} uploads cover {start} – {end} together; {n} post that was "
+                    "in more than one of them is counted once.",
+                    "{account}: {files} uploads cover {start} – {end} together; {n} posts that "
+                    "were in more than one of them are counted once.",
+                    self.duplicates,
+                ).format(
+                    account=self.account.label,
+                    files=len(self.post_data),
+                    n=self.duplicates,
+                    start=period.get("start"),
+                    end=period.get("end"),
+                )
+            )
         if self.account.named_by == "default" and self._apart():
-            notes.append(_("{account}: its files name no account and cover periods years or "
-                           "months apart; if they are different accounts, give them different "
-                           "names under Accounts.").format(account=self.account.label))  # fmt: skip
+            notes.append(
+                _(
+                    "{account}: its files name no account and cover periods years or "
+                    "months apart; if they are different accounts, give them different "
+                    "names under Accounts."
+                ).format(account=self.account.label)
+            )
         if self.measure_columns is None:
             has = [
                 m
@@ -620,10 +646,15 @@ class AccountAnalysis:
 
     def _apart(self) -> bool:
         """Whether some of its files cover periods that do not touch (a month or more apart)."""
-        spans = sorted((d.frame["date"].min(), d.frame["date"].max())
-                       for d in self.account.datasets if len(d.frame))  # fmt: skip
-        return any(nxt[0] - prev[1] > pd.Timedelta(days=31)
-                   for prev, nxt in zip(spans, spans[1:], strict=False))  # fmt: skip
+        spans = sorted(
+            (d.frame["date"].min(), d.frame["date"].max())
+            for d in self.account.datasets
+            if len(d.frame)
+        )
+        return any(
+            nxt[0] - prev[1] > pd.Timedelta(days=31)
+            for prev, nxt in zip(spans, spans[1:], strict=False)
+        )
 
     def summary(self) -> str:
         """One reading: account, grain, measure and denominator, and the sample."""
@@ -772,8 +803,11 @@ def _slot(row: pd.Series) -> dict:
 
 def _benchmark(b: Benchmark) -> dict:
     # Every field of the content file; the sample in the language in force, no empty "via".
-    return {**b.model_dump(exclude={"sample", "via"}), "via": b.via or None,
-            "sample": str(b.sample)}  # fmt: skip
+    return {
+        **b.model_dump(exclude={"sample", "via"}),
+        "via": b.via or None,
+        "sample": str(b.sample),
+    }
 
 
 def _rule(r: RuleResult) -> dict:

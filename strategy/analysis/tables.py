@@ -84,18 +84,21 @@ def benchmark_table(analysis: Analysis) -> tuple[pd.DataFrame, list[str]]:
         if not len(a.rates):
             continue
         for b in a.benchmarks:
-            rows.append({
-                _("Account"): a.account.label,
-                _("Your median"): percent(float(a.rates.median()), 2),
-                _("Published figure"): percent(b.value, 2),
-                _("Rate"): _("{rate}, {grain}").format(
-                    rate=rate_name(b.measure, b.denominator), grain=_("per post")),
-                _("Statistic"): _(STATISTIC_WORDS[b.statistic]),
-                _("For accounts of"): b.span() or _("every size"),
-                _("Sample"): str(b.sample),
-                _("Source"): f"{b.cite()}: {b.title}",
-                _("Link"): b.url,
-            })  # fmt: skip
+            rows.append(
+                {
+                    _("Account"): a.account.label,
+                    _("Your median"): percent(float(a.rates.median()), 2),
+                    _("Published figure"): percent(b.value, 2),
+                    _("Rate"): _("{rate}, {grain}").format(
+                        rate=rate_name(b.measure, b.denominator), grain=_("per post")
+                    ),
+                    _("Statistic"): _(STATISTIC_WORDS[b.statistic]),
+                    _("For accounts of"): b.span() or _("every size"),
+                    _("Sample"): str(b.sample),
+                    _("Source"): f"{b.cite()}: {b.title}",
+                    _("Link"): b.url,
+                }
+            )
         if a.benchmark_note:
             notes.append(f"{a.account.label}: {a.benchmark_note}")
     return pd.DataFrame(rows), notes
@@ -113,8 +116,16 @@ def follower_lines(analysis: Analysis, points: pd.DataFrame) -> pd.DataFrame:
         for b in matching(platform, measure, "followers", "post"):
             low = b.min_followers or AXIS_FOLLOWERS[0]
             high = b.max_followers or AXIS_FOLLOWERS[1]
-            rows.append({"platform": platform, "value": b.value, "x0": low, "x1": high,
-                         "cite": b.cite(), "label": b.words()})  # fmt: skip
+            rows.append(
+                {
+                    "platform": platform,
+                    "value": b.value,
+                    "x0": low,
+                    "x1": high,
+                    "cite": b.cite(),
+                    "label": b.words(),
+                }
+            )
     return pd.DataFrame(rows, columns=LINE_COLUMNS)
 
 
@@ -236,18 +247,28 @@ def quality_table(analysis: Analysis) -> pd.DataFrame:
     rows = []
     for a in analysis.accounts:
         for ds, q in zip(a.account.datasets, a.quality(), strict=True):
-            rows.append({
-                _("file"): q["source"], _("sheet"): q["sheet"] or "", _("account"): a.account.label,
-                _("format"): ds.label, _("one row per"): _("post") if q["grain"] == "post"
-                else _("day"), _("rows"): q["rows"], _("from"): q["start"], _("to"): q["end"],
-                _("missing days"): q["missing_days"],
-                _("rows left out (no date)"): q["rows_without_date"],
-                _("missing for the charts"): ", ".join(q["missing_columns"]) or "–",
-                _("times"): zone_words(ds.time_zone is not None, ds.time_of_day,
-                                       analysis.options.zone) if ds.grain == "post" else "–",
-                _("columns used"): ", ".join(f"{k} ← {v}" for k, v in ds.columns_used.items()),
-                _("notes"): " ".join(ds.notes),
-            })  # fmt: skip
+            rows.append(
+                {
+                    _("file"): q["source"],
+                    _("sheet"): q["sheet"] or "",
+                    _("account"): a.account.label,
+                    _("format"): ds.label,
+                    _("one row per"): _("post") if q["grain"] == "post" else _("day"),
+                    _("rows"): q["rows"],
+                    _("from"): q["start"],
+                    _("to"): q["end"],
+                    _("missing days"): q["missing_days"],
+                    _("rows left out (no date)"): q["rows_without_date"],
+                    _("missing for the charts"): ", ".join(q["missing_columns"]) or "–",
+                    _("times"): zone_words(
+                        ds.time_zone is not None, ds.time_of_day, analysis.options.zone
+                    )
+                    if ds.grain == "post"
+                    else "–",
+                    _("columns used"): ", ".join(f"{k} ← {v}" for k, v in ds.columns_used.items()),
+                    _("notes"): " ".join(ds.notes),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -256,9 +277,16 @@ def accounts_table(analysis: Analysis) -> pd.DataFrame:
     # Upload order, never account order: the editor keeps its edits by row, so a row must not
     # move when a rename regroups the accounts.
     owner = {id(ds): a for a in analysis.accounts for ds in a.account.datasets}
-    rows = [{"key": ds.key, _("file"): ds.source, _("sheet"): ds.sheet or "",
-             _("network"): ds.platform, _("account"): owner[id(ds)].account.name}
-            for ds in analysis.datasets]  # fmt: skip
+    rows = [
+        {
+            "key": ds.key,
+            _("file"): ds.source,
+            _("sheet"): ds.sheet or "",
+            _("network"): ds.platform,
+            _("account"): owner[id(ds)].account.name,
+        }
+        for ds in analysis.datasets
+    ]
     return pd.DataFrame(rows)
 
 
@@ -269,9 +297,15 @@ def cards(a: AccountAnalysis) -> list[tuple[str, str, str | None]]:
     """
     card = a.cards()
     change = card["change"]
-    names = {"measure": _(MEASURE_NAMES[a.measure]).capitalize(), "impressions": _("Impressions"),
-             "reach": _("Reach"), "views": _("Views"), "watch_hours": _("Hours watched"),
-             "followers_gained": _("Followers gained"), "posts": _("Posts")}  # fmt: skip
+    names = {
+        "measure": _(MEASURE_NAMES[a.measure]).capitalize(),
+        "impressions": _("Impressions"),
+        "reach": _("Reach"),
+        "views": _("Views"),
+        "watch_hours": _("Hours watched"),
+        "followers_gained": _("Followers gained"),
+        "posts": _("Posts"),
+    }
     out = []
     for key, label in names.items():
         value = card["totals"].get(key)

@@ -93,8 +93,9 @@ class NeedsMapping(ImportFailure):
         super().__init__(message)
         # Shown in the mapping form: a cell of a million characters is cut to a glimpse.
         self.headers = [clean(str(h)[:PREVIEW_CHARS], lines=False) for h in headers]
-        self.preview = [[clean(str(c)[:PREVIEW_CHARS]) for c in row[:MAX_PREVIEW_COLUMNS]]
-                        for row in preview]  # fmt: skip
+        self.preview = [
+            [clean(str(c)[:PREVIEW_CHARS]) for c in row[:MAX_PREVIEW_COLUMNS]] for row in preview
+        ]
         self.guess = {k: clean(str(v), lines=False) for k, v in (guess or {}).items()}
 
     def __reduce__(self):
@@ -107,8 +108,12 @@ def _fail(name: str, reason: str) -> ImportFailure:
 
 def too_large(name: str, size: int, limit: int = MAX_BYTES) -> ImportFailure:
     """The refusal of a file over the size limit, with its own size in the message."""
-    return _fail(name, _("it is {size} MB; the limit is {limit} MB").format(
-        size=number(size / 1024 / 1024, 1), limit=number(limit / 1024 / 1024)))  # fmt: skip
+    return _fail(
+        name,
+        _("it is {size} MB; the limit is {limit} MB").format(
+            size=number(size / 1024 / 1024, 1), limit=number(limit / 1024 / 1024)
+        ),
+    )
 
 
 def over_session_limit(name: str, kept: list, found: list) -> ImportFailure | None:
@@ -116,9 +121,13 @@ def over_session_limit(name: str, kept: list, found: list) -> ImportFailure | No
     total = sum(len(d.frame) for d in kept) + sum(len(d.frame) for d in found)
     if total <= MAX_SESSION_ROWS:
         return None
-    return _fail(name, _("with it this session would keep {rows} rows of exports; the limit "
-                         "is {limit}. It was not added; your other uploads are kept.").format(
-        rows=number(total), limit=number(MAX_SESSION_ROWS)))  # fmt: skip
+    return _fail(
+        name,
+        _(
+            "with it this session would keep {rows} rows of exports; the limit "
+            "is {limit}. It was not added; your other uploads are kept."
+        ).format(rows=number(total), limit=number(MAX_SESSION_ROWS)),
+    )
 
 
 def _utf16_xml(data: bytes) -> bytes | None:
@@ -132,8 +141,9 @@ def _utf16_xml(data: bytes) -> bytes | None:
     text = text.lstrip("\ufeff \r\n\t")
     if not text.startswith(("<?xml", "<Workbook")):
         return None
-    return re.sub(r"""^(<\?xml[^>]*?encoding=)(["'])[^"']*\2""", r"\1\2utf-8\2", text,
-                  count=1).encode()  # fmt: skip
+    return re.sub(
+        r"""^(<\?xml[^>]*?encoding=)(["'])[^"']*\2""", r"\1\2utf-8\2", text, count=1
+    ).encode()
 
 
 def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, list[list[str]]]]:
@@ -215,9 +225,13 @@ def _fast_table(body: bytes, head_text: str):
     if len({fold(h) for h in blocks[0].headers}) != len(blocks[0].headers):
         return None  # repeated headers (legacy Facebook): the careful path numbers them
     columns = _fast_columns(
-        body, blocks[0].skipped, delimiter, _date_hint(blocks[0], head), _wanted(blocks[0]),
+        body,
+        blocks[0].skipped,
+        delimiter,
+        _date_hint(blocks[0], head),
+        _wanted(blocks[0]),
         _local_numbers(blocks[0], head),
-    )  # fmt: skip
+    )
     if columns is None:
         return None
     block = blocks[0]
@@ -245,10 +259,18 @@ def _wanted(block: Block) -> list[str] | None:
     fmt = block.fmt
     if fmt is None:
         return None  # (repeated headers never reach here: _fast_table leaves them to csv)
-    names = [*fmt.columns.values(), *fmt.sum.values(), *fmt.minus.values(),
-             *fmt.platform_from.values()]  # fmt: skip
-    wanted = {found[1] for group in names for n in group
-              if (found := header_index(block.headers, [n], fmt.platform))}  # fmt: skip
+    names = [
+        *fmt.columns.values(),
+        *fmt.sum.values(),
+        *fmt.minus.values(),
+        *fmt.platform_from.values(),
+    ]
+    wanted = {
+        found[1]
+        for group in names
+        for n in group
+        if (found := header_index(block.headers, [n], fmt.platform))
+    }
     return [h for h in block.headers if h in wanted] or None
 
 
@@ -285,9 +307,13 @@ def _fast_columns(
         header, date_format = date_hint
         kind = pa.timestamp("s", tz="UTC") if "%z" in date_format else pa.timestamp("s")
         hinted = _fast_columns_with(
-            text_bytes, skip, delimiter, {**(text_columns or {}), header: kind}, [date_format],
+            text_bytes,
+            skip,
+            delimiter,
+            {**(text_columns or {}), header: kind},
+            [date_format],
             wanted,
-        )  # fmt: skip
+        )
         if hinted is not None:
             return hinted
     return _fast_columns_with(text_bytes, skip, delimiter, text_columns or None, None, wanted)
@@ -309,7 +335,7 @@ def _fast_columns_with(text_bytes, skip, delimiter, column_types, parsers, wante
                 read_options=pacsv.ReadOptions(skip_rows=skip, block_size=1 << 24),
                 parse_options=pacsv.ParseOptions(
                     delimiter=delimiter, newlines_in_values=newlines, invalid_row_handler=_invalid
-                ),  # fmt: skip
+                ),
                 convert_options=pacsv.ConvertOptions(
                     null_values=["", "-", "--", "N/A", "n/a", "undefined"],
                     strings_can_be_null=True,
@@ -374,11 +400,16 @@ def one_error_type(name: str) -> Iterator[None]:
     except MemoryError:
         raise _fail(name, _("it is too large to read")) from None
     except csv.Error as exc:  # the csv module's own words say what is wrong with the text
-        raise _fail(name, _("it is not readable as CSV ({error})").format(
-            error=clean(str(exc)[:120], lines=False))) from None  # fmt: skip
+        raise _fail(
+            name,
+            _("it is not readable as CSV ({error})").format(
+                error=clean(str(exc)[:120], lines=False)
+            ),
+        ) from None
     except Exception as exc:  # the boundary: whatever a reader raises becomes a message
-        raise _fail(name, _("it could not be read ({error})").format(
-            error=type(exc).__name__)) from None  # fmt: skip
+        raise _fail(
+            name, _("it could not be read ({error})").format(error=type(exc).__name__)
+        ) from None
 
 
 def _import_file(
@@ -465,8 +496,10 @@ def _import_file(
         )
         odd = [ch for ch in "|:^~" if ch in "".join(map(str, first))]
         if len(first) == 1 and odd:
-            reason = _("its columns are separated by '{sep}': export it again as CSV (comma, "
-                       "semicolon or tab separated)").format(sep=odd[0])  # fmt: skip
+            reason = _(
+                "its columns are separated by '{sep}': export it again as CSV (comma, "
+                "semicolon or tab separated)"
+            ).format(sep=odd[0])
             raise _fail(name, reason)
         raise _fail(name, _("no table was found in it"))
     return datasets
@@ -491,8 +524,10 @@ def within_text_budget(ds: Dataset, file_bytes: int) -> Dataset:
         return ds
     keep = max(280, int(budget // len(ds.frame)))
     frame = ds.frame.assign(text=ds.frame["text"].str.slice(0, keep))
-    note = _("Post texts were cut to {n} characters: the file repeats long texts far beyond "
-             "its own size.").format(n=number(keep))  # fmt: skip
+    note = _(
+        "Post texts were cut to {n} characters: the file repeats long texts far beyond "
+        "its own size."
+    ).format(n=number(keep))
     return ds.model_copy(update={"frame": frame, "notes": [*ds.notes, note]})
 
 
@@ -513,8 +548,9 @@ def _normalize(name, block, fmt, columns, reference) -> Dataset:
     ds = normalize(name, block, fmt, columns, reference)
     if ds.rows == 0:
         if block.title:
-            raise _fail(name, _("sheet '{sheet}' has no data rows with a date").format(
-                sheet=block.title))  # fmt: skip
+            raise _fail(
+                name, _("sheet '{sheet}' has no data rows with a date").format(sheet=block.title)
+            )
         raise _fail(name, _("the table has no data rows with a date"))
     return ds
 

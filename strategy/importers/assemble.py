@@ -171,8 +171,11 @@ def fill_from_breakdowns(datasets: list[Dataset], sheets: list[Block]) -> list[D
         headers = [fold(h) for h in block.headers]
         if "post id" not in headers or not any(k in title for k in BREAKDOWN_SHEETS):
             continue
-        actions = {field: headers.index(action) for action, field in BREAKDOWN_ACTIONS.items()
-                   if action in headers}  # fmt: skip
+        actions = {
+            field: headers.index(action)
+            for action, field in BREAKDOWN_ACTIONS.items()
+            if action in headers
+        }
         if actions:  # stories before "talking about" (people): the first sheet named wins
             rank = next(i for i, k in enumerate(BREAKDOWN_SHEETS) if k in title)
             breakdowns.append((rank, block, headers.index("post id"), actions))
@@ -189,14 +192,17 @@ def fill_from_breakdowns(datasets: list[Dataset], sheets: list[Block]) -> list[D
         frame = ds.frame.copy()
         for field in missing:
             at = actions[field]
-            values = to_number(pa.array([str(r[at]) if len(r) > at else "" for r in block.rows],
-                                        pa.string())).to_numpy(zero_copy_only=False)  # fmt: skip
+            values = to_number(
+                pa.array([str(r[at]) if len(r) > at else "" for r in block.rows], pa.string())
+            ).to_numpy(zero_copy_only=False)
             by_id = pd.Series(values, index=ids.to_pylist()).groupby(level=0).first()
             frame[field] = frame["post_id"].map(by_id).astype(float)
         sheet = block.title or ""
         used = ds.columns_used | {f: f"{sheet}: {f}" for f in missing}
-        note = _("Likes, comments and shares come from the sheet '{sheet}', joined on the post "
-                 "id.").format(sheet=sheet)  # fmt: skip
-        out.append(ds.model_copy(update={"frame": frame, "columns_used": used,
-                                         "notes": [*ds.notes, note]}))  # fmt: skip
+        note = _(
+            "Likes, comments and shares come from the sheet '{sheet}', joined on the post id."
+        ).format(sheet=sheet)
+        out.append(
+            ds.model_copy(update={"frame": frame, "columns_used": used, "notes": [*ds.notes, note]})
+        )
     return out

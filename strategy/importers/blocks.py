@@ -78,8 +78,11 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
     if not starts:
         for i, row in enumerate(rows[:50]):
             if sum(bool(str(c).strip()) for c in row) >= 2:
-                return [Block(headers=row, rows=rows[i + 1 :], title=sheet, skipped=i,
-                              preamble=rows[:i])]  # fmt: skip
+                return [
+                    Block(
+                        headers=row, rows=rows[i + 1 :], title=sheet, skipped=i, preamble=rows[:i]
+                    )
+                ]
         return []
     blocks = []
     for n, (i, fmt) in enumerate(starts):
@@ -93,8 +96,16 @@ def find_blocks(rows: list[list[str]], sheet: str | None = None) -> list[Block]:
         while body and (_blank(body[-1]) or (n + 1 < len(starts) and _single(body[-1]))):
             body = body[:-1]
         above = rows[starts[n - 1][0] + 1 if n else 0 : i][-20:]
-        blocks.append(Block(headers=row_strip(rows[i]), rows=body, title=title, fmt=fmt,
-                            skipped=i, preamble=above if n == 0 else []))  # fmt: skip
+        blocks.append(
+            Block(
+                headers=row_strip(rows[i]),
+                rows=body,
+                title=title,
+                fmt=fmt,
+                skipped=i,
+                preamble=above if n == 0 else [],
+            )
+        )
     return blocks
 
 
@@ -112,8 +123,11 @@ def side_by_side(rows: list[list[str]]) -> list[list[list[str]]]:
     """
     for i, header in enumerate(rows[:30]):
         cells = [str(c).strip() for c in header]
-        groups = [list(g) for filled, g in groupby(range(len(cells)), key=lambda j: bool(cells[j]))
-                  if filled]  # fmt: skip
+        groups = [
+            list(g)
+            for filled, g in groupby(range(len(cells)), key=lambda j: bool(cells[j]))
+            if filled
+        ]
         # Only known tables are split: a data row with an empty cell must not look like two.
         if len(groups) < 2 or any(detect([cells[j] for j in g]) is None for g in groups):
             continue
@@ -285,12 +299,17 @@ def spreadsheetml_sheets(data: bytes, max_rows: int) -> list[tuple[str, list[lis
                     try:
                         target = int(index)
                     except ValueError:
-                        raise WorkbookError(_("a cell's position ({index}) is not a number")
-                                            .format(index=index[:20])) from None  # fmt: skip
+                        raise WorkbookError(
+                            _("a cell's position ({index}) is not a number").format(
+                                index=index[:20]
+                            )
+                        ) from None
                     if not 0 < target <= MAX_COLUMNS:
                         raise WorkbookError(
-                            _("a cell claims column {n}; an analytics export has a few dozen")
-                            .format(n=number(target)))  # fmt: skip
+                            _(
+                                "a cell claims column {n}; an analytics export has a few dozen"
+                            ).format(n=number(target))
+                        )
                     cells += [""] * (target - 1 - len(cells))
                 node = cell.find(f"{SS}Data")
                 cells.append("" if node is None or node.text is None else node.text)

@@ -16,14 +16,49 @@ from strategy.i18n import ngettext
 from strategy.importers.dataset import METRICS
 from strategy.importers.formats import fold
 
-TOTAL = {"total", "totalt", "gesamt", "insgesamt", "totale", "totaal", "yhteensa", "i alt",
-         "organic and paid", "organic paid"}  # fmt: skip
+TOTAL = {
+    "total",
+    "totalt",
+    "gesamt",
+    "insgesamt",
+    "totale",
+    "totaal",
+    "yhteensa",
+    "i alt",
+    "organic and paid",
+    "organic paid",
+}
 PARTS = {
-    "organic", "organisk", "organiskt", "organique", "organico", "organisch", "orgaaninen",
-    "sponsored", "sponsrad", "sponsrat", "sponsoriert", "sponsorise", "patrocinado",
-    "sponsorizzato", "gesponsord", "sponsoroitu", "paid", "betald", "betalt", "bezahlt", "payant",
-    "pago", "pagado", "a pagamento", "betaald", "maksettu", "promoted", "boosted", "boost",
-}  # fmt: skip
+    "organic",
+    "organisk",
+    "organiskt",
+    "organique",
+    "organico",
+    "organisch",
+    "orgaaninen",
+    "sponsored",
+    "sponsrad",
+    "sponsrat",
+    "sponsoriert",
+    "sponsorise",
+    "patrocinado",
+    "sponsorizzato",
+    "gesponsord",
+    "sponsoroitu",
+    "paid",
+    "betald",
+    "betalt",
+    "bezahlt",
+    "payant",
+    "pago",
+    "pagado",
+    "a pagamento",
+    "betaald",
+    "maksettu",
+    "promoted",
+    "boosted",
+    "boost",
+}
 
 
 def kind_column(columns: dict[str, pa.Array], used: set[str]) -> pa.Array | None:
@@ -58,8 +93,11 @@ def one_row_per_post(
     else:
         key = pd.Series(pd.NA, index=frame.index, dtype="string")
     if "date" in frame:
-        fallback = frame["date"].astype("string") + "|" + frame.get(
-            "text", pd.Series("", index=frame.index)).astype("string").fillna("")  # fmt: skip
+        fallback = (
+            frame["date"].astype("string")
+            + "|"
+            + frame.get("text", pd.Series("", index=frame.index)).astype("string").fillna("")
+        )
         key = key.fillna(fallback)
     if not key.duplicated().any():
         return out, 0, None

@@ -96,8 +96,14 @@ def to_number(arr: pa.Array) -> pa.Array:
 
 # ISO-like formats Arrow's own ISO 8601 cast reads several times faster than strptime, as long
 # as any offset is UTC: (the format, how many leading characters are the ISO part).
-ISO_PREFIX = {"%Y-%m-%d": 10, "%Y-%m-%d %H:%M:%S": 19, "%Y-%m-%dT%H:%M:%S": 19,
-              "%Y-%m-%d %H:%M": 16, "%Y-%m-%d %H:%M %z": 16, "%Y-%m-%dT%H:%M:%S%z": 19}  # fmt: skip
+ISO_PREFIX = {
+    "%Y-%m-%d": 10,
+    "%Y-%m-%d %H:%M:%S": 19,
+    "%Y-%m-%dT%H:%M:%S": 19,
+    "%Y-%m-%d %H:%M": 16,
+    "%Y-%m-%d %H:%M %z": 16,
+    "%Y-%m-%dT%H:%M:%S%z": 19,
+}
 UTC_SUFFIXES = {b"", b" +0000", b"+0000", b"+00:00", b" +00:00", b"Z"}
 
 
@@ -208,12 +214,12 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
     fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""), no_year_formats)
     if (fmt is None or count < 0.9 * len(sample)) and (english := english_months(s)):
         s, sample = english, english.drop_null().slice(0, 300)
-        fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""),
-                                  no_year_formats)  # fmt: skip
+        fmt, count = _best_format(pc.binary_join_element_wise(sample, " 2000", ""), no_year_formats)
     if fmt is None or count < 0.9 * len(sample):
         return pa.nulls(len(arr), pa.timestamp("s")), _("dates not recognised")
-    parsed = pc.strptime(pc.binary_join_element_wise(s, " 2000", ""), format=fmt, unit="s",
-                         error_is_null=True)  # fmt: skip
+    parsed = pc.strptime(
+        pc.binary_join_element_wise(s, " 2000", ""), format=fmt, unit="s", error_is_null=True
+    )
     note = _("dates without a year; years inferred up to {day}").format(day=reference)
     return _infer_years(parsed, reference), note
 
@@ -222,8 +228,20 @@ def to_dates(arr: pa.Array, reference: dt.date, no_year: bool = False) -> tuple[
 MONTH_LANGUAGES = ("sv", "nb", "da", "fi", "de", "fr", "es", "pt", "it", "nl")
 # Words that join a day, month and year in some languages ("3 de mar. de 2025", "3. März").
 DATE_FILLERS = frozenset({"de", "del", "der", "den", "le", "la", "el", "di", "van", "ta"})
-ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                  "Dec")  # fmt: skip
+ENGLISH_MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 
 @functools.cache

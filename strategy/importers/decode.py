@@ -28,8 +28,11 @@ def decode(data: bytes) -> tuple[str, str]:
     Raises:
         DecodeError: For binary data.
     """
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                      (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(name.replace("-sig", "")), name

@@ -13,11 +13,27 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMATS_FILE = Path(__file__).with_name("formats.toml")
 FIELDS = (
-    "post_id", "date", "text", "link", "post_type", "account", "value", "impressions", "reach",
-    "views", "engagements", "likes", "comments", "shares", "saves", "clicks", "profile_visits",
-    "watch_hours", "followers",
+    "post_id",
+    "date",
+    "text",
+    "link",
+    "post_type",
+    "account",
+    "value",
+    "impressions",
+    "reach",
+    "views",
+    "engagements",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "profile_visits",
+    "watch_hours",
+    "followers",
     "followers_gained",
-)  # fmt: skip
+)
 
 
 class Format(BaseModel):

@@ -37,13 +37,17 @@ POOL = Pool(
     answer_mb=int(os.environ.get("SOCIAL_WHY_IMPORT_ANSWER_MB", "200")),
 )
 REASONS = {
-    "time": N_("reading it took longer than {seconds} seconds, the limit for one file: export "
-               "a shorter period, or save it as CSV"),
-    "memory": N_("reading it needs more memory than the app allows for one file: export a "
-                 "shorter period, or save it as CSV"),
+    "time": N_(
+        "reading it took longer than {seconds} seconds, the limit for one file: export "
+        "a shorter period, or save it as CSV"
+    ),
+    "memory": N_(
+        "reading it needs more memory than the app allows for one file: export a "
+        "shorter period, or save it as CSV"
+    ),
     "died": N_("the reader stopped on it: the file may be damaged; export it again"),
     "busy": N_("the app is reading many files at once just now: upload it again in a minute"),
-}  # fmt: skip
+}
 
 
 def _run(op: str, name: str, **arguments: Any) -> list[Dataset]:

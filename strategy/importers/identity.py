@@ -156,8 +156,9 @@ def times_from_ids(
 
 
 # The cells as exports write them ("Total", "TOTAL", "total"): an exact match is quick.
-TOTAL_CELLS = pa.array(sorted({v for w in TOTAL_WORDS for v in (w, w.capitalize(), w.upper(),
-                                                                  w.title())}))  # fmt: skip
+TOTAL_CELLS = pa.array(
+    sorted({v for w in TOTAL_WORDS for v in (w, w.capitalize(), w.upper(), w.title())})
+)
 
 
 def totals_row(first_column: pa.Array) -> int | None:

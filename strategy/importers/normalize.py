@@ -141,8 +141,11 @@ def normalize(
         elif field == "text":
             # Post text is shown, not matched: only the missing-value words become empty.
             text = _at_most(arr.cast(pa.string()), MAX_TEXT)
-            out[field] = pc.if_else(pc.is_in(text, value_set=pa.array(["", "undefined"])),
-                                    pa.scalar(None, pa.string()), text)  # fmt: skip
+            out[field] = pc.if_else(
+                pc.is_in(text, value_set=pa.array(["", "undefined"])),
+                pa.scalar(None, pa.string()),
+                text,
+            )
         elif field == "link":
             # Searched for a handle, never matched; where it is shown as a link, only a web
             # address becomes one (tables.web_links).
@@ -152,8 +155,10 @@ def normalize(
         else:
             out[field] = to_number(arr)
     for field, names in fmt.sum.items():
-        found = [h for _index, h in filter(None, (header_index(headers, [x], fmt.platform)
-                                                  for x in names))]  # fmt: skip
+        found = [
+            h
+            for _index, h in filter(None, (header_index(headers, [x], fmt.platform) for x in names))
+        ]
         parts = [columns[h] for h in found]
         if parts:
             total = to_number(parts[0])
@@ -182,11 +187,18 @@ def normalize(
     notes += more
     languages = header_languages(headers, fmt.platform)
     if "api" in languages:  # not a language: the same export with its metrics' API keys
-        notes.append(_("Column names were read as Facebook's API metric keys "
-                       "(post_impressions_unique and the like)."))  # fmt: skip
+        notes.append(
+            _(
+                "Column names were read as Facebook's API metric keys "
+                "(post_impressions_unique and the like)."
+            )
+        )
     if spoken := [lang for lang in languages if lang != "api"]:
-        notes.append(_("Column names in {languages} were read as the export's English ones.")
-                     .format(languages=", ".join(spoken)))  # fmt: skip
+        notes.append(
+            _("Column names in {languages} were read as the export's English ones.").format(
+                languages=", ".join(spoken)
+            )
+        )
     stated = _stated_totals(columns, headers, out)
     if stated:
         notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
@@ -195,8 +207,9 @@ def normalize(
     if "date" in out:
         out["date"], impossible = _possible_dates(out["date"])
         if impossible:
-            notes.append(_("{n} rows dated before 1900 or after 2200 were left out.").format(
-                n=impossible))  # fmt: skip
+            notes.append(
+                _("{n} rows dated before 1900 or after 2200 were left out.").format(n=impossible)
+            )
     if "date" in out and (not has_time or fmt.year == "none"):
         from_ids = times_from_ids(platform, out.get("post_id"), out.get("link"), out["date"])
         if from_ids is not None:
@@ -217,8 +230,11 @@ def normalize(
     dropped -= 1 if stated else 0  # the totals row is kept as a check, not lost
     # Impossible dates have their own note above: the rest had no date at all.
     if dropped - impossible:
-        notes.append(_("{n} rows without a date were left out (totals, notes).").format(
-            n=dropped - impossible))  # fmt: skip
+        notes.append(
+            _("{n} rows without a date were left out (totals, notes).").format(
+                n=dropped - impossible
+            )
+        )
     if fmt.grain == "day":
         has_time, time_source = False, "none"
     return Dataset(
@@ -241,8 +257,10 @@ def normalize(
     )
 
 
-EARLIEST, LATEST = pa.scalar(dt.datetime(1900, 1, 1), pa.timestamp("s")), pa.scalar(
-    dt.datetime(2200, 12, 31, 23, 59, 59), pa.timestamp("s"))  # fmt: skip
+EARLIEST, LATEST = (
+    pa.scalar(dt.datetime(1900, 1, 1), pa.timestamp("s")),
+    pa.scalar(dt.datetime(2200, 12, 31, 23, 59, 59), pa.timestamp("s")),
+)
 
 
 def _possible_dates(dates: pa.Array) -> tuple[pa.Array, int]:
@@ -314,6 +332,7 @@ def _frame(
         table = table.filter(pc.is_valid(table["date"]))
     dropped = size - table.num_rows
     # Rows keep the export's order (often newest first); consumers sort or aggregate by date.
-    frame = table.to_pandas(types_mapper=lambda t: pd.ArrowDtype(t) if t == pa.string() else None,
-                            split_blocks=True)  # fmt: skip
+    frame = table.to_pandas(
+        types_mapper=lambda t: pd.ArrowDtype(t) if t == pa.string() else None, split_blocks=True
+    )
     return frame, dropped

@@ -18,11 +18,29 @@ from strategy.importers.clean import best_date_format, to_number
 from strategy.importers.formats import Format, canonical, fold, formats
 
 X_LEGACY_ORDER = (
-    "Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
-    "engagement rate", "retweets", "replies", "likes", "user profile clicks", "url clicks",
-    "hashtag clicks", "detail expands", "permalink clicks", "app opens", "app installs",
-    "follows", "email tweet", "dial phone", "media views", "media engagements",
-)  # fmt: skip
+    "Tweet id",
+    "Tweet permalink",
+    "Tweet text",
+    "time",
+    "impressions",
+    "engagements",
+    "engagement rate",
+    "retweets",
+    "replies",
+    "likes",
+    "user profile clicks",
+    "url clicks",
+    "hashtag clicks",
+    "detail expands",
+    "permalink clicks",
+    "app opens",
+    "app installs",
+    "follows",
+    "email tweet",
+    "dial phone",
+    "media views",
+    "media engagements",
+)
 SHAPES = {
     0: re.compile(r"^\d{15,20}$"),
     1: re.compile(r"^https?://(www\.)?(twitter|x)\.com/\w+/status/\d+"),
@@ -47,11 +65,19 @@ def by_column_order(block: Block) -> Block | None:
             return None
     fmt = next(f for f in formats() if f.id == "x_legacy_tweets")
     headers = [*X_LEGACY_ORDER, *block.headers[len(X_LEGACY_ORDER) :]]
-    note = _("Read as the X per-tweet export by column order: its column names ({first}, ...) "
-             "are in a language the app does not know.").format(first=block.headers[0])  # fmt: skip
-    return Block(headers=headers, rows=block.rows, title=block.title, fmt=fmt,
-                 skipped=block.skipped, notes=[*block.notes, note],
-                 preamble=block.preamble)  # fmt: skip
+    note = _(
+        "Read as the X per-tweet export by column order: its column names ({first}, ...) "
+        "are in a language the app does not know."
+    ).format(first=block.headers[0])
+    return Block(
+        headers=headers,
+        rows=block.rows,
+        title=block.title,
+        fmt=fmt,
+        skipped=block.skipped,
+        notes=[*block.notes, note],
+        preamble=block.preamble,
+    )
 
 
 def guess_mapping(block: Block) -> dict[str, str]:
@@ -65,8 +91,11 @@ def guess_mapping(block: Block) -> dict[str, str]:
     guess: dict[str, str] = {}
     if not rows:
         return guess
-    columns = {h: [str(r[i]).strip() for r in rows if len(r) > i] for i, h in
-               enumerate(block.headers) if str(h).strip()}  # fmt: skip
+    columns = {
+        h: [str(r[i]).strip() for r in rows if len(r) > i]
+        for i, h in enumerate(block.headers)
+        if str(h).strip()
+    }
     for header, values in columns.items():
         filled = [v for v in values if v]
         if filled and best_date_format(pa.array(filled[:100]))[1] >= 0.9 * len(filled[:100]):
@@ -80,8 +109,11 @@ def guess_mapping(block: Block) -> dict[str, str]:
         known = [n for n in numbers if n is not None]
         if values and len(known) >= 0.9 * len([v for v in values if v]) and known:
             totals[header] = sum(known)
-    texts = {h: sum(map(len, v)) / max(len(v), 1) for h, v in columns.items()
-             if h not in totals and h != guess.get("date")}  # fmt: skip
+    texts = {
+        h: sum(map(len, v)) / max(len(v), 1)
+        for h, v in columns.items()
+        if h not in totals and h != guess.get("date")
+    }
     if texts:
         guess["text"] = max(texts, key=texts.__getitem__)
     ranked = sorted(totals, key=totals.__getitem__, reverse=True)
@@ -95,10 +127,16 @@ def guess_mapping(block: Block) -> dict[str, str]:
 
 # The English words of Meta's daily series metrics, folded, and the field each one is.
 SERIES_WORDS = (
-    ("follow", "followers_gained"), ("reach", "reach"), ("viewer", "reach"),
-    ("impression", "impressions"), ("view", "views"), ("interaction", "engagements"),
-    ("engage", "engagements"), ("click", "clicks"), ("visit", "profile_visits"),
-)  # fmt: skip
+    ("follow", "followers_gained"),
+    ("reach", "reach"),
+    ("viewer", "reach"),
+    ("impression", "impressions"),
+    ("view", "views"),
+    ("interaction", "engagements"),
+    ("engage", "engagements"),
+    ("click", "clicks"),
+    ("visit", "profile_visits"),
+)
 NETWORK_WORDS = ("facebook", "instagram")
 
 
@@ -175,12 +213,27 @@ def metric_named_series(block: Block) -> list[Block] | None:
             return None
         # Facebook's synonym table reads both networks' headers; the title says which network
         # it is, as for the "Primary" series (normalize reads it).
-        fmt = Format(id=meta.id, label=meta.label, platform=meta.platform, grain="day",
-                     signature=[part_header[0]],
-                     # Named as the synonym table reads them: "Datum" is Date, "Räckvidd" Reach.
-                     columns={"date": [canonical(part_header[0], "facebook")],
-                              field: [canonical(part_header[1], "facebook")]})  # fmt: skip
-        blocks.append(Block(headers=part_header[:2], rows=part_rows, title=part_title, fmt=fmt,
-                            skipped=block.skipped, notes=list(block.notes),
-                            preamble=block.preamble if not blocks else []))  # fmt: skip
+        fmt = Format(
+            id=meta.id,
+            label=meta.label,
+            platform=meta.platform,
+            grain="day",
+            signature=[part_header[0]],
+            # Named as the synonym table reads them: "Datum" is Date, "Räckvidd" Reach.
+            columns={
+                "date": [canonical(part_header[0], "facebook")],
+                field: [canonical(part_header[1], "facebook")],
+            },
+        )
+        blocks.append(
+            Block(
+                headers=part_header[:2],
+                rows=part_rows,
+                title=part_title,
+                fmt=fmt,
+                skipped=block.skipped,
+                notes=list(block.notes),
+                preamble=block.preamble if not blocks else [],
+            )
+        )
     return blocks

@@ -63,8 +63,14 @@ def build_document(
         return _build(strategy, lib, list(datasets), day, options, charts)
 
 
-def _build(s: Strategy, lib: Library, datasets: list[Dataset], today: dt.date, options: Options,
-           charts: bool) -> Document:  # fmt: skip
+def _build(
+    s: Strategy,
+    lib: Library,
+    datasets: list[Dataset],
+    today: dt.date,
+    options: Options,
+    charts: bool,
+) -> Document:
     organisation = s.profile.kind == "organisation"
     who = s.profile.name.strip() or (_("Our organisation") if organisation else "")
     kind = _("Organisation strategy") if organisation else _("Personal strategy")
@@ -86,15 +92,36 @@ def _why(doc: Document, s: Strategy, lib: Library) -> None:
     goals = [g for g in (lib.goal(i) for i in s.why.goals) if g]
     doc.add(Heading(_("Goals"), 2))
     lead = _(" (leading goal)")
-    doc.add(*_or_missing(goals, lambda gs: [Bullets([
-        _("{goal}: {explain} Measure it by: {measures}.").format(
-            goal=g.title + (lead if g.id == s.why.top_goal else ""), explain=g.explain,
-            measures="; ".join(g.measures)) for g in gs])]))  # fmt: skip
+    doc.add(
+        *_or_missing(
+            goals,
+            lambda gs: [
+                Bullets(
+                    [
+                        _("{goal}: {explain} Measure it by: {measures}.").format(
+                            goal=g.title + (lead if g.id == s.why.top_goal else ""),
+                            explain=g.explain,
+                            measures="; ".join(g.measures),
+                        )
+                        for g in gs
+                    ]
+                )
+            ],
+        )
+    )
     if s.profile.kind == "organisation":
         doc.add(Heading(_("Readiness"), 2))
         done = {r.id for r in lib.organisation.readiness if r.id in s.why.readiness_done}
-        doc.add(Bullets([(_("In place: {item}") if r.id in done else _("To do: {item}")).format(
-            item=r.title) for r in lib.organisation.readiness]))  # fmt: skip
+        doc.add(
+            Bullets(
+                [
+                    (_("In place: {item}") if r.id in done else _("To do: {item}")).format(
+                        item=r.title
+                    )
+                    for r in lib.organisation.readiness
+                ]
+            )
+        )
         gaps = readiness_gaps(s, lib)
         if gaps:
             doc.add(Para(_("Next steps: {actions}").format(actions=" ".join(a for _i, a in gaps))))
@@ -113,20 +140,48 @@ def _audit(doc: Document, s: Strategy, lib: Library) -> None:
     doc.add(Heading(_("Accounts"), 2))
     items = lib.audit.profile_item
     usage = lib.titles(lib.audit.usage)  # the trainer's wording, as the Audit page shows it
-    doc.add(*_or_missing(s.audit.accounts, lambda accs: [Table(
-        [_("Network"), _("Handle"), _("Owner"), _("Use"), _("Profile to fix")],
-        [[a.network, a.handle, a.owner, usage.get(a.usage) or a.usage,
-          _("Close it") if a.usage == "wont_use" else ", ".join(
-              i.title.split(" (")[0].lower() for i in items if i.id not in a.profile_done) or "—"]
-         for a in accs], [2, 2, 1.5, 2, 4])]))  # fmt: skip
+    doc.add(
+        *_or_missing(
+            s.audit.accounts,
+            lambda accs: [
+                Table(
+                    [_("Network"), _("Handle"), _("Owner"), _("Use"), _("Profile to fix")],
+                    [
+                        [
+                            a.network,
+                            a.handle,
+                            a.owner,
+                            usage.get(a.usage) or a.usage,
+                            _("Close it")
+                            if a.usage == "wont_use"
+                            else ", ".join(
+                                i.title.split(" (")[0].lower()
+                                for i in items
+                                if i.id not in a.profile_done
+                            )
+                            or "—",
+                        ]
+                        for a in accs
+                    ],
+                    [2, 2, 1.5, 2, 4],
+                )
+            ],
+        )
+    )
     follow = lib.audit.follow
     doc.add(Heading(_("Who to follow: the baseline"), 2))
     doc.add(Para(follow.intro))
     doc.add(Para(_("Keep following"), "label"), Bullets(follow.keep))
     doc.add(Para(_("Unfollow"), "label"), Bullets(follow.unfollow))
     doc.add(Para(f"{follow.why} {follow.add_back}", "muted"))
-    doc.add(Para(_("Baseline done.") if s.audit.baseline_done
-                 else _("Baseline not done yet: it is in the plan."), "muted"))  # fmt: skip
+    doc.add(
+        Para(
+            _("Baseline done.")
+            if s.audit.baseline_done
+            else _("Baseline not done yet: it is in the plan."),
+            "muted",
+        )
+    )
 
 
 def _channels(doc: Document, s: Strategy, lib: Library) -> None:
@@ -135,18 +190,32 @@ def _channels(doc: Document, s: Strategy, lib: Library) -> None:
     rows = []
     for c in s.channels.chosen:
         rec = reasons.get(c.channel)
-        note = (_("Experiment, review {day}").format(day=date(c.review_date, "medium"))
-                if c.review_date else _("Experiment"))  # fmt: skip
-        rows.append([lib.channel_name(c.channel), rec.sentence().split(": ", 1)[-1] if rec else "",
-                     note if c.experiment else ""])  # fmt: skip
+        note = (
+            _("Experiment, review {day}").format(day=date(c.review_date, "medium"))
+            if c.review_date
+            else _("Experiment")
+        )
+        rows.append(
+            [
+                lib.channel_name(c.channel),
+                rec.sentence().split(": ", 1)[-1] if rec else "",
+                note if c.experiment else "",
+            ]
+        )
     headers = [_("Channel"), _("Why it was chosen"), _("Note")]
     doc.add(*_or_missing(rows, lambda r: [Table(headers, r, [1.5, 5, 1.8])]))
     dropped = [
         r for r in reasons.values() if r.channel not in {c.channel for c in s.channels.chosen}
     ]
     if rows and dropped:
-        doc.add(Para(_("Not chosen this time: {channels}. Nobody has time for every network.")
-                     .format(channels=", ".join(r.name for r in dropped)), "muted"))  # fmt: skip
+        doc.add(
+            Para(
+                _("Not chosen this time: {channels}. Nobody has time for every network.").format(
+                    channels=", ".join(r.name for r in dropped)
+                ),
+                "muted",
+            )
+        )
 
 
 def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
@@ -155,8 +224,11 @@ def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
         doc.add(Para(_(MISSING), "muted"))
     for card in s.guidelines.cards:
         doc.add(Heading(lib.channel_name(card.channel), 2))
-        doc.add(Table(["", ""], [[field_label(f), getattr(card, f) or "—"] for f in CARD_FIELDS],
-                      [1.6, 5]))  # fmt: skip
+        doc.add(
+            Table(
+                ["", ""], [[field_label(f), getattr(card, f) or "—"] for f in CARD_FIELDS], [1.6, 5]
+            )
+        )
     doc.add(Heading(_("House rules for every channel"), 2))
     doc.add(Bullets(lib.rules.house_rules))
     doc.add(Heading(_("The value check before posting"), 2))
@@ -167,11 +239,27 @@ def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
 def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
     doc.add(Heading(_("5. Plan")))
     doc.add(Heading(_("Actions"), 2))
-    doc.add(*_or_missing(s.plan.actions, lambda acts: [Table(
-        [_("What"), _("Channel"), _("Owner"), _("Due"), _("Status")],
-        [[a.what, a.channel, a.owner, a.due.isoformat() if a.due else "", status_words(a.status)]
-         for a in acts],
-        [5, 1.5, 1.3, 1.5, 1])]))  # fmt: skip
+    doc.add(
+        *_or_missing(
+            s.plan.actions,
+            lambda acts: [
+                Table(
+                    [_("What"), _("Channel"), _("Owner"), _("Due"), _("Status")],
+                    [
+                        [
+                            a.what,
+                            a.channel,
+                            a.owner,
+                            a.due.isoformat() if a.due else "",
+                            status_words(a.status),
+                        ]
+                        for a in acts
+                    ],
+                    [5, 1.5, 1.3, 1.5, 1],
+                )
+            ],
+        )
+    )
     doc.add(Heading(_("Recurring content, the next 12 months"), 2))
     items = calendar_items(s.plan, today)
     months: dict[str, list[str]] = {}
@@ -179,14 +267,38 @@ def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
         months.setdefault(date(i.day, "month"), []).append(
             f"{i.day.day} {i.what}" + (f" ({i.channel})" if i.channel else "")
         )
-    doc.add(*_or_missing(list(months.items()), lambda ms: [Table(
-        [_("Month"), _("Dates")], [[m, "; ".join(v[:12]) + (_("; and {n} more").format(
-            n=len(v) - 12) if len(v) > 12 else "")] for m, v in ms],
-        [1.4, 6])]))  # fmt: skip
+    doc.add(
+        *_or_missing(
+            list(months.items()),
+            lambda ms: [
+                Table(
+                    [_("Month"), _("Dates")],
+                    [
+                        [
+                            m,
+                            "; ".join(v[:12])
+                            + (_("; and {n} more").format(n=len(v) - 12) if len(v) > 12 else ""),
+                        ]
+                        for m, v in ms
+                    ],
+                    [1.4, 6],
+                )
+            ],
+        )
+    )
     doc.add(Heading(_("People to connect with"), 2))
-    doc.add(*_or_missing(s.plan.roster, lambda r: [Table(
-        [_("Who"), _("Channel"), _("First step")], [[c.who, c.channel, c.first_step] for c in r],
-        [2, 1.5, 4])]))  # fmt: skip
+    doc.add(
+        *_or_missing(
+            s.plan.roster,
+            lambda r: [
+                Table(
+                    [_("Who"), _("Channel"), _("First step")],
+                    [[c.who, c.channel, c.first_step] for c in r],
+                    [2, 1.5, 4],
+                )
+            ],
+        )
+    )
     doc.add(Heading(_("Review"), 2))
     review = s.plan.review_date or default_review_date(today, lib)
     topics = lib.titles(lib.rules.review_topic)
@@ -213,12 +325,17 @@ def _own_rules(doc: Document, s: Strategy, analysis: Analysis | None) -> None:
                     found.append(f"{a.account.label}: {words}")
         result = "\n".join(found) or _("Not tested: no exports were included in this report.")
         rows.append([rule.name, group_label(rule), result])
-    doc.add(Table([_("Rule"), _("Posts it picks"), _("What your posts showed")], rows,
-                  [2, 3, 5]))  # fmt: skip
+    doc.add(Table([_("Rule"), _("Posts it picks"), _("What your posts showed")], rows, [2, 3, 5]))
 
 
-def _analytics(doc: Document, s: Strategy, lib: Library, datasets: list[Dataset],
-               charts: bool, options: Options) -> None:  # fmt: skip
+def _analytics(
+    doc: Document,
+    s: Strategy,
+    lib: Library,
+    datasets: list[Dataset],
+    charts: bool,
+    options: Options,
+) -> None:
     from strategy.analysis import analyze
     from strategy.report.figures import figures
 

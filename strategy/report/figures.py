@@ -55,9 +55,15 @@ def figures(analysis: Analysis) -> list[tuple[dict, str, str]]:
     for a in analysis.accounts:  # one account a chart: exports of different years share no axis
         weekly = weekly_long(analysis, [a])
         if not weekly.empty:
-            out.append((charts.over_time(weekly, WIDTH), readings.read_weekly(analysis, [a]),
-                        _("Followers and engagement per week: {account}").format(
-                            account=a.account.label)))  # fmt: skip
+            out.append(
+                (
+                    charts.over_time(weekly, WIDTH),
+                    readings.read_weekly(analysis, [a]),
+                    _("Followers and engagement per week: {account}").format(
+                        account=a.account.label
+                    ),
+                )
+            )
     posted = [
         a
         for a in analysis.accounts

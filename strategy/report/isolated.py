@@ -81,12 +81,16 @@ def draw_charts(
         The document with every chart drawn, or marked missing (no drawing and no spec).
     """
     cache = drawings if drawings is not None else {}
-    charts = {i: spec_key(b.spec) for i, b in enumerate(doc.blocks)
-              if isinstance(b, Image) and b.drawn is None and b.spec is not None}  # fmt: skip
+    charts = {
+        i: spec_key(b.spec)
+        for i, b in enumerate(doc.blocks)
+        if isinstance(b, Image) and b.drawn is None and b.spec is not None
+    }
     wanted = sorted({key for key in charts.values() if key not in cache})
     specs = {charts_key: doc.blocks[i].spec for i, charts_key in charts.items()}  # type: ignore[union-attr]
-    fresh = dict(zip(wanted, isolated_map([{"op": "svg", "spec": specs[k]} for k in wanted]),
-                     strict=True))  # fmt: skip
+    fresh = dict(
+        zip(wanted, isolated_map([{"op": "svg", "spec": specs[k]} for k in wanted]), strict=True)
+    )
     known = {key: cache.get(key) or fresh.get(key) for key in set(charts.values())}
     if not keep_others:
         cache.clear()
@@ -134,9 +138,13 @@ def drawing_key(
     notes are left out: they are printed, not charted. A text edit elsewhere changes no chart
     either, so charts drawn ahead for this key serve every PDF made with it.
     """
-    return (tuple(map(id, datasets)), strategy.profile.language,
-            strategy.analytics.model_dump_json(exclude={"notes"}), zone,
-            tuple(sorted((names or {}).items())))  # fmt: skip
+    return (
+        tuple(map(id, datasets)),
+        strategy.profile.language,
+        strategy.analytics.model_dump_json(exclude={"notes"}),
+        zone,
+        tuple(sorted((names or {}).items())),
+    )
 
 
 def pdf_key(
@@ -151,8 +159,11 @@ def pdf_key(
     before the uploads changed is never offered as current (the number of tables alone said
     nothing when one file replaced another).
     """
-    parts = [dumps(strategy), *(f"{ds.key}|{len(ds.frame)}".encode() for ds in datasets),
-             repr((zone, sorted((names or {}).items()))).encode()]  # fmt: skip
+    parts = [
+        dumps(strategy),
+        *(f"{ds.key}|{len(ds.frame)}".encode() for ds in datasets),
+        repr((zone, sorted((names or {}).items()))).encode(),
+    ]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
@@ -182,8 +193,14 @@ def draw_ahead(
 
     def draw() -> None:
         try:
-            doc = PDF_POOL.call("document", strategy=copy, lib=lib, datasets=list(datasets),
-                                zone=zone, names=dict(names or {}))  # fmt: skip
+            doc = PDF_POOL.call(
+                "document",
+                strategy=copy,
+                lib=lib,
+                datasets=list(datasets),
+                zone=zone,
+                names=dict(names or {}),
+            )
         except WorkerLost:
             return
         draw_charts(doc, drawings)
@@ -216,8 +233,14 @@ def report(
         names: The account names the user gave this session (by dataset key).
     """
     try:
-        doc = PDF_POOL.call("document", strategy=strategy, lib=lib, datasets=datasets,
-                            zone=zone, names=dict(names or {}))  # fmt: skip
+        doc = PDF_POOL.call(
+            "document",
+            strategy=strategy,
+            lib=lib,
+            datasets=datasets,
+            zone=zone,
+            names=dict(names or {}),
+        )
     except WorkerLost:
         return None
     if _shareable(strategy, datasets):

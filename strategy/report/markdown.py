@@ -24,8 +24,10 @@ def to_markdown(doc: Document) -> str:
         elif isinstance(block, Table):
             headers = block.headers if any(h.strip() for h in block.headers) else ["", ""]
             cells = [[escape(c).replace("  \n", "<br>") for c in row] for row in block.rows]
-            out += ["| " + " | ".join(escape(h) for h in headers) + " |",
-                    "|" + "---|" * len(headers)]  # fmt: skip
+            out += [
+                "| " + " | ".join(escape(h) for h in headers) + " |",
+                "|" + "---|" * len(headers),
+            ]
             out += ["| " + " | ".join(row) + " |" for row in cells] + [""]
         elif isinstance(block, Image):
             with using(doc.language):

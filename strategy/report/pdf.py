@@ -154,12 +154,16 @@ def _wrap(pdf: ReportPDF, text: str, width: float) -> list[str] | None:
         return None
     # A character the text font lacks is drawn in the fallback (emoji) font, at its width.
     fonts = [pdf.fonts.get(key) for key in getattr(pdf, "_fallback_font_ids", [])]
-    fallback = [cast(dict[int, float], f.cw) for f in fonts
-                if f is not None and isinstance(f.cw, dict)]  # fmt: skip
+    fallback = [
+        cast(dict[int, float], f.cw) for f in fonts if f is not None and isinstance(f.cw, dict)
+    ]
     widths: dict[int, float] = {}
     for code in dict.fromkeys(ord(c) for c in set(text) - {"\n"}):
-        found = main.get(code) if code in main else next(
-            (cw[code] for cw in fallback if code in cw), None)  # fmt: skip
+        found = (
+            main.get(code)
+            if code in main
+            else next((cw[code] for cw in fallback if code in cw), None)
+        )
         if found is None:
             return None
         widths[code] = found
@@ -198,8 +202,12 @@ def _wrap(pdf: ReportPDF, text: str, width: float) -> list[str] | None:
 
 
 def _para(pdf: ReportPDF, block: Para) -> None:
-    styles = {"normal": ("", 10.5, INK), "muted": ("", 9.5, MUTED), "quote": ("B", 12, ACCENT),
-              "label": ("B", 10.5, INK)}  # fmt: skip
+    styles = {
+        "normal": ("", 10.5, INK),
+        "muted": ("", 9.5, MUTED),
+        "quote": ("B", 12, ACCENT),
+        "label": ("B", 10.5, INK),
+    }
     weight, size, colour = styles.get(block.style, styles["normal"])
     pdf.set_font("DejaVu", weight, size)
     pdf.set_text_color(*colour)
@@ -253,14 +261,23 @@ AVERAGE_CHAR_MM = 2.0  # DejaVu Sans at 9 pt averages about 1.7 mm a character
 
 def _row_lines(pdf: ReportPDF, row: list[str], widths: list[float]) -> int:
     """How many lines the row's tallest cell takes (wrapping is fpdf2's slowest work)."""
-    guess = max((sum(-(-len(line) * AVERAGE_CHAR_MM // max(w, 5)) or 1
-                     for line in str(cell).split("\n"))
-                 for cell, w in zip(row, widths, strict=False)), default=1)  # fmt: skip
+    guess = max(
+        (
+            sum(-(-len(line) * AVERAGE_CHAR_MM // max(w, 5)) or 1 for line in str(cell).split("\n"))
+            for cell, w in zip(row, widths, strict=False)
+        ),
+        default=1,
+    )
     if guess <= MAX_ROW_LINES * 0.7 or guess >= MAX_ROW_LINES * 1.5:
         return int(guess)  # clearly short or clearly tall: no need to wrap it twice
     pdf.set_font("DejaVu", "B", 9)  # the widest weight a cell is drawn in
-    return max((len(_cell_lines(pdf, printable(cell), max(w, 5)))
-                for cell, w in zip(row, widths, strict=False)), default=1)  # fmt: skip
+    return max(
+        (
+            len(_cell_lines(pdf, printable(cell), max(w, 5)))
+            for cell, w in zip(row, widths, strict=False)
+        ),
+        default=1,
+    )
 
 
 def _row_as_paragraphs(pdf: ReportPDF, block: Table, row: list[str]) -> None:
@@ -306,8 +323,9 @@ def _table_rows(pdf: ReportPDF, block: Table, rows: list[list[str]], columns: li
     def draw(cells: list[str], kind: str) -> None:
         # kind: "head" (white on the accent), "band" (tinted) or "plain".
         texts = [printable(str(c)) for c in cells][: len(columns)]
-        styles = ["B" if kind == "head" or (not headings and i == 0) else ""
-                  for i in range(len(texts))]  # fmt: skip
+        styles = [
+            "B" if kind == "head" or (not headings and i == 0) else "" for i in range(len(texts))
+        ]
         wrapped = []
         for text, width, style in zip(texts, columns, styles, strict=False):
             pdf.set_font("DejaVu", style, 9)
@@ -356,8 +374,9 @@ def _chart(pdf: ReportPDF, block: Image) -> bool:
         attempts.append(lambda: raster.png(spec))
     for attempt in attempts:
         try:
-            pdf.image(io.BytesIO(attempt()), w=pdf.epw, alt_text=printable(block.alt),
-                      x=pdf.l_margin)  # fmt: skip
+            pdf.image(
+                io.BytesIO(attempt()), w=pdf.epw, alt_text=printable(block.alt), x=pdf.l_margin
+            )
             return True
         except Exception:  # refused by the renderer or by fpdf2: try the next way, or none
             continue
@@ -366,8 +385,12 @@ def _chart(pdf: ReportPDF, block: Image) -> bool:
 
 def _image(pdf: ReportPDF, block: Image) -> None:
     if not _chart(pdf, block):
-        _para(pdf, Para(_("This chart could not be drawn. {reading}").format(
-            reading=block.caption), "muted"))  # fmt: skip
+        _para(
+            pdf,
+            Para(
+                _("This chart could not be drawn. {reading}").format(reading=block.caption), "muted"
+            ),
+        )
         return
     pdf.set_font("DejaVu", "", 9.5)
     pdf.set_text_color(*MUTED)

@@ -14,8 +14,11 @@ from typing import Any
 SCALE = 2  # a PNG chart 620 px wide printed 180 mm wide: about 175 dpi
 # A chart small enough to draw in a few milliseconds once V8 is up: drawing it starts V8 and
 # loads Vega, which a worker does before its first request instead of during it (~1 s).
-WARM_SPEC: dict[str, Any] = {"data": {"values": [{"x": 1}]}, "mark": "point",
-                             "encoding": {"x": {"field": "x", "type": "quantitative"}}}  # fmt: skip
+WARM_SPEC: dict[str, Any] = {
+    "data": {"values": [{"x": 1}]},
+    "mark": "point",
+    "encoding": {"x": {"field": "x", "type": "quantitative"}},
+}
 
 # What Vega writes and SVG allows, but fpdf2's SVG reader reads otherwise:
 # - a <line> without x1/y1 (SVG: 0) is refused with KeyError;

@@ -25,8 +25,14 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
 ]
-STEPS = [("Why", STEP_TITLES[1]), ("Audit", STEP_TITLES[2]), ("Channels", STEP_TITLES[3]),
-         ("Plan", STEP_TITLES[5]), ("Why", STEP_TITLES[1]), ("Audit", STEP_TITLES[2])]  # fmt: skip
+STEPS = [
+    ("Why", STEP_TITLES[1]),
+    ("Audit", STEP_TITLES[2]),
+    ("Channels", STEP_TITLES[3]),
+    ("Plan", STEP_TITLES[5]),
+    ("Why", STEP_TITLES[1]),
+    ("Audit", STEP_TITLES[2]),
+]
 
 
 def resident_mb(pid: int) -> float:

@@ -10,10 +10,21 @@ from test_browser_wizard import STEP_TITLES, wait_idle
 
 pytestmark = pytest.mark.browser
 
-PAYLOAD = ("<img src=https://evil.example/a.png onerror=alert(1)> ![x](https://evil.example/b.png) "
-           "<script>alert(2)</script> [go](javascript:alert(3)) $x^2$ :material/home:")  # fmt: skip
-PAGES = ["Why", "Audit", "Channels", "Guidelines", "Plan", "Analytics", "Export",
-         "Strategy canvas", "Start"]  # fmt: skip
+PAYLOAD = (
+    "<img src=https://evil.example/a.png onerror=alert(1)> ![x](https://evil.example/b.png) "
+    "<script>alert(2)</script> [go](javascript:alert(3)) $x^2$ :material/home:"
+)
+PAGES = [
+    "Why",
+    "Audit",
+    "Channels",
+    "Guidelines",
+    "Plan",
+    "Analytics",
+    "Export",
+    "Strategy canvas",
+    "Start",
+]
 
 
 def test_payloads_show_literally_with_no_dialog_and_no_outside_request(page: Page, server_url):

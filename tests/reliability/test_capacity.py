@@ -48,8 +48,11 @@ def test_the_agent_api_is_off_unless_an_operator_turns_it_on(tmp_path):
         with urllib.request.urlopen(f"{url}/_stcore/agent/openapi.json") as answer:
             document = json.load(answer)
         assert document["info"]["x-streamlit-agent-api"] != "available"
-        request = urllib.request.Request(f"{url}/_stcore/agent/interact", data=b"{}",
-                                         headers={"Content-Type": "application/json"})  # fmt: skip
+        request = urllib.request.Request(
+            f"{url}/_stcore/agent/interact",
+            data=b"{}",
+            headers={"Content-Type": "application/json"},
+        )
         with pytest.raises(urllib.error.HTTPError):
             urllib.request.urlopen(request)
 
@@ -59,9 +62,11 @@ def test_snapshot_helpers_read_what_a_participant_can_do():
         "status": "ready",
         "page": {"url_path": "why"},
         "tree": {"type": "root", "children": [{"type": "markdown", "props": {"body": "hi"}}]},
-        "actions": [{"key": "go", "kind": "trigger", "type": "button"},
-                    {"key": "w:why", "kind": "value", "type": "text_area"}],
-    }  # fmt: skip
+        "actions": [
+            {"key": "go", "kind": "trigger", "type": "button"},
+            {"key": "w:why", "kind": "value", "type": "text_area"},
+        ],
+    }
     assert set(actions(snapshot)) == {"go", "w:why"}
     assert first_text_field(snapshot) == "w:why"
     check(snapshot, "why")

@@ -23,12 +23,40 @@ BAD = ["\x1b", "\x0b", "\x01", "\x7f", "\x85", "\ufffe", "\uffff", "\U0010ffff",
 
 
 def meta_posts(page: str, title: str) -> bytes:
-    rows = [[title], ["Post ID", "Page ID", "Page name", "Title", "Publish time", "Permalink",
-                      "Views", "Reach", "Reactions, Comments and Shares", "Reactions",
-                      "Comments", "Shares"]]  # fmt: skip
+    rows = [
+        [title],
+        [
+            "Post ID",
+            "Page ID",
+            "Page name",
+            "Title",
+            "Publish time",
+            "Permalink",
+            "Views",
+            "Reach",
+            "Reactions, Comments and Shares",
+            "Reactions",
+            "Comments",
+            "Shares",
+        ],
+    ]
     for i in range(12):
-        rows.append([str(i), "9", page, f"Post {i}", f"04/{i + 1:02d}/2025 10:00",
-                     f"https://facebook.com/{i}", "100", "80", "7", "5", "1", "1"])  # fmt: skip
+        rows.append(
+            [
+                str(i),
+                "9",
+                page,
+                f"Post {i}",
+                f"04/{i + 1:02d}/2025 10:00",
+                f"https://facebook.com/{i}",
+                "100",
+                "80",
+                "7",
+                "5",
+                "1",
+                "1",
+            ]
+        )
     return csv_text(rows).encode("utf-8")
 
 
@@ -49,7 +77,8 @@ def test_an_upload_with_a_forbidden_character_is_cleaned_and_its_pdf_draws(bad):
 
 @pytest.mark.parametrize("bad", BAD, ids=[f"U+{ord(c):04X}" for c in BAD])
 def test_typed_text_loses_forbidden_characters_and_keeps_its_lines(bad):
-    s = Strategy.model_validate({"profile": {"name": f"Ada{bad}Berg"},
-                                 "why": {"statement": f"We help{bad}\npeople\tgrow."}})  # fmt: skip
+    s = Strategy.model_validate(
+        {"profile": {"name": f"Ada{bad}Berg"}, "why": {"statement": f"We help{bad}\npeople\tgrow."}}
+    )
     assert s.profile.name == "AdaBerg"
     assert s.why.statement == "We help\npeople\tgrow."

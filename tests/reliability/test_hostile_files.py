@@ -37,21 +37,29 @@ def zipped(files: dict[str, bytes]) -> bytes:
 def billion_laughs_xlsx() -> bytes:
     good = zipfile.ZipFile(io.BytesIO(xlsx([["Date", "Views"], ["2025-01-01", 1]])))
     files = {n: good.read(n) for n in good.namelist()}
-    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-           + "".join(f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}'
-                     f'{("&lol" + str(i - 1) + ";") * 9 if i > 1 else "&lol;" * 9}">'
-                     for i in range(1, 10))
-           + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             '<sheetData><row><c t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData>'
-             "</worksheet>")  # fmt: skip
+    lol = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}'
+            f'{("&lol" + str(i - 1) + ";") * 9 if i > 1 else "&lol;" * 9}">'
+            for i in range(1, 10)
+        )
+        + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row><c t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData>'
+        "</worksheet>"
+    )
     files["xl/worksheets/sheet1.xml"] = lol.encode()
     return zipped(files)
 
 
 def encrypted_xlsx() -> bytes:
     # What Excel writes for a password: an OLE2 container holding an EncryptedPackage stream.
-    return (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-            + "EncryptedPackage".encode("utf-16-le") + b"\0" * 2048)  # fmt: skip
+    return (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 2048
+    )
 
 
 # name, bytes (or a callable), expected: a message fragment, or None for "reads safely"
@@ -156,16 +164,24 @@ def lying_dimension_xlsx(dimension: str) -> bytes:
     """A small honest workbook whose sheet claims another size (1.7 kB claimed the whole grid)."""
     import re
 
-    data = xlsx([["Date", "Impressions (total)", "Clicks (total)"], ["2025-01-01", 100, 5],
-                 ["2025-01-02", 200, 6]])  # fmt: skip
+    data = xlsx(
+        [
+            ["Date", "Impressions (total)", "Clicks (total)"],
+            ["2025-01-01", 100, 5],
+            ["2025-01-02", 200, 6],
+        ]
+    )
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             part = src.read(item.filename)
             if item.filename.startswith("xl/worksheets/"):
-                part = re.sub(rb'<dimension ref="[A-Z0-9:]+" ?/>',
-                              b'<dimension ref="' + dimension.encode() + b'"/>', part)  # fmt: skip
+                part = re.sub(
+                    rb'<dimension ref="[A-Z0-9:]+" ?/>',
+                    b'<dimension ref="' + dimension.encode() + b'"/>',
+                    part,
+                )
             dst.writestr(item, part)
     return out.getvalue()
 
@@ -194,9 +210,11 @@ def spreadsheetml_index(index: object) -> bytes:
 def nested_rows_spreadsheetml() -> bytes:
     """Rows nested in rows (a walk of every descendant was quadratic); the table still reads."""
     inner = "<Row>" * 300 + "</Row>" * 300
-    rows = (_ss_row("Date", "Lifetime Total Likes", "Daily New Likes")
-            + _ss_row("2025-01-01", "100", "1").replace("</Row>", inner + "</Row>")
-            + _ss_row("2025-01-02", "101", "1"))  # fmt: skip
+    rows = (
+        _ss_row("Date", "Lifetime Total Likes", "Daily New Likes")
+        + _ss_row("2025-01-01", "100", "1").replace("</Row>", inner + "</Row>")
+        + _ss_row("2025-01-02", "101", "1")
+    )
     return SPREADSHEETML.format(rows=rows).encode()
 
 
@@ -247,16 +265,19 @@ def test_one_long_line_is_read_in_linear_time():
     assert time.monotonic() - started < 2
 
 
-@pytest.mark.parametrize("when", ["0001-01-01 10:00 +0000", "9999-12-31 23:30 -0500",
-                                  "1850-06-01 12:00 +0000"])  # fmt: skip
+@pytest.mark.parametrize(
+    "when", ["0001-01-01 10:00 +0000", "9999-12-31 23:30 -0500", "1850-06-01 12:00 +0000"]
+)
 def test_an_impossible_date_is_left_out_with_a_note_and_the_analysis_runs(when):
     from export_fixtures import csv_text
 
     from strategy.analysis import Options, analyze
 
-    rows = [["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements"],
-            ["1", "u", "ok", "2021-04-01 09:00 +0000", "100", "5"],
-            ["2", "u", "odd", when, "100", "5"]]  # fmt: skip
+    rows = [
+        ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements"],
+        ["1", "u", "ok", "2021-04-01 09:00 +0000", "100", "5"],
+        ["2", "u", "odd", when, "100", "5"],
+    ]
     (ds,) = import_file("x.csv", csv_text(rows).encode())
     assert ds.rows == 1 and any("before 1900 or after 2200" in n for n in ds.notes)
     assert analyze([ds], Options(zone="Pacific/Kiritimati")).to_json()["accounts"]
@@ -270,8 +291,15 @@ def test_whatever_a_reader_raises_becomes_a_message_naming_the_file():
     assert str(info.value).startswith("huge-cell.csv: it is not readable as CSV (field larger")
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,<b>x</b>",
-                                  "https://x.com/a/1\njavascript:1", " vbscript:x"])  # fmt: skip
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "https://x.com/a/1\njavascript:1",
+        " vbscript:x",
+    ],
+)
 def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
     rows = [HEADER.strip().split(",")[:1] + ["Tweet permalink"] + HEADER.strip().split(",")[1:]]
     rows.append(["1", link, "hello", "2021-04-01 09:00 +0000", "100", "5"])

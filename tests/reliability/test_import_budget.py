@@ -83,8 +83,10 @@ def test_a_worker_past_its_resident_limit_is_killed(monkeypatch):
 
 def test_calls_past_the_slots_wait_and_then_give_up_as_busy(test_pool, monkeypatch):
     monkeypatch.setattr(test_pool, "queue_s", 0.5)
-    holders = [threading.Thread(target=test_pool.call, args=("sleep",), kwargs={"seconds": 2})
-               for _ in range(test_pool.slots)]  # fmt: skip
+    holders = [
+        threading.Thread(target=test_pool.call, args=("sleep",), kwargs={"seconds": 2})
+        for _ in range(test_pool.slots)
+    ]
     for holder in holders:
         holder.start()
     time.sleep(0.3)  # the holders have their slots
@@ -113,8 +115,11 @@ def sheets_naming_one_part(n: int) -> bytes:
     def change(parts):
         entries = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(n))
         parts["xl/workbook.xml"] = re.sub(
-            rb"<sheets>.*</sheets>", b"<sheets>" + entries.encode() + b"</sheets>",
-            parts["xl/workbook.xml"], flags=re.S)  # fmt: skip
+            rb"<sheets>.*</sheets>",
+            b"<sheets>" + entries.encode() + b"</sheets>",
+            parts["xl/workbook.xml"],
+            flags=re.S,
+        )
         return parts
 
     return _rewrite(data, change)
@@ -210,9 +215,11 @@ def workbook(sheet_data: str, shared: list[str] | None = None) -> bytes:
                 f'<?xml version="1.0"?><sst xmlns="{NS}">{items}</sst>'.encode()
             )
             parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-                b"</Relationships>", SHARED_STRINGS_REL)  # fmt: skip
+                b"</Relationships>", SHARED_STRINGS_REL
+            )
             parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-                b"</Types>", SHARED_STRINGS_TYPE)  # fmt: skip
+                b"</Types>", SHARED_STRINGS_TYPE
+            )
         return parts
 
     return _rewrite(xlsx([["x"]]), change)
@@ -223,7 +230,8 @@ def shared_string_amplification(refs: int = 60_000, length: int = 5_000) -> byte
     peaked at 1.3 GB in the server)."""
     rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + "".join(
         f'<row r="{i}"><c r="A{i}" t="s"><v>1</v></c><c r="B{i}" t="s"><v>1</v></c></row>'
-        for i in range(2, refs // 2))  # fmt: skip
+        for i in range(2, refs // 2)
+    )
     return workbook(rows, ["Date", "A" * length])
 
 
@@ -264,15 +272,23 @@ def one_string_in_every_row(rows: int, length: int = 1_000_000) -> bytes:
         return f'<c r="{ref}"{kind}><v>{value}</v></c>'
 
     shared = ' t="s"'
-    head = ('<row r="1">' + cell("A1", 5, shared) + cell("B1", 1, shared) + cell("C1", 2, shared)
-            + cell("D1", 3, shared) + cell("E1", 4, shared) + "</row>")  # fmt: skip
+    head = (
+        '<row r="1">'
+        + cell("A1", 5, shared)
+        + cell("B1", 1, shared)
+        + cell("C1", 2, shared)
+        + cell("D1", 3, shared)
+        + cell("E1", 4, shared)
+        + "</row>"
+    )
     body = "".join(
         f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>2024-01-{r % 28 + 1:02d}</t></is></c>'
         f"{cell(f'B{r}', r)}{cell(f'C{r}', 0, shared)}{cell(f'D{r}', 5)}{cell(f'E{r}', 1)}</row>"
         for r in range(2, rows + 2)
     )
-    return workbook(head + body, ["x" * length, "Post id", "Post text", "Impressions",
-                                  "Engagements", "Date"])  # fmt: skip
+    return workbook(
+        head + body, ["x" * length, "Post id", "Post text", "Impressions", "Engagements", "Date"]
+    )
 
 
 def test_a_text_shared_by_every_row_comes_back_cut_not_multiplied():
@@ -289,8 +305,10 @@ def test_a_text_shared_by_every_row_comes_back_cut_not_multiplied():
     assert resident_mb() - before < 60  # 200 copies of a million characters would be 200 MB
 
 
-TWEETS_50K = (b"Tweet id,Tweet text,time,impressions,engagements\n"
-              + b"1,hello,2021-04-01 09:00 +0000,100,5\n" * 50_000)  # fmt: skip
+TWEETS_50K = (
+    b"Tweet id,Tweet text,time,impressions,engagements\n"
+    + b"1,hello,2021-04-01 09:00 +0000,100,5\n" * 50_000
+)
 
 
 def test_an_answer_larger_than_its_limit_is_refused_before_it_is_read(test_pool, monkeypatch):
@@ -317,8 +335,9 @@ def test_a_sheet_name_of_a_million_characters_is_cut():
 
     def change(parts):
         name = os.urandom(500_000).hex().encode()  # random: a zip cannot shrink it
-        parts["xl/workbook.xml"] = re.sub(rb'name="[^"]*"', b'name="' + name + b'"',
-                                          parts["xl/workbook.xml"], count=1)  # fmt: skip
+        parts["xl/workbook.xml"] = re.sub(
+            rb'name="[^"]*"', b'name="' + name + b'"', parts["xl/workbook.xml"], count=1
+        )
         return parts
 
     try:

@@ -27,8 +27,12 @@ def test_ops(monkeypatch):
 
 
 def chart() -> dict:
-    return (alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line()
-            .encode(x="x", y="y").to_dict())  # fmt: skip
+    return (
+        alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]}))
+        .mark_line()
+        .encode(x="x", y="y")
+        .to_dict()
+    )
 
 
 def test_an_aborting_renderer_costs_its_chart_and_the_next_chart_is_drawn(test_ops):
@@ -66,11 +70,16 @@ def test_a_renderer_past_its_memory_limit_is_killed_and_the_next_chart_is_drawn(
 def test_a_renderer_that_aborts_on_one_chart_costs_that_chart_and_the_pdf_is_made(test_ops):
     isolated.PDF_POOL.close()
     aborting = {**chart(), "usermeta": {"test_abort": True}}
-    doc = Document("Title", "Sub", "1 Dec 2026", [
-        Heading("Charts"),
-        Image(None, "The first reading.", "First chart", spec=chart()),
-        Image(None, "The second reading.", "Second chart", spec=aborting),
-    ])  # fmt: skip
+    doc = Document(
+        "Title",
+        "Sub",
+        "1 Dec 2026",
+        [
+            Heading("Charts"),
+            Image(None, "The first reading.", "First chart", spec=chart()),
+            Image(None, "The second reading.", "Second chart", spec=aborting),
+        ],
+    )
     made = isolated.pdf(doc)
     isolated.PDF_POOL.close()
     assert made is not None and made.startswith(b"%PDF")
@@ -82,8 +91,13 @@ def test_a_renderer_that_aborts_on_one_chart_costs_that_chart_and_the_pdf_is_mad
 
 
 def test_the_pdf_worker_draws_every_chart_of_the_document():
-    doc = Document("Title", "Sub", "1 Dec 2026", [Heading("Charts")] + [
-        Image(None, f"Reading {i}.", f"Chart {i}", spec=chart()) for i in range(3)])  # fmt: skip
+    doc = Document(
+        "Title",
+        "Sub",
+        "1 Dec 2026",
+        [Heading("Charts")]
+        + [Image(None, f"Reading {i}.", f"Chart {i}", spec=chart()) for i in range(3)],
+    )
     made = isolated.pdf(doc)
     assert made is not None
     reader = PdfReader(io.BytesIO(made))
@@ -101,8 +115,12 @@ def test_a_pdf_made_again_reuses_the_sessions_drawings_and_keeps_only_its_own(mo
 
     monkeypatch.setattr(isolated, "isolated_map", counting)
     first, second = chart(), {**chart(), "title": "Another"}
-    doc = Document("T", "S", "1 Dec 2026", [Image(None, "r", "a", spec=first),
-                                            Image(None, "r", "b", spec=second)])  # fmt: skip
+    doc = Document(
+        "T",
+        "S",
+        "1 Dec 2026",
+        [Image(None, "r", "a", spec=first), Image(None, "r", "b", spec=second)],
+    )
     drawings: dict[str, bytes] = {}
     assert isolated.pdf(doc, drawings) is not None
     assert len(drawn_specs) == 2 and len(drawings) == 2

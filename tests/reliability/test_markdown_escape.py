@@ -23,14 +23,46 @@ MD.linkify.set({"fuzzy_link": False})
 ALLOWED_TAGS = re.compile(r"</?p>|<br\s*/?>")
 
 CONSTRUCTS = [
-    "Title\n===", "Title\n---", "    four spaces are code", "\tA tab is code", "a\rb\r\n=== c",
-    "www.evil.com/x", "WWW.evil.com", "https://evil.com", "mail me: a@evil.com", "//evil.com/x", "<https://x.y>",
-    "***", "- - -", "* item", "+ item", "1) first", "12. twelfth", "> quote", "# h", "###### h",
-    "```\ncode\n```", "~~~\ncode", "| a | b |\n|---|---|\n| 1 | 2 |", "[x]: https://evil.example",
-    "[^1]", "- [ ] task", "<div>block</div>", "&amp; &#60; &copy;", "a  \nb", "a\\\nb",
-    "![i](https://evil.example/p.png)", "[l](https://evil.example)", "*em* _em_ **b** ~~s~~",
-    "`code`", "x<sup>2</sup>", "  - indented item", "1.5 million", "$x$", ":red[x]",
-]  # fmt: skip
+    "Title\n===",
+    "Title\n---",
+    "    four spaces are code",
+    "\tA tab is code",
+    "a\rb\r\n=== c",
+    "www.evil.com/x",
+    "WWW.evil.com",
+    "https://evil.com",
+    "mail me: a@evil.com",
+    "//evil.com/x",
+    "<https://x.y>",
+    "***",
+    "- - -",
+    "* item",
+    "+ item",
+    "1) first",
+    "12. twelfth",
+    "> quote",
+    "# h",
+    "###### h",
+    "```\ncode\n```",
+    "~~~\ncode",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "[x]: https://evil.example",
+    "[^1]",
+    "- [ ] task",
+    "<div>block</div>",
+    "&amp; &#60; &copy;",
+    "a  \nb",
+    "a\\\nb",
+    "![i](https://evil.example/p.png)",
+    "[l](https://evil.example)",
+    "*em* _em_ **b** ~~s~~",
+    "`code`",
+    "x<sup>2</sup>",
+    "  - indented item",
+    "1.5 million",
+    "$x$",
+    ":red[x]",
+]
 
 
 def rendered_text(text: str) -> str:
@@ -47,8 +79,11 @@ def rendered_text(text: str) -> str:
 
 def lines(text: str) -> list[str]:
     """The text's lines as a reader sees them (line ends unified, ends of lines trimmed)."""
-    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            if line.strip()]  # fmt: skip
+    return [
+        line.strip()
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if line.strip()
+    ]
 
 
 @pytest.mark.parametrize("text", CONSTRUCTS)
@@ -58,8 +93,9 @@ def test_each_construct_renders_as_its_own_text(text):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab1 \t\n\r-=*_#>+.)[]()!`~|<&;:@$\\w/")),
-               max_size=40))  # fmt: skip
+@given(
+    st.text(alphabet=st.sampled_from(list("ab1 \t\n\r-=*_#>+.)[]()!`~|<&;:@$\\w/")), max_size=40)
+)
 def test_any_text_of_markdown_characters_renders_as_itself(text):
     shown = rendered_text(text)
     assert lines(shown.replace("\xa0", " ")) == lines(text)

@@ -26,13 +26,32 @@ from strategy.storage import StrategyFileError, dumps, loads
 from ui.state import SESSION_KEY
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<img src=https://evil.example/p.png>",
-    "![pixel](https://evil.example/p.png)", "[click](javascript:alert(1))", "javascript:alert(1)",
-    "<a href='https://evil.example'>x</a>", "<iframe src=https://evil.example></iframe>",
-    "<svg onload=alert(1)>", "<style>body{display:none}</style>", "$x^2$", "$$\\frac{1}{0}$$",
-    "**bold**", "__under__", "# Heading", "> quote", "- item", "1. first", "`code`",
-    "~~strike~~", ":red[colour]", ":material/home:", "&lt;b&gt;", "<b>bold</b>", "{{7*7}}",
-]  # fmt: skip
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=https://evil.example/p.png>",
+    "![pixel](https://evil.example/p.png)",
+    "[click](javascript:alert(1))",
+    "javascript:alert(1)",
+    "<a href='https://evil.example'>x</a>",
+    "<iframe src=https://evil.example></iframe>",
+    "<svg onload=alert(1)>",
+    "<style>body{display:none}</style>",
+    "$x^2$",
+    "$$\\frac{1}{0}$$",
+    "**bold**",
+    "__under__",
+    "# Heading",
+    "> quote",
+    "- item",
+    "1. first",
+    "`code`",
+    "~~strike~~",
+    ":red[colour]",
+    ":material/home:",
+    "&lt;b&gt;",
+    "<b>bold</b>",
+    "{{7*7}}",
+]
 assert len(PAYLOADS) >= 25
 LIB = load_library()
 
@@ -47,11 +66,22 @@ def hostile_strategy(payload: str) -> Strategy:
     s.channels.chosen = [ChannelChoice(channel="linkedin")]
     s.guidelines.cards = sync_cards(s, LIB)
     card = s.guidelines.cards[0]
-    for field in ("job", "audience", "share", "avoid", "tone", "call_to_action", "cadence",
-                  "engage"):  # fmt: skip
+    for field in (
+        "job",
+        "audience",
+        "share",
+        "avoid",
+        "tone",
+        "call_to_action",
+        "cadence",
+        "engage",
+    ):
         setattr(card, field, payload)
-    s.plan.actions = [PlanAction(what=payload, channel=payload, owner=payload,
-                                 due=dt.date.today() + dt.timedelta(days=3))]  # fmt: skip
+    s.plan.actions = [
+        PlanAction(
+            what=payload, channel=payload, owner=payload, due=dt.date.today() + dt.timedelta(days=3)
+        )
+    ]
     s.plan.recurring = [RecurringItem(what=payload, channel=payload, rhythm="monthly")]
     s.plan.roster = [Contact(who=payload, channel=payload, first_step=payload)]
     s.analytics.notes = payload
@@ -69,8 +99,17 @@ def test_markup_in_every_field_is_escaped_on_every_page(payload):
     at = new_app()
     at.run()
     at.session_state[SESSION_KEY].strategy = hostile_strategy(payload)
-    for page in ("start", "why", "audit", "channels", "guidelines", "plan", "analytics",
-                 "export", "canvas"):  # fmt: skip
+    for page in (
+        "start",
+        "why",
+        "audit",
+        "channels",
+        "guidelines",
+        "plan",
+        "analytics",
+        "export",
+        "canvas",
+    ):
         at.switch_page(f"pages/wizard/{page}.py").run()
         assert not at.exception, (page, at.exception)
         for text in rendered_texts(at):

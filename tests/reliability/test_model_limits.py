@@ -42,12 +42,16 @@ def saved(**sections) -> bytes:
         ({"plan": {"actions": [{"what": "x", "due": "0001-01-01"}]}}, "plan.actions.0.due"),
         ({"plan": {"review_date": "2201-01-01"}}, "plan.review_date"),
         ({"created": "1899-12-31"}, "created"),
-        ({"channels": {"chosen": [{"channel": "linkedin", "review_date": "9999-01-01"}]}},
-         "channels.chosen.0.review_date"),
-        ({"analytics": {"follower_totals": {"x:a": {"count": 1, "as_of": "9999-01-01"}}}},
-         "analytics.follower_totals"),
+        (
+            {"channels": {"chosen": [{"channel": "linkedin", "review_date": "9999-01-01"}]}},
+            "channels.chosen.0.review_date",
+        ),
+        (
+            {"analytics": {"follower_totals": {"x:a": {"count": 1, "as_of": "9999-01-01"}}}},
+            "analytics.follower_totals",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_date_outside_1900_to_2200_is_refused_naming_the_field(sections, field):
     with pytest.raises(StrategyFileError) as refused:
         loads(saved(**sections))
@@ -58,8 +62,10 @@ def test_a_date_outside_1900_to_2200_is_refused_naming_the_field(sections, field
 def test_dates_at_the_limits_go_through_every_export():
     s = Strategy()
     s.plan.actions = [PlanAction(what="late", due=dt.date(2200, 12, 31))]
-    s.plan.recurring = [RecurringItem(what="weekly", rhythm="weekly", start=dt.date(2200, 12, 25)),
-                        RecurringItem(what="monthly", start=dt.date(1900, 1, 31))]  # fmt: skip
+    s.plan.recurring = [
+        RecurringItem(what="weekly", rhythm="weekly", start=dt.date(2200, 12, 25)),
+        RecurringItem(what="monthly", start=dt.date(1900, 1, 31)),
+    ]
     events = Calendar.from_ical(to_ics(s, TODAY)).walk("VEVENT")
     assert any(str(e["summary"]) == "late" for e in events)
     doc = build_document(s, LIB, [], charts=False, today=TODAY)
@@ -85,9 +91,11 @@ def test_ids_the_content_lacks_are_left_out_with_a_note():
 
 
 def test_a_resumed_file_with_an_unknown_channel_opens_every_step():
-    data = saved(why={"goals": ["new_job"]},
-                 channels={"chosen": [{"channel": "myspace"}, {"channel": "linkedin"}]},
-                 plan={"review_date": "2020-01-01"})  # fmt: skip
+    data = saved(
+        why={"goals": ["new_job"]},
+        channels={"chosen": [{"channel": "myspace"}, {"channel": "linkedin"}]},
+        plan={"review_date": "2020-01-01"},
+    )
     at = new_app()
     at.run()
     at.file_uploader(key="resume_upload").upload("old.json", data, "application/json").run()
@@ -116,8 +124,11 @@ def test_the_channels_step_survives_an_unknown_channel_in_the_session():
 )
 def test_a_tall_field_in_a_table_lays_out_across_pages(what):
     s = Strategy()
-    s.plan.actions = [PlanAction(what="first"), PlanAction(what=what[:1000]),
-                      PlanAction(what="last")]  # fmt: skip
+    s.plan.actions = [
+        PlanAction(what="first"),
+        PlanAction(what=what[:1000]),
+        PlanAction(what="last"),
+    ]
     pdf = to_pdf(build_document(s, LIB, [], charts=False, today=TODAY))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "first" in text and "last" in text

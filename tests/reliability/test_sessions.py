@@ -14,8 +14,15 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, ROOT
 
-SKIP_DIRS = {".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis",
-             "test-results"}  # fmt: skip
+SKIP_DIRS = {
+    ".git",
+    ".venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "test-results",
+}
 
 
 def files_under(root: Path, newer_than: float) -> list[Path]:
@@ -48,10 +55,23 @@ def test_ten_sessions_at_once_never_see_each_other_and_leave_nothing_on_disk():
         # Ten people joining over 20 s, as a room does: all ten browsers rendering at the same
         # instant on this 2-core machine pushed single steps past the driver's 60 s timeout,
         # in the code before this change as well (analytics p50 34 s), which tests the rig.
-        [sys.executable, "-m", "loadtest.run", "-n", "10", "--ramp", "20",
-         "--chromium", str(CHROMIUM)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "loadtest.run",
+            "-n",
+            "10",
+            "--ramp",
+            "20",
+            "--chromium",
+            str(CHROMIUM),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     print(proc.stdout)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "no session saw another's data" in proc.stdout
