@@ -34,7 +34,8 @@ check: $(VENV)/.dev-installed
 	$(PY) -m ruff format --check .
 	@# pyright and the tests share the cores: run side by side, fail if either fails.
 	$(PY) -m pyright > .pyright.log 2>&1 & checker=$$!; \
-	$(PY) -m pytest -q -m "not browser and not slow" -n auto; tests=$$?; \
+	SOCIAL_WHY_WARM_WORKERS=1 $(PY) -m pytest -q -m "not browser and not slow" -n auto \
+		--ignore=tests/reliability --ignore-glob="tests/test_browser_*"; tests=$$?; \
 	wait $$checker; typed=$$?; tail -1 .pyright.log; \
 	[ $$typed -eq 0 ] || cat .pyright.log; rm -f .pyright.log; \
 	[ $$tests -eq 0 ] && [ $$typed -eq 0 ]

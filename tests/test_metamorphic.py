@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import os
 from collections.abc import Callable
@@ -79,8 +80,12 @@ def header_rows(rows: list[list[str]]) -> int:
     return 0
 
 
+@functools.cache
 def figures(name: str, data: bytes, reference: dt.date) -> list[dict]:
-    """What must not change: each dataset's summary and each account's main figures."""
+    """What must not change: each dataset's summary and each account's main figures.
+
+    Cached per worker: every variant of a source compares against the same original.
+    """
     datasets = import_file(name, data, reference=reference)
     out = []
     for d in datasets:
@@ -171,7 +176,8 @@ def test_the_same_export_saved_another_way_gives_the_same_figures(name, data, re
     assert figures(Path(name).stem + suffix, changed, reference) == figures(name, data, reference)
 
 
-def account_figures(files: list[tuple[str, bytes]], reference: dt.date) -> list[dict]:
+@functools.cache
+def account_figures(files: tuple[tuple[str, bytes], ...], reference: dt.date) -> list[dict]:
     datasets = [d for name, data in files for d in import_file(name, data, reference=reference)]
     keep = ("account", "rate", "cards", "slots", "weekly", "rules")
     return [{k: a[k] for k in keep} for a in analyze(datasets, Options()).to_json()["accounts"]]
@@ -192,11 +198,11 @@ def test_two_overlapping_downloads_uploaded_together_give_the_figures_of_one(nam
     first = write(rows[:top] + body[:cut], delimiter, sep).encode("utf-8")
     second = write(rows[:top] + body[len(body) - cut :], delimiter, sep).encode("utf-8")
     stem, suffix = Path(name).stem, Path(name).suffix
-    together = account_figures([(f"{stem}{suffix}", first), (f"{stem}{suffix}", second)], reference)
-    assert together == account_figures([(name, data)], reference)
+    together = account_figures(((f"{stem}{suffix}", first), (f"{stem}{suffix}", second)), reference)
+    assert together == account_figures(((name, data),), reference)
 
 
 def test_the_same_file_twice_counts_once():
     name, data, reference = SOURCES[0]
-    twice = account_figures([(name, data), (name, data)], reference)
-    assert twice == account_figures([(name, data)], reference)
+    twice = account_figures(((name, data), (name, data)), reference)
+    assert twice == account_figures(((name, data),), reference)

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from strategy.workers.protocol import HEADER, MEMORY_ENV, pack_request
 
+WARM_ENV = "SOCIAL_WHY_WARM_WORKERS"  # at most this many idle workers per pool
 TICK_S = 0.1  # how often a wait looks at the worker's memory
 PAGE = resource.getpagesize()
 Reason = Literal["time", "memory", "died", "busy"]
@@ -143,6 +144,10 @@ class Pool:
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.slots)
+        # An operator (or the fast test loop, where every test process would otherwise start
+        # seven interpreters it mostly never uses) may keep fewer workers warm.
+        if cap := os.environ.get(WARM_ENV):
+            self.idle_max = min(self.idle_max, max(0, int(cap)))
 
     def _env(self) -> dict[str, str]:
         env = os.environ.copy()
