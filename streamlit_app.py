@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from strategy.library import ContentError
+from strategy.core.library import ContentError
 from ui.nav import build_pages, sidebar
 from ui.state import app_state, lib, reconcile_session
 

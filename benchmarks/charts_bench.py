@@ -8,10 +8,9 @@ import time
 import numpy as np
 import pandas as pd
 
-from strategy import charts, metrics
-from strategy.analysis import Options, analyze
-from strategy.analysis.followers import TypedTotal
-from strategy.analysis.tables import follower_points, heat_cells, rate_table, weekly_long
+from strategy.analytics import Options, analyze, charts, metrics
+from strategy.analytics.followers import TypedTotal
+from strategy.analytics.tables import follower_points, heat_cells, rate_table, weekly_long
 from strategy.importers.dataset import COLUMNS, Dataset
 
 

@@ -10,10 +10,10 @@ import datetime as dt
 import statistics
 import time
 
-from strategy.guidelines import sync_cards
-from strategy.library import load_library
-from strategy.model import Account, ChannelChoice, Contact, PlanAction, RecurringItem, Strategy
+from strategy.core.library import load_library
+from strategy.core.model import Account, ChannelChoice, Contact, PlanAction, RecurringItem, Strategy
 from strategy.report import build_document, to_pdf
+from strategy.steps.guidelines import sync_cards
 
 LIB = load_library()
 

@@ -15,9 +15,9 @@ import statistics
 import sys
 import time
 
-from strategy.demo import demo_datasets
-from strategy.library import load_library
-from strategy.personas import load_persona, personas
+from strategy.core.library import load_library
+from strategy.demo.datasets import demo_datasets
+from strategy.demo.personas import load_persona, personas
 from strategy.report import build_document, isolated
 
 

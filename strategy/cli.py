@@ -10,7 +10,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from strategy.storage import MAX_FILE_BYTES, StrategyFileError, loads
+from strategy.core.storage import MAX_FILE_BYTES, StrategyFileError, loads
 
 
 def _load(path: str):
@@ -20,8 +20,8 @@ def _load(path: str):
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise StrategyFileError([]) from exc
-    from strategy.known import keep_known
-    from strategy.library import library
+    from strategy.core.known import keep_known
+    from strategy.core.library import library
 
     strategy = loads(data, name=p.name)
     strategy, notes = keep_known(strategy, library(strategy.profile.language))
@@ -37,9 +37,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
-    from strategy.calendar_export import to_csv, to_ics
-    from strategy.library import library
-    from strategy.reconcile import reconcile
+    from strategy.core.library import library
+    from strategy.report.calendar import to_csv, to_ics
+    from strategy.steps.reconcile import reconcile
 
     strategy = _load(args.file)
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
@@ -64,10 +64,10 @@ def _read_export(name: str, reference: dt.date | None = None) -> list:
     Raises:
         _Refused: The file cannot be read, or the importer refused it (the message says why).
     """
+    from strategy.core.textclean import clean
     from strategy.importers import ImportFailure
     from strategy.importers.api import MAX_BYTES, too_large
     from strategy.importers.guarded import read_upload
-    from strategy.textclean import clean
 
     path = Path(name)
     try:
@@ -126,7 +126,7 @@ def _json(value) -> str:
 
 def _typed(values: list[str]) -> dict:
     """Parse --followers N[@DATE] and --followers ACCOUNT=N[@DATE] (ACCOUNT: platform:name)."""
-    from strategy.analysis.followers import TypedTotal
+    from strategy.analytics.followers import TypedTotal
 
     out = {}
     for value in values:
@@ -146,8 +146,8 @@ def _typed(values: list[str]) -> dict:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from strategy.analysis import Options, analyze
-    from strategy.analysis.timing import UnknownZone, check_zone
+    from strategy.analytics import Options, analyze
+    from strategy.analytics.timing import UnknownZone, check_zone
 
     try:
         zone = check_zone(args.tz)
@@ -188,7 +188,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace):
-    from strategy.library import library
+    from strategy.core.library import library
     from strategy.report import build_document
 
     strategy = _load(args.file)

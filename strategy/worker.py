@@ -52,7 +52,7 @@ def _pdf(doc: Any) -> bytes:
 
 
 def _import_file(language: str, **arguments: Any) -> Any:
-    from strategy.i18n import using
+    from strategy.core.i18n import using
     from strategy.importers import import_file
 
     with using(language):
@@ -60,7 +60,7 @@ def _import_file(language: str, **arguments: Any) -> Any:
 
 
 def _import_with_mapping(language: str, **arguments: Any) -> Any:
-    from strategy.i18n import using
+    from strategy.core.i18n import using
     from strategy.importers import import_with_mapping
 
     with using(language):
@@ -120,7 +120,7 @@ def _warm(kind: str) -> None:
 
         raster.warm()  # starts V8 and loads Vega: about a second, before any request waits
     elif kind == "pdf":
-        import strategy.analysis  # noqa: F401
+        import strategy.analytics  # noqa: F401
         import strategy.report  # noqa: F401
 
 

@@ -9,18 +9,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from strategy import charts, metrics, readings
-from strategy.analysis import Options, analyze
-from strategy.analysis.followers import TypedTotal, followers_for
-from strategy.analysis.tables import (
+from strategy.analytics import Options, analyze, charts, metrics, readings
+from strategy.analytics.folk_rules import test_rules as run_rules
+from strategy.analytics.followers import TypedTotal, followers_for
+from strategy.analytics.tables import (
     follower_lines,
     follower_points,
     heat_cells,
     rate_table,
     weekly_long,
 )
-from strategy.demo import demo_datasets
-from strategy.folk_rules import test_rules as run_rules
+from strategy.demo.datasets import demo_datasets
 from strategy.importers.dataset import COLUMNS, Dataset
 
 
@@ -464,7 +463,7 @@ def _zero_heavy(n=80, engaged=0.2, seed=1, short_boost=1.0):
 
 
 def test_zero_heavy_posts_compare_the_share_with_engagement_never_a_zero_interval():
-    from strategy.folk_rules import results_table, test_rules
+    from strategy.analytics.folk_rules import results_table, test_rules
 
     by_id = {r.id: r for r in test_rules(_zero_heavy())}
     short = by_id["short_posts"]
@@ -481,7 +480,7 @@ def test_zero_heavy_posts_compare_the_share_with_engagement_never_a_zero_interva
 
 
 def test_a_planted_effect_on_the_share_with_engagement_is_found():
-    from strategy.folk_rules import test_rules
+    from strategy.analytics.folk_rules import test_rules
 
     posts = _zero_heavy(n=400, engaged=0.1, short_boost=3.0, seed=4)
     short = next(r for r in test_rules(posts) if r.id == "short_posts")
@@ -489,7 +488,7 @@ def test_a_planted_effect_on_the_share_with_engagement_is_found():
 
 
 def test_almost_no_engagement_says_so_and_what_sample_would_be_needed():
-    from strategy.folk_rules import posts_needed, test_rules
+    from strategy.analytics.folk_rules import posts_needed, test_rules
 
     posts = _zero_heavy(n=80, engaged=0.0)
     posts.loc[[3, 10], "rate"] = 0.01  # 2 of 80 posts have any engagement
@@ -504,7 +503,7 @@ def test_almost_no_engagement_says_so_and_what_sample_would_be_needed():
 
 
 def test_posts_needed_matches_the_textbook_formula():
-    from strategy.folk_rules import posts_needed
+    from strategy.analytics.folk_rules import posts_needed
 
     # Two-sided 10 %, 80 % power, 10 % against 20 %: about 157 per group (Fleiss, no correction).
     assert posts_needed(0.10) == pytest.approx(157, abs=2)
@@ -513,7 +512,7 @@ def test_posts_needed_matches_the_textbook_formula():
 
 
 def test_a_null_result_says_how_big_a_difference_it_could_have_shown():
-    from strategy.folk_rules import power_words, test_rules
+    from strategy.analytics.folk_rules import power_words, test_rules
 
     small = next(
         r for r in test_rules(synthetic_posts(n=40, effect=1.0, seed=3)) if r.id == "short_posts"
@@ -529,7 +528,7 @@ def test_a_null_result_says_how_big_a_difference_it_could_have_shown():
 
 
 def test_groups_that_largely_coincide_are_said_not_to_be_independent():
-    from strategy.folk_rules import results_table, test_rules
+    from strategy.analytics.folk_rules import results_table, test_rules
 
     posts = synthetic_posts(n=200, seed=2)
     short = posts["text"].str.len() < 100
@@ -567,7 +566,7 @@ def _null_account(rng, n: int = 120):
 def test_on_data_where_no_rule_can_matter_few_accounts_get_any_verdict():
     import numpy as np
 
-    from strategy.folk_rules import test_rules
+    from strategy.analytics.folk_rules import test_rules
 
     rng = np.random.default_rng(11)
     accounts = [test_rules(_null_account(rng), seed=k) for k in range(40)]
@@ -582,7 +581,7 @@ def test_on_data_where_no_rule_can_matter_few_accounts_get_any_verdict():
 def test_a_real_difference_still_shows_after_the_family_adjustment():
     import numpy as np
 
-    from strategy.folk_rules import test_rules
+    from strategy.analytics.folk_rules import test_rules
 
     rng = np.random.default_rng(5)
     posts = _null_account(rng, 200)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import new_app
 
-from strategy.i18n import using
-from strategy.personas import load_persona
+from strategy.core.i18n import using
+from strategy.demo.personas import load_persona
 from ui.state import SESSION_KEY
 
 # One fixed Swedish line each page shows, from the catalogue or the Swedish content.
@@ -111,7 +111,7 @@ def test_workshop_notes_are_swedish():
 
 def test_a_resumed_swedish_file_opens_in_swedish(app):
     """The language is saved in the file; resuming puts the whole strategy back, language too."""
-    from strategy.storage import dumps, loads
+    from strategy.core.storage import dumps, loads
 
     resumed = loads(dumps(load_persona("career_changer", "sv")), name="saved.json")
     app.session_state[SESSION_KEY].strategy = resumed  # what Start does after an upload

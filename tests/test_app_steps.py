@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from strategy.model import ChannelChoice, Strategy
+from strategy.core.model import ChannelChoice, Strategy
 from ui.state import SESSION_KEY
 
 
@@ -300,7 +300,7 @@ def test_a_pdf_made_before_the_uploads_changed_is_not_offered(app):
 
 
 def test_a_visit_does_not_complete_plan_picking_a_review_day_does(app):
-    from strategy.progress import completed
+    from strategy.steps.progress import completed
 
     go(app, "plan")
     assert state(app).plan.actions and "plan" not in completed(state(app))

@@ -9,8 +9,8 @@ import random
 import pytest
 from conftest import new_app
 
-from strategy.progress import STEPS
-from strategy.storage import dumps
+from strategy.core.storage import dumps
+from strategy.steps.progress import STEPS
 from ui.state import SESSION_KEY
 
 PAGES = [f"pages/wizard/{step}.py" for step in STEPS]

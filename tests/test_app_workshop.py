@@ -6,7 +6,7 @@ import pytest
 from conftest import new_app
 from export_fixtures import x_legacy_en
 
-from strategy.personas import load_persona, personas
+from strategy.demo.personas import load_persona, personas
 from ui.state import SESSION_KEY
 
 

@@ -10,14 +10,14 @@ import pandas as pd
 import pytest
 from test_analytics import dataset
 
-from strategy import benchmarks, charts
-from strategy.analysis import Options, analyze
-from strategy.analysis.followers import TypedTotal
-from strategy.analysis.tables import benchmark_ticks, follower_lines, follower_points, rate_table
-from strategy.benchmarks import all_benchmarks, matching
-from strategy.demo import demo_datasets
-from strategy.library import ContentError, load_library
-from strategy.readings import read_benchmarks
+from strategy.analytics import Options, analyze, charts
+from strategy.analytics.benchmarks import all_benchmarks, matching
+from strategy.analytics.followers import TypedTotal
+from strategy.analytics.readings import read_benchmarks
+from strategy.analytics.tables import benchmark_ticks, follower_lines, follower_points, rate_table
+from strategy.core import published
+from strategy.core.library import ContentError, load_library
+from strategy.demo.datasets import demo_datasets
 
 
 def posts(n=40, seed=0, **metrics) -> pd.DataFrame:
@@ -132,7 +132,7 @@ def test_a_trainer_can_replace_the_file_and_a_broken_one_names_its_field(tmp_pat
     (tmp_path / "benchmarks.toml").write_text(
         (tmp_path / "benchmarks.toml").read_text().replace("value = 0.05", "value = 5")
     )
-    benchmarks._load.cache_clear()
+    published._load.cache_clear()
     with pytest.raises(ContentError, match=r"benchmarks.toml: field benchmark.0.value"):
         load_library(tmp_path)
-    benchmarks._load.cache_clear()
+    published._load.cache_clear()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.guidelines import CARD_FIELDS, check_draft, generate_card, regenerate, sync_cards
-from strategy.library import load_library
-from strategy.model import (
+from strategy.core.library import load_library
+from strategy.core.model import (
     ChannelChoice,
     ChannelsSection,
     GuidelineCard,
@@ -15,7 +14,14 @@ from strategy.model import (
     Strategy,
     WhySection,
 )
-from strategy.recommend import pick_messages, rank_channels
+from strategy.steps.guidelines import (
+    CARD_FIELDS,
+    check_draft,
+    generate_card,
+    regenerate,
+    sync_cards,
+)
+from strategy.steps.recommend import pick_messages, rank_channels
 
 LIB = load_library()
 

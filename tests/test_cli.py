@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from strategy.cli import main
-from strategy.model import Profile, Strategy
-from strategy.storage import dumps
+from strategy.core.model import Profile, Strategy
+from strategy.core.storage import dumps
 
 
 def test_validate_prints_ok_and_exits_zero(tmp_path, capsys):

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from strategy import charts, i18n
-from strategy.i18n import _, ngettext, using
-from strategy.library import DEFAULT_ROOT, FILES, load_library
-from strategy.personas import load_persona, personas
+from strategy.analytics import charts
+from strategy.core import i18n
+from strategy.core.i18n import _, ngettext, using
+from strategy.core.library import DEFAULT_ROOT, FILES, load_library
+from strategy.demo.personas import load_persona, personas
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -274,8 +275,8 @@ def test_an_upload_is_refused_in_the_language_in_force(data, english, swedish):
 
 
 def test_a_refused_strategy_file_is_explained_in_swedish():
-    from strategy.model import Strategy
-    from strategy.storage import StrategyFileError, dumps, loads
+    from strategy.core.model import Strategy
+    from strategy.core.storage import StrategyFileError, dumps, loads
 
     with using("sv"), pytest.raises(StrategyFileError) as info:
         loads(b'{"schema_version": 1, "why": {', name="min.json")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy.library import DEFAULT_ROOT, ContentError, load_library
+from strategy.core.library import DEFAULT_ROOT, ContentError, load_library
 
 DOMAIN_WHYS = {
     "personal": {

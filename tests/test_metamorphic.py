@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 from export_fixtures import CASES, REFERENCE
 
-from strategy.analysis import Options, analyze
+from strategy.analytics import Options, analyze
 from strategy.importers import import_file
 from strategy.importers.api import FAST_PATH_BYTES
 from strategy.importers.decode import decode, split_sep_line

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
-from strategy.folk_rules import test_rules as run_rules
-from strategy.i18n import using
-from strategy.model import OwnRule, RuleCondition, Strategy
-from strategy.own_rules import condition_mask, describe, group_label, rule_mask
+from strategy.analytics.folk_rules import test_rules as run_rules
+from strategy.analytics.own_rules import condition_mask, describe, group_label, rule_mask
+from strategy.core.i18n import using
+from strategy.core.model import OwnRule, RuleCondition, Strategy
 
 POSTS = pd.DataFrame(
     {
@@ -151,15 +151,15 @@ def test_own_rules_are_saved_and_resumed_with_the_strategy():
     s.analytics.own_rules = [WEBINAR]
     again = Strategy.model_validate_json(s.model_dump_json())
     assert again.analytics.own_rules == [WEBINAR]
-    from strategy.storage import loads
+    from strategy.core.storage import loads
 
     old = loads(b'{"schema_version": 1, "analytics": {"notes": "x"}}')
     assert old.analytics.own_rules == []  # a file saved before own rules still loads
 
 
 def test_figures_with_an_own_rule_are_never_shared_between_sessions():
-    from strategy.analysis import Options
-    from strategy.demo import demo_datasets, demo_only
+    from strategy.analytics import Options
+    from strategy.demo.datasets import demo_datasets, demo_only
 
     demo = demo_datasets()
     assert demo_only((demo, Options()))
@@ -231,8 +231,8 @@ def test_near_another_works_by_position_and_ignores_date_only_neighbours():
 
 @pytest.mark.parametrize("name", ["   ", "\u200b", "\x00\x01"])
 def test_a_blank_or_invisible_name_is_refused_by_the_form_and_the_file(name):
-    from strategy.own_rules import make_rule
-    from strategy.storage import StrategyFileError, loads
+    from strategy.analytics.own_rules import make_rule
+    from strategy.core.storage import StrategyFileError, loads
 
     rule, problems = make_rule(name, [{"kind": "has_link"}])
     assert rule is None and problems
@@ -248,7 +248,7 @@ def test_a_blank_or_invisible_name_is_refused_by_the_form_and_the_file(name):
 def test_a_file_gets_the_validators_words_without_pydantic_prefix_and_strict_types():
     import json
 
-    from strategy.storage import StrategyFileError, loads
+    from strategy.core.storage import StrategyFileError, loads
 
     def problem(cond: dict) -> str:
         rule = {"name": "x", "conditions": [cond]}
@@ -269,7 +269,7 @@ def test_a_file_gets_the_validators_words_without_pydantic_prefix_and_strict_typ
 
 
 def test_make_rule_never_raises_it_says_what_to_fix():
-    from strategy.own_rules import make_rule
+    from strategy.analytics.own_rules import make_rule
 
     rule, problems = make_rule("x" * 201, [{"kind": "has_link"}])
     assert rule is None and "200" in problems[0]
@@ -278,7 +278,7 @@ def test_make_rule_never_raises_it_says_what_to_fix():
 
 
 def test_a_rule_each_post_lacks_one_part_of_cannot_be_tested_and_says_what_is_missing():
-    from strategy.own_rules import split
+    from strategy.analytics.own_rules import split
 
     posts = pd.DataFrame(
         {

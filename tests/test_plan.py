@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from strategy.calendar_export import to_csv, to_ics
 from strategy.cli import main
-from strategy.csvsafe import safe_cell
-from strategy.library import load_library
-from strategy.model import (
+from strategy.core.csvsafe import safe_cell
+from strategy.core.library import load_library
+from strategy.core.model import (
     Account,
     AuditSection,
     ChannelChoice,
@@ -27,8 +26,15 @@ from strategy.model import (
     Strategy,
     WhySection,
 )
-from strategy.plan import add_months, default_review_date, expand, suggested_actions, sync_actions
-from strategy.storage import dumps
+from strategy.core.storage import dumps
+from strategy.report.calendar import to_csv, to_ics
+from strategy.steps.plan import (
+    add_months,
+    default_review_date,
+    expand,
+    suggested_actions,
+    sync_actions,
+)
 
 LIB = load_library()
 TODAY = dt.date(2026, 11, 22)
@@ -280,7 +286,7 @@ def test_formula_variants_behind_invisible_or_full_width_characters_are_escaped(
 def test_the_posts_csv_escapes_every_text_cell_from_an_upload():
     import pandas as pd
 
-    from strategy.csvsafe import frame_csv
+    from strategy.core.csvsafe import frame_csv
 
     frame = pd.DataFrame(
         {

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from strategy.analysis import Options, analyze
+from strategy.analytics import Options, analyze
 from strategy.importers import import_file
 
 REAL = os.environ.get("REAL_EXPORTS_DIR")
@@ -310,7 +310,7 @@ def real_posts(prefix: str) -> pd.DataFrame:
 
 @pytest.mark.parametrize("prefix", PER_POST)
 def test_shuffled_metrics_of_real_posts_rarely_give_any_verdict(prefix):
-    from strategy.folk_rules import test_rules
+    from strategy.analytics.folk_rules import test_rules
 
     posts = real_posts(prefix)
     rng = np.random.default_rng(20)
@@ -328,7 +328,7 @@ def test_shuffled_metrics_of_real_posts_rarely_give_any_verdict(prefix):
     ("prefix", "rule"), [(X_CONTENT, "short_posts"), (META_POSTS, "morning"), (X_LEGACY, "morning")]
 )
 def test_a_planted_effect_in_real_posts_is_still_found(prefix, rule):
-    from strategy.folk_rules import test_rules
+    from strategy.analytics.folk_rules import test_rules
 
     posts = real_posts(prefix)
     rng = np.random.default_rng(3)
@@ -347,7 +347,7 @@ def test_a_planted_effect_in_real_posts_is_still_found(prefix, rule):
 
 
 def test_the_zero_heavy_meta_export_compares_shares_and_states_overlap():
-    from strategy.folk_rules import test_rules
+    from strategy.analytics.folk_rules import test_rules
 
     posts = real_posts(META_POSTS)
     zero = float((posts["rate"].dropna() == 0).mean())

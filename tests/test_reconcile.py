@@ -9,14 +9,14 @@ import re
 import pytest
 from conftest import new_app
 
-from strategy.calendar_export import to_ics
 from strategy.cli import main
-from strategy.library import load_library
-from strategy.model import Account, Strategy
-from strategy.personas import load_persona
-from strategy.reconcile import reconcile
+from strategy.core.library import load_library
+from strategy.core.model import Account, Strategy
+from strategy.core.storage import dumps
+from strategy.demo.personas import load_persona
 from strategy.report import build_document, to_markdown
-from strategy.storage import dumps
+from strategy.report.calendar import to_ics
+from strategy.steps.reconcile import reconcile
 from ui.state import SESSION_KEY
 
 PAGES = ["why", "audit", "channels", "guidelines", "plan", "analytics", "export", "canvas"]

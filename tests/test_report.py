@@ -15,15 +15,15 @@ from pypdf import PdfReader
 from test_plan import planned
 
 from strategy.cli import main
-from strategy.demo import demo_datasets
-from strategy.guidelines import sync_cards
-from strategy.i18n import using
-from strategy.library import load_library
-from strategy.model import Strategy
-from strategy.personas import load_persona
+from strategy.core.i18n import using
+from strategy.core.library import load_library
+from strategy.core.model import Strategy
+from strategy.core.storage import dumps
+from strategy.demo.datasets import demo_datasets
+from strategy.demo.personas import load_persona
 from strategy.report import build_document, to_markdown, to_pdf
 from strategy.report.fonts import PLACEHOLDER, emoji_font, printable
-from strategy.storage import dumps
+from strategy.steps.guidelines import sync_cards
 
 LIB = load_library()
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -268,7 +268,7 @@ def test_long_text_is_wrapped_within_its_column_keeping_every_word(text, width):
 
 
 def _with_own_rule(language="en") -> Strategy:
-    from strategy.model import OwnRule, RuleCondition
+    from strategy.core.model import OwnRule, RuleCondition
 
     s = full_strategy()
     s.profile.language = language
@@ -305,7 +305,7 @@ def test_an_own_rule_is_printed_in_swedish():
 
 
 def test_a_trainers_wording_for_an_accounts_use_reaches_the_report(tmp_path):
-    from strategy.model import Account
+    from strategy.core.model import Account
 
     folder = tmp_path / "en"
     folder.mkdir()

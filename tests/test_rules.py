@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from strategy.audit import account_actions
-from strategy.library import load_library
-from strategy.model import Account, Profile, Strategy, WhySection
-from strategy.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
+from strategy.core.library import load_library
+from strategy.core.model import Account, Profile, Strategy, WhySection
+from strategy.steps.audit import account_actions
+from strategy.steps.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
 
 LIB = load_library()
 TODAY = dt.date(2026, 11, 22)
@@ -136,6 +136,6 @@ def test_an_account_with_nothing_ticked_gets_every_profile_task():
     ],
 )
 def test_hashtags_are_counted_as_a_reader_would(text, count):
-    from strategy.folk_rules import hashtags
+    from strategy.analytics.folk_rules import hashtags
 
     assert hashtags(pd.Series([text, None]).fillna("")).tolist() == [count, 0]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategy.model import (
+from strategy.core.model import (
     SCHEMA_VERSION,
     Account,
     AnalyticsSection,
@@ -28,7 +28,7 @@ from strategy.model import (
     Strategy,
     WhySection,
 )
-from strategy.storage import MAX_FILE_BYTES, StrategyFileError, dumps, loads
+from strategy.core.storage import MAX_FILE_BYTES, StrategyFileError, dumps, loads
 
 text = st.text(max_size=40)
 ident = st.text(alphabet=string.ascii_lowercase + string.digits + "_-", max_size=20)
@@ -197,7 +197,7 @@ def test_many_errors_are_capped_with_a_count():
 def test_a_schema_version_of_true_is_refused():
     import json
 
-    from strategy.storage import StrategyFileError, loads
+    from strategy.core.storage import StrategyFileError, loads
 
     with pytest.raises(StrategyFileError):
         loads(json.dumps({"schema_version": True}).encode(), name="odd.json")
@@ -234,8 +234,8 @@ def test_a_file_saved_by_version_1_keeps_loading_and_is_upgraded():
 def test_every_older_version_has_an_upgrade_and_the_model_takes_the_current_one():
     import typing
 
-    from strategy.migrations import MIGRATIONS, upgrade
-    from strategy.model import Strategy
+    from strategy.core.migrations import MIGRATIONS, upgrade
+    from strategy.core.model import Strategy
 
     assert set(MIGRATIONS) == set(range(1, SCHEMA_VERSION))
     literal = Strategy.model_fields["schema_version"].annotation

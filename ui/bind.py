@@ -13,8 +13,8 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from strategy.i18n import _
-from strategy.storage import validation_problems
+from strategy.core.i18n import _
+from strategy.core.storage import validation_problems
 from ui.state import ERROR_PREFIX, WIDGET_PREFIX, strategy
 from ui.text import safe
 

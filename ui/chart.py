@@ -10,7 +10,7 @@ def spec(chart: alt.TopLevelMixin) -> dict:
     """Return a chart's Vega-Lite spec, unvalidated (see `show`).
 
     Args:
-        chart: A chart from `strategy.charts` (data already capped at 5,000 rows).
+        chart: A chart from `strategy.analytics.charts` (data already capped at 5,000 rows).
 
     Returns:
         The spec, with its data inline.
@@ -28,7 +28,7 @@ def show(chart: alt.TopLevelMixin | dict) -> None:
 
     `st.altair_chart` converts charts under one process-wide lock, with Altair's schema
     validation inside it: with a room of people on the Analytics step, each chart waits for
-    everyone else's. The builders in `strategy.charts` are validated by their unit tests, so
-    here the spec is built without validation, outside any lock.
+    everyone else's. The builders in `strategy.analytics.charts` are validated by their unit
+    tests, so here the spec is built without validation, outside any lock.
     """
     st.vega_lite_chart(chart if isinstance(chart, dict) else spec(chart))

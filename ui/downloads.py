@@ -8,9 +8,9 @@ import html
 
 import streamlit as st
 
-from strategy.calendar_export import to_csv, to_ics
-from strategy.i18n import _
-from strategy.storage import dumps
+from strategy.core.i18n import _
+from strategy.core.storage import dumps
+from strategy.report.calendar import to_csv, to_ics
 from ui.state import strategy
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from strategy.i18n import _
-from strategy.progress import STEPS, completed
+from strategy.core.i18n import _
+from strategy.steps.progress import STEPS, completed
 from ui.downloads import save_button
 from ui.state import lib, strategy
 from ui.workshop import facilitator_panel, sidebar_controls

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from strategy.i18n import _, weekday_names
-from strategy.own_rules import KINDS, MAX_OWN_RULES, group_label, make_rule
+from strategy.analytics.own_rules import KINDS, MAX_OWN_RULES, group_label, make_rule
+from strategy.core.i18n import _, weekday_names
 from ui import bind
 from ui.state import strategy, wkey
 from ui.text import safe

@@ -12,9 +12,9 @@ import streamlit as st
 from pydantic import BaseModel, ConfigDict, Field
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from strategy import i18n
-from strategy.library import Library, library
-from strategy.model import Strategy
+from strategy.core import i18n
+from strategy.core.library import Library, library
+from strategy.core.model import Strategy
 
 SESSION_KEY = "social_why"
 # Keys with this prefix are forgotten when the strategy is replaced (resume, demo, clear), so
@@ -115,7 +115,7 @@ def _session_language() -> str | None:
 i18n.set_resolver(_session_language)
 
 
-# Figures of the built-in demo alone (`strategy.demo.demo_only`), computed once for every
+# Figures of the built-in demo alone (`strategy.demo.datasets.demo_only`), computed once for every
 # session: a room that opens Analytics together would otherwise compute the same figures once
 # each, all under the server's one interpreter lock. Nothing a user entered gets here.
 _DEMO_MEMO: dict[str, list[tuple[tuple, Any]]] = {}
@@ -141,7 +141,7 @@ def memo(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     """
     # Charts and readings hold words: a change of language computes them again.
     key = (i18n.language(), *(tuple(map(id, x)) if isinstance(x, list) else x for x in inputs))
-    from strategy.demo import demo_only  # pandas: only where figures are computed
+    from strategy.demo.datasets import demo_only  # pandas: only where figures are computed
 
     if demo_only(inputs):
         # One session computes while the others wait for the same value.
@@ -169,7 +169,7 @@ def browser_zone() -> str:
     The Analytics page reads hours in it when the strategy names no zone, and the PDF the
     Export page makes does the same, so both show the same hours.
     """
-    from strategy.analysis.timing import zone_names  # pandas: only where figures are computed
+    from strategy.analytics.timing import zone_names  # pandas: only where figures are computed
 
     zone = st.context.timezone
     return zone if zone and zone in zone_names() else "UTC"
@@ -191,8 +191,8 @@ def reconcile_session() -> None:
     A widget shows what it was seeded with: the ones whose field `reconcile` changed are
     forgotten, so the page seeds them again from the strategy.
     """
-    from strategy.guidelines import CARD_FIELDS
-    from strategy.reconcile import reconcile
+    from strategy.steps.guidelines import CARD_FIELDS
+    from strategy.steps.reconcile import reconcile
 
     state = app_state()
     old = state.strategy

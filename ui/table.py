@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from strategy.i18n import _
-from strategy.storage import validation_problems
+from strategy.core.i18n import _
+from strategy.core.storage import validation_problems
 from ui.bind import read, write
 from ui.state import WIDGET_PREFIX
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategy.markup import escape
+from strategy.core.markup import escape
 
 
 def safe(text: object) -> str:

@@ -7,11 +7,11 @@ import hashlib
 
 import streamlit as st
 
-from strategy.i18n import N_, _
+from strategy.core.i18n import N_, _
+from strategy.core.model import EARLIEST
 from strategy.importers import ImportFailure
 from strategy.importers.api import MAPPABLE, NeedsMapping, over_session_limit
 from strategy.importers.guarded import read_mapped, read_upload, warm
-from strategy.model import EARLIEST
 from ui.state import PendingUpload, app_state, upload_key, wkey
 from ui.text import safe
 

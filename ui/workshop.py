@@ -6,8 +6,8 @@ import time
 
 import streamlit as st
 
-from strategy.i18n import _
-from strategy.personas import find_persona
+from strategy.core.i18n import _
+from strategy.demo.personas import find_persona
 from ui.state import app_state, clear_session, lib
 
 PROJECTOR_CSS = """

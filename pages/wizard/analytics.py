@@ -5,11 +5,11 @@ from typing import cast
 
 import streamlit as st
 
-from strategy import charts, readings
-from strategy.analysis import analyze
-from strategy.analysis.measures import MEASURE_NAMES
-from strategy.analysis.settings import options_for
-from strategy.analysis.tables import (
+from strategy.analytics import analyze, charts, readings
+from strategy.analytics.folk_rules import results_table
+from strategy.analytics.measures import MEASURE_NAMES
+from strategy.analytics.settings import options_for
+from strategy.analytics.tables import (
     accounts_table,
     benchmark_table,
     benchmark_ticks,
@@ -22,14 +22,13 @@ from strategy.analysis.tables import (
     top_posts_table,
     weekly_long,
 )
-from strategy.analysis.timing import zone_names, zone_words
-from strategy.csvsafe import frame_csv
-from strategy.demo import demo_datasets
-from strategy.folk_rules import results_table
-from strategy.i18n import _
-from strategy.model import FollowerTotal
-from strategy.personas import find_persona
-from strategy.textclean import clean
+from strategy.analytics.timing import zone_names, zone_words
+from strategy.core.csvsafe import frame_csv
+from strategy.core.i18n import _
+from strategy.core.model import FollowerTotal
+from strategy.core.textclean import clean
+from strategy.demo.datasets import demo_datasets
+from strategy.demo.personas import find_persona
 from ui import bind, chart
 from ui.nav import footer, header
 from ui.own_rules import own_rule_section

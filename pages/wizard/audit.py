@@ -6,9 +6,9 @@ from typing import cast
 import streamlit as st
 from pydantic import BaseModel
 
-from strategy.audit import account_actions
-from strategy.i18n import _, date, ngettext
-from strategy.model import Account
+from strategy.core.i18n import _, date, ngettext
+from strategy.core.model import Account
+from strategy.steps.audit import account_actions
 from ui import bind, table
 from ui.nav import footer, header
 from ui.state import lib, strategy

@@ -5,10 +5,10 @@ from typing import cast
 
 import streamlit as st
 
-from strategy.i18n import _, date
-from strategy.model import PlanAction
-from strategy.plan import calendar_items, default_review_date
-from strategy.recommend import rank_channels
+from strategy.core.i18n import _, date
+from strategy.core.model import PlanAction
+from strategy.steps.plan import calendar_items, default_review_date
+from strategy.steps.recommend import rank_channels
 from ui.state import lib, strategy
 from ui.text import safe
 

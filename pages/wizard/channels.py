@@ -4,10 +4,10 @@ import datetime as dt
 
 import streamlit as st
 
-from strategy.i18n import _
-from strategy.model import ChannelChoice
-from strategy.plan import add_months
-from strategy.recommend import pick_messages, rank_channels
+from strategy.core.i18n import _
+from strategy.core.model import ChannelChoice
+from strategy.steps.plan import add_months
+from strategy.steps.recommend import pick_messages, rank_channels
 from ui import bind
 from ui.nav import footer, header
 from ui.state import lib, strategy, wkey

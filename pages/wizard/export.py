@@ -4,11 +4,11 @@ from concurrent.futures import wait
 
 import streamlit as st
 
-from strategy.demo import demo_datasets
-from strategy.i18n import _
-from strategy.personas import find_persona
-from strategy.progress import STEPS, completed
+from strategy.core.i18n import _
+from strategy.demo.datasets import demo_datasets
+from strategy.demo.personas import find_persona
 from strategy.report import build_document, isolated, to_markdown
+from strategy.steps.progress import STEPS, completed
 from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
 from ui.state import app_state, browser_zone, lib, strategy, wkey

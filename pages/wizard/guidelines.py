@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from strategy.guidelines import CARD_FIELDS, check_draft, field_label, generate_card
-from strategy.i18n import _
+from strategy.core.i18n import _
+from strategy.steps.guidelines import CARD_FIELDS, check_draft, field_label, generate_card
 from ui import bind
 from ui.nav import footer, header
 from ui.state import lib, strategy, wkey

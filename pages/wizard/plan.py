@@ -6,10 +6,10 @@ from typing import cast
 
 import streamlit as st
 
-from strategy.i18n import _, date, ngettext
-from strategy.labels import RHYTHMS, STATUSES, rhythm_words, status_words
-from strategy.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
-from strategy.plan import calendar_items, default_review_date
+from strategy.core.i18n import _, date, ngettext
+from strategy.core.labels import RHYTHMS, STATUSES, rhythm_words, status_words
+from strategy.core.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
+from strategy.steps.plan import calendar_items, default_review_date
 from ui import bind, table
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
@@ -22,7 +22,7 @@ today = dt.date.today()
 channels = [""] + [content.channel_name(c.channel) for c in s.channels.chosen]
 
 st.subheader(_("Actions"))
-# The router has collected the earlier steps' actions (strategy.reconcile).
+# The router has collected the earlier steps' actions (strategy.steps.reconcile).
 before = {a.source for a in s.plan.actions if a.source}
 st.caption(
     _("Collected from your earlier steps; add your own rows. A task you delete stays deleted.")

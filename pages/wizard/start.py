@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from strategy.i18n import LANGUAGES, _
-from strategy.known import keep_known
-from strategy.library import library
-from strategy.personas import load_persona, personas
-from strategy.storage import StrategyFileError, loads
+from strategy.core.i18n import LANGUAGES, _
+from strategy.core.known import keep_known
+from strategy.core.library import library
+from strategy.core.storage import StrategyFileError, loads
+from strategy.demo.personas import load_persona, personas
 from ui import bind
 from ui.nav import footer, header
 from ui.state import app_state, flash, replace_strategy, show_flashes, upload_key, wkey

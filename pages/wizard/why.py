@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from strategy.i18n import _
-from strategy.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
+from strategy.core.i18n import _
+from strategy.steps.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
 from ui import bind
 from ui.nav import footer, header
 from ui.state import lib, strategy, wkey

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from strategy.i18n import N_, _, number
+from strategy.core.i18n import N_, _, number
+from strategy.core.textclean import clean
 from strategy.importers.assemble import (
     anchor_followers,
     fill_from_breakdowns,
@@ -37,7 +38,6 @@ from strategy.importers.decode import DecodeError, decode, rows, sniff_delimiter
 from strategy.importers.formats import Format, fold
 from strategy.importers.normalize import columns_from_rows, normalize
 from strategy.importers.order import by_column_order, guess_mapping, metric_named_series
-from strategy.textclean import clean
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 1_000_000

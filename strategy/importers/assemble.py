@@ -9,7 +9,7 @@ from typing import cast
 import pandas as pd
 import pyarrow as pa
 
-from strategy.i18n import _
+from strategy.core.i18n import _
 from strategy.importers.blocks import Block
 from strategy.importers.clean import to_dates, to_number
 from strategy.importers.dataset import Dataset, totals_from_gains

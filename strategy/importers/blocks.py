@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import cast
 
-from strategy.i18n import _, number
+from strategy.core.i18n import _, number
 from strategy.importers.formats import Format, canonical, detect, fold
 
 MAX_UNZIPPED_BYTES = 200_000_000

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from strategy.i18n import ngettext
+from strategy.core.i18n import ngettext
 from strategy.importers.dataset import METRICS
 from strategy.importers.formats import fold
 

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from strategy.i18n import _
+from strategy.core.i18n import _
 
 MISSING = ["", "-", "--", "n/a", "N/A", "NA", "na", "undefined", "null", "None", "nan", "NaN", "–"]
 NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"

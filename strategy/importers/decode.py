@@ -7,7 +7,7 @@ import csv
 import io
 import unicodedata
 
-from strategy.i18n import _
+from strategy.core.i18n import _
 
 ENCODINGS = ("utf-8", "cp1252")
 

@@ -13,10 +13,10 @@ import datetime as dt
 import os
 from typing import Any
 
-from strategy.i18n import N_, _, language
+from strategy.core.i18n import N_, _, language
+from strategy.core.textclean import clean
 from strategy.importers.api import MAX_BYTES, ImportFailure, too_large
 from strategy.importers.dataset import Dataset
-from strategy.textclean import clean
 from strategy.workers.pool import Pool, WorkerLost
 
 # The budget of one import. An honest export (10 MB, 1M rows of CSV) reads in about a second

@@ -9,7 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from strategy.i18n import _
+from strategy.core.i18n import _
+from strategy.core.textclean import clean
 from strategy.importers.blocks import Block, header_index
 from strategy.importers.boosted import kind_column, one_row_per_post
 from strategy.importers.clean import as_text, to_dates, to_number
@@ -22,7 +23,6 @@ from strategy.importers.identity import (
     times_from_ids,
     totals_row,
 )
-from strategy.textclean import clean
 
 ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
 # Meta's daily series files name the metric only in their title line.

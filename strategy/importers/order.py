@@ -12,7 +12,7 @@ import re
 
 import pyarrow as pa
 
-from strategy.i18n import _
+from strategy.core.i18n import _
 from strategy.importers.blocks import Block
 from strategy.importers.clean import best_date_format, to_number
 from strategy.importers.formats import Format, canonical, fold, formats

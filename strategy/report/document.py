@@ -6,20 +6,20 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from strategy.guidelines import CARD_FIELDS, field_label
-from strategy.i18n import N_, _, date, using
+from strategy.core.i18n import N_, _, date, using
+from strategy.core.labels import status_words
+from strategy.core.library import Library
+from strategy.core.model import Strategy
 from strategy.importers.dataset import Dataset
-from strategy.labels import status_words
-from strategy.library import Library
-from strategy.model import Strategy
-from strategy.plan import calendar_items, default_review_date
-from strategy.recommend import rank_channels
-from strategy.reconcile import reconcile
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
-from strategy.why import readiness_gaps, staff_next_steps
+from strategy.steps.guidelines import CARD_FIELDS, field_label
+from strategy.steps.plan import calendar_items, default_review_date
+from strategy.steps.recommend import rank_channels
+from strategy.steps.reconcile import reconcile
+from strategy.steps.why import readiness_gaps, staff_next_steps
 
 if TYPE_CHECKING:
-    from strategy.analysis import Analysis, Options
+    from strategy.analytics import Analysis, Options
 
 MISSING = N_("Not filled in yet.")
 
@@ -54,7 +54,7 @@ def build_document(
     """
     # The report is in the strategy's own language, wherever it is built from.
     with using(strategy.profile.language):
-        from strategy.analysis.settings import options_for  # pandas: only when asked
+        from strategy.analytics.settings import options_for  # pandas: only when asked
 
         day = today or dt.date.today()
         # What the steps derive for each other, whichever pages were opened (see reconcile).
@@ -309,8 +309,8 @@ def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
 
 def _own_rules(doc: Document, s: Strategy, analysis: Analysis | None) -> None:
     """The rules the user wrote: what each picks, and what it showed on each account."""
-    from strategy.folk_rules import power_words
-    from strategy.own_rules import group_label, rule_id
+    from strategy.analytics.folk_rules import power_words
+    from strategy.analytics.own_rules import group_label, rule_id
 
     if not s.analytics.own_rules:
         return
@@ -336,7 +336,7 @@ def _analytics(
     charts: bool,
     options: Options,
 ) -> None:
-    from strategy.analysis import analyze
+    from strategy.analytics import analyze
     from strategy.report.figures import figures
 
     m = lib.steps.measure

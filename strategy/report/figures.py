@@ -6,10 +6,9 @@ from typing import cast
 
 import pandas as pd
 
-from strategy import charts, readings
-from strategy.analysis import Analysis
-from strategy.analysis.measures import MEASURE_NAMES
-from strategy.analysis.tables import (
+from strategy.analytics import Analysis, charts, readings
+from strategy.analytics.measures import MEASURE_NAMES
+from strategy.analytics.tables import (
     benchmark_ticks,
     follower_lines,
     follower_points,
@@ -17,8 +16,8 @@ from strategy.analysis.tables import (
     rate_table,
     weekly_long,
 )
-from strategy.analysis.timing import zone_words
-from strategy.i18n import _
+from strategy.analytics.timing import zone_words
+from strategy.core.i18n import _
 
 WIDTH = 620
 

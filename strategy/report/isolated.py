@@ -17,12 +17,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from strategy.demo import demo_only
+from strategy.core.library import Library
+from strategy.core.model import Strategy
+from strategy.core.storage import dumps
+from strategy.demo.datasets import demo_only
 from strategy.importers.dataset import Dataset
-from strategy.library import Library
-from strategy.model import Strategy
 from strategy.report.blocks import Document, Image
-from strategy.storage import dumps
 from strategy.workers.pool import Pool, WorkerLost
 
 # V8 reserves far more address space than it uses, so chart workers are bounded by a watch on

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from strategy.i18n import _, using
-from strategy.markup import escape
+from strategy.core.i18n import _, using
+from strategy.core.markup import escape
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 
 

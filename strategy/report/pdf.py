@@ -8,7 +8,7 @@ from typing import cast
 
 from fpdf import FPDF
 
-from strategy.i18n import _, using
+from strategy.core.i18n import _, using
 from strategy.report import raster
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.report.fonts import BOLD, REGULAR, emoji_font, printable

@@ -12,12 +12,12 @@ import datetime as dt
 import pytest
 from export_fixtures import csv_text
 
-from strategy.analysis import Options, analyze
+from strategy.analytics import Options, analyze
+from strategy.core.library import library
+from strategy.core.model import Strategy
+from strategy.core.textclean import FORBIDDEN
 from strategy.importers import import_file
-from strategy.library import library
-from strategy.model import Strategy
 from strategy.report import build_document, to_pdf
-from strategy.textclean import FORBIDDEN
 
 BAD = ["\x1b", "\x0b", "\x01", "\x7f", "\x85", "\ufffe", "\uffff", "\U0010ffff", "\ufdd0"]
 

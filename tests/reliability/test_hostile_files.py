@@ -271,7 +271,7 @@ def test_one_long_line_is_read_in_linear_time():
 def test_an_impossible_date_is_left_out_with_a_note_and_the_analysis_runs(when):
     from export_fixtures import csv_text
 
-    from strategy.analysis import Options, analyze
+    from strategy.analytics import Options, analyze
 
     rows = [
         ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements"],
@@ -304,8 +304,8 @@ def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
     rows = [HEADER.strip().split(",")[:1] + ["Tweet permalink"] + HEADER.strip().split(",")[1:]]
     rows.append(["1", link, "hello", "2021-04-01 09:00 +0000", "100", "5"])
     rows.append(["2", "https://twitter.com/a/status/2", "hi", "2021-04-02 09:00 +0000", "90", "4"])
-    from strategy.analysis import Options, analyze
-    from strategy.analysis.tables import top_posts_table
+    from strategy.analytics import Options, analyze
+    from strategy.analytics.tables import top_posts_table
 
     (ds,) = import_file("links.csv", csv_text(rows).encode())
     assert ds.rows == 2
@@ -317,7 +317,7 @@ def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
 def test_a_huge_page_name_is_shortened_where_it_enters():
     from export_fixtures import meta_posts_facebook
 
-    from strategy.analysis import Options, analyze
+    from strategy.analytics import Options, analyze
 
     text = meta_posts_facebook().decode("utf-8-sig")
     assert "Cafe Nord" in text, "the fixture's rows name their page"

@@ -19,7 +19,7 @@ import pytest
 from export_fixtures import x_legacy_en
 from test_hostile_files import xlsx
 
-from strategy.i18n import using
+from strategy.core.i18n import using
 from strategy.importers import ImportFailure
 from strategy.importers.api import NeedsMapping
 from strategy.importers.guarded import POOL, SECONDS, read_mapped, read_upload

@@ -134,9 +134,9 @@ def test_a_pdf_made_again_reuses_the_sessions_drawings_and_keeps_only_its_own(mo
 def test_the_demos_charts_are_drawn_once_for_every_session_and_uploads_never_shared(
     monkeypatch,
 ):
-    from strategy.demo import demo_datasets
-    from strategy.library import load_library
-    from strategy.model import Strategy
+    from strategy.core.library import load_library
+    from strategy.core.model import Strategy
+    from strategy.demo.datasets import demo_datasets
 
     drawn: list[dict] = []
     real = isolated.isolated_map
@@ -162,9 +162,9 @@ def test_the_demos_charts_are_drawn_once_for_every_session_and_uploads_never_sha
 def test_a_room_pressing_generate_together_draws_the_demos_charts_once(monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
 
-    from strategy.demo import demo_datasets
-    from strategy.library import load_library
-    from strategy.model import Strategy
+    from strategy.core.library import load_library
+    from strategy.core.model import Strategy
+    from strategy.demo.datasets import demo_datasets
 
     drawn: list[dict] = []
     real = isolated.isolated_map
@@ -178,9 +178,9 @@ def test_a_room_pressing_generate_together_draws_the_demos_charts_once(monkeypat
 
 
 def test_charts_drawn_ahead_leave_the_pdf_only_its_layout(monkeypatch):
-    from strategy.demo import demo_datasets
-    from strategy.library import load_library
-    from strategy.model import Strategy
+    from strategy.core.library import load_library
+    from strategy.core.model import Strategy
+    from strategy.demo.datasets import demo_datasets
 
     lib = load_library()
     uploads = [copy.copy(d) for d in demo_datasets()]  # like an upload: not the demo itself
@@ -202,7 +202,7 @@ def test_charts_drawn_ahead_leave_the_pdf_only_its_layout(monkeypatch):
 def test_the_export_page_draws_an_uploads_charts_as_it_opens():
     from conftest import new_app
 
-    from strategy.demo import demo_datasets
+    from strategy.demo.datasets import demo_datasets
     from ui.state import SESSION_KEY
 
     at = new_app()

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from strategy.markup import escape
+from strategy.core.markup import escape
 
 MD = MarkdownIt("gfm-like")
 # GFM links a bare www. name, a scheme and an e-mail address; not "example.com" alone.

@@ -10,10 +10,9 @@ import pytest
 from conftest import new_app
 from pypdf import PdfReader
 
-from strategy.guidelines import sync_cards
-from strategy.library import load_library
-from strategy.markup import escape
-from strategy.model import (
+from strategy.core.library import load_library
+from strategy.core.markup import escape
+from strategy.core.model import (
     Account,
     ChannelChoice,
     Contact,
@@ -21,8 +20,9 @@ from strategy.model import (
     RecurringItem,
     Strategy,
 )
+from strategy.core.storage import StrategyFileError, dumps, loads
 from strategy.report import build_document, to_pdf
-from strategy.storage import StrategyFileError, dumps, loads
+from strategy.steps.guidelines import sync_cards
 from ui.state import SESSION_KEY
 
 PAYLOADS = [

@@ -16,13 +16,13 @@ from conftest import new_app
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from strategy.calendar_export import to_ics
-from strategy.guidelines import sync_cards
-from strategy.known import keep_known
-from strategy.library import load_library
-from strategy.model import ChannelChoice, PlanAction, RecurringItem, Strategy
+from strategy.core.known import keep_known
+from strategy.core.library import load_library
+from strategy.core.model import ChannelChoice, PlanAction, RecurringItem, Strategy
+from strategy.core.storage import StrategyFileError, dumps, loads
 from strategy.report import build_document, to_markdown, to_pdf
-from strategy.storage import StrategyFileError, dumps, loads
+from strategy.report.calendar import to_ics
+from strategy.steps.guidelines import sync_cards
 from ui.state import SESSION_KEY
 
 LIB = load_library()

@@ -1,0 +1,318 @@
+"""The typed model of a whole social media strategy: one section per wizard step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import zoneinfo
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from strategy.core.i18n import _
+from strategy.core.textclean import clean
+
+# Raise it with a migration in strategy.core.migrations (and the Literal below) when saved files
+# of the version before would not validate, or would mean something else.
+SCHEMA_VERSION = 2
+
+# Typed text loses the characters no output can hold (see strategy.core.textclean) as it enters.
+ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean)]
+MediumText = Annotated[str, StringConstraints(max_length=1000), AfterValidator(clean)]
+LongText = Annotated[str, StringConstraints(max_length=5000), AfterValidator(clean)]
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+def _in_range(day: dt.date) -> dt.date:
+    # Every output adds to dates (a year of recurrences, an .ics end day): year 9999 would
+    # overflow them all, and no plan runs past 2200.
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"a date between {EARLIEST.year} and {LATEST.year}, not {day.isoformat()}")
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
+Ident = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9_\-]*$")]
+
+Usage = Literal["often", "this_year", "wont_use"]
+Status = Literal["todo", "doing", "done"]
+Rhythm = Literal["weekly", "monthly", "quarterly"]
+Denominator = Literal["auto", "followers", "reach", "impressions", "views"]
+
+
+class Base(BaseModel):
+    """Strict base: unknown fields are refused, so a typo in a saved file is reported."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, validate_assignment=True)
+
+
+class Profile(Base):
+    """Who the strategy is for."""
+
+    kind: Literal["personal", "organisation"] = "personal"
+    name: ShortText = ""
+    language: Literal["en", "sv"] = "en"
+
+
+class WhySection(Base):
+    """Step 1: the goals, the one that leads, and the why statement."""
+
+    goals: list[Ident] = Field(default_factory=list, max_length=30)
+    top_goal: Ident | None = None
+    statement: LongText = ""
+    readiness_done: list[Ident] = Field(default_factory=list, max_length=30)
+    staff_groups: list[Ident] = Field(default_factory=list, max_length=10)
+
+
+class Account(Base):
+    """One account the person or organisation is registered on."""
+
+    network: ShortText = ""
+    handle: ShortText = ""
+    owner: ShortText = ""
+    usage: Usage = "often"
+    profile_done: list[Ident] = Field(default_factory=list, max_length=20)
+
+
+class AuditSection(Base):
+    """Step 2: what exists, what was worth it, and the follow baseline."""
+
+    accounts: list[Account] = Field(default_factory=list, max_length=100)
+    worth_it: list[Ident] = Field(default_factory=list, max_length=20)
+    reflection: LongText = ""
+    baseline_done: bool = False
+
+
+class ChannelChoice(Base):
+    """A channel the user picked, possibly as an explicit experiment."""
+
+    channel: Ident
+    experiment: bool = False
+    review_date: Day | None = None
+
+
+class ChannelsSection(Base):
+    """Step 3: what the user wants to communicate and the chosen handful of channels."""
+
+    content_types: list[Ident] = Field(default_factory=list, max_length=20)
+    audiences: list[Ident] = Field(default_factory=list, max_length=20)
+    chosen: list[ChannelChoice] = Field(default_factory=list, max_length=12)
+
+
+class GuidelineCard(Base):
+    """Step 4: the editable guideline for one chosen channel."""
+
+    channel: Ident
+    job: MediumText = ""
+    audience: MediumText = ""
+    share: MediumText = ""
+    avoid: MediumText = ""
+    tone: MediumText = ""
+    call_to_action: MediumText = ""
+    cadence: MediumText = ""
+    engage: MediumText = ""
+    edited: list[Ident] = Field(default_factory=list, max_length=20)
+
+
+class GuidelinesSection(Base):
+    """Step 4: one card per chosen channel."""
+
+    cards: list[GuidelineCard] = Field(default_factory=list, max_length=12)
+
+
+class PlanAction(Base):
+    """One task in the action plan."""
+
+    what: MediumText
+    channel: ShortText = ""
+    owner: ShortText = ""
+    due: Day | None = None
+    status: Status = "todo"
+    source: ShortText = ""
+
+
+class RecurringItem(Base):
+    """Something the user routinely shares, on a rhythm, on one channel."""
+
+    what: ShortText
+    channel: ShortText = ""
+    rhythm: Rhythm = "monthly"
+    start: Day | None = None
+
+
+class Contact(Base):
+    """A person or group to connect with, and the first step."""
+
+    who: ShortText
+    channel: ShortText = ""
+    first_step: MediumText = ""
+
+
+class PlanSection(Base):
+    """Step 5: actions, recurring content, people to connect with, and the review."""
+
+    actions: list[PlanAction] = Field(default_factory=list, max_length=300)
+    recurring: list[RecurringItem] = Field(default_factory=list, max_length=100)
+    roster: list[Contact] = Field(default_factory=list, max_length=200)
+    review_date: Day | None = None
+    review_topics: list[Ident] = Field(default_factory=list, max_length=10)
+    dismissed: list[MediumText] = Field(default_factory=list, max_length=300)
+
+
+FollowerCount = Annotated[int, Field(ge=0, le=10_000_000_000)]
+
+
+class FollowerTotal(Base):
+    """A follower total the user typed for one account, and the day it was true."""
+
+    count: FollowerCount
+    as_of: Day
+
+
+def _zone(name: str) -> str:
+    if name:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{name}' is not a time zone name such as Europe/Stockholm") from None
+    return name
+
+
+ConditionKind = Literal[
+    "contains",
+    "post_type",
+    "weekday",
+    "hours",
+    "shorter_than",
+    "longer_than",
+    "has_link",
+    "has_media",
+    "near_another",
+]
+
+
+def is_blank(text: str) -> bool:
+    """Whether a text holds nothing visible (spaces, zero-width and control characters)."""
+    return not any(unicodedata.category(c)[0] not in "CZ" for c in text)
+
+
+def _not_blank(text: str) -> str:
+    # Checked after the text is cleaned: spaces or invisible characters alone are no name.
+    if is_blank(text):
+        raise ValueError(_("Give the rule a name in your own words."))
+    return text.strip()
+
+
+def _distinct_days(days: list[int]) -> list[int]:
+    return sorted(set(days))
+
+
+class RuleCondition(Base):
+    """One part of a rule of the user's own: which posts it picks.
+
+    Attributes:
+        kind: What the part looks at: words in the text ("contains": a word, hashtag or emoji;
+            alternatives separated by commas), the export's post type, weekdays, an hour range
+            in the charts' zone, the text's length, a link, media, or another post close by.
+        words: For "contains" and "post_type": the alternatives, separated by commas.
+        weekdays: For "weekday": 0 = Monday.
+        start_hour: For "hours": the first hour (0-23) of the range.
+        end_hour: For "hours": the hour the range ends at (1-24); a range may pass midnight.
+        number: Characters for the length parts, hours for "near_another".
+        negate: Pick the posts the part does not pick ("without a link").
+    """
+
+    kind: ConditionKind
+    words: ShortText = ""
+    # Strict: a file's true, "3" or 2.5 is refused here, not read as a day or a count.
+    weekdays: Annotated[
+        list[Annotated[int, Field(ge=0, le=6, strict=True)]],
+        Field(max_length=7),
+        AfterValidator(_distinct_days),
+    ] = Field(default_factory=list)
+    start_hour: Annotated[int, Field(ge=0, le=23, strict=True)] = 6
+    end_hour: Annotated[int, Field(ge=1, le=24, strict=True)] = 12
+    number: Annotated[int, Field(ge=1, le=100_000, strict=True)] = 100
+    negate: Annotated[bool, Field(strict=True)] = False
+
+    @model_validator(mode="after")
+    def _complete(self) -> RuleCondition:
+        # One message per missing piece, in the language in force: the page shows it as is.
+        if self.kind in ("contains", "post_type") and not [
+            w for w in self.words.split(",") if w.strip()
+        ]:
+            raise ValueError(_("Give at least one word, hashtag or emoji to look for."))
+        if self.kind == "weekday" and not self.weekdays:
+            raise ValueError(_("Pick at least one weekday."))
+        if self.kind == "hours" and self.start_hour == 0 and self.end_hour == 24:
+            raise ValueError(_("From 0 to 24 is the whole day: pick the hours to compare."))
+        if self.kind == "hours" and self.start_hour % 24 == self.end_hour % 24:
+            raise ValueError(_("The hours must end at another hour than they start."))
+        if self.kind == "near_another" and self.number > 24 * 14:
+            raise ValueError(_("Give at most 336 hours (two weeks)."))
+        return self
+
+
+class OwnRule(Base):
+    """A rule of thumb the user writes and tests on their own posts.
+
+    Attributes:
+        name: The rule in the user's words ("Posts about our webinars do better").
+        conditions: The parts a post must all meet to be in the rule's group.
+    """
+
+    name: Annotated[ShortText, AfterValidator(_not_blank)]
+    conditions: list[RuleCondition] = Field(min_length=1, max_length=3)
+
+
+class AnalyticsSection(Base):
+    """Step 6: the choices made on the analytics page (uploaded data itself is never saved).
+
+    Attributes:
+        denominator: What rates are per; "auto" takes each account's best (a follower
+            history, else reach, impressions or views).
+        measure: "interactions" (likes + comments + shares + saves, the same everywhere) or
+            each network's own "engagements".
+        time_zone: IANA zone for weekdays and hours; empty: the browser's.
+        followers: Totals typed per network (files saved before accounts had names).
+        follower_totals: Totals typed per account ("x:ADHOrg"), each with the day it was true.
+        own_rules: Rules of thumb the user wrote, tested beside the folk rules.
+        notes: The user's own notes.
+    """
+
+    denominator: Denominator = "auto"
+    measure: Literal["interactions", "engagements"] = "interactions"
+    time_zone: Annotated[ShortText, AfterValidator(_zone)] = ""
+    followers: dict[Ident, FollowerCount] = Field(default_factory=dict, max_length=50)
+    follower_totals: dict[ShortText, FollowerTotal] = Field(default_factory=dict, max_length=50)
+    own_rules: list[OwnRule] = Field(default_factory=list, max_length=5)
+    notes: LongText = ""
+
+
+def _not_a_bool(value: object) -> object:
+    # JSON's true equals 1 to Python, so Literal[1] would take it: a version is a number.
+    if isinstance(value, bool):
+        raise ValueError("the schema version is a number (such as 2), not true or false")
+    return value
+
+
+class Strategy(Base):
+    """A whole strategy, as saved to and resumed from JSON."""
+
+    schema_version: Annotated[Literal[2], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
+    created: Day | None = None
+    profile: Profile = Field(default_factory=Profile)
+    why: WhySection = Field(default_factory=WhySection)
+    audit: AuditSection = Field(default_factory=AuditSection)
+    channels: ChannelsSection = Field(default_factory=ChannelsSection)
+    guidelines: GuidelinesSection = Field(default_factory=GuidelinesSection)
+    plan: PlanSection = Field(default_factory=PlanSection)
+    analytics: AnalyticsSection = Field(default_factory=AnalyticsSection)

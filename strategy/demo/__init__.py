@@ -1,0 +1,1 @@
+"""Made-up data for demos: the demo exports and the example personas."""

@@ -1,0 +1,1 @@
+"""The wizard steps as rules: why, audit, channels, guidelines, plan, and what each gives on."""

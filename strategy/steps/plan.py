@@ -1,0 +1,144 @@
+"""Rules for the Plan step: collect the earlier steps' actions and expand recurring content."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from strategy.core.i18n import _
+from strategy.core.library import Library
+from strategy.core.model import PlanAction, PlanSection, RecurringItem, Strategy
+from strategy.steps.audit import account_actions
+from strategy.steps.why import readiness_gaps, staff_groups
+
+RHYTHM_MONTHS = {"monthly": 1, "quarterly": 3}
+
+
+def add_months(day: dt.date, months: int, anchor_day: int | None = None) -> dt.date:
+    """Move a date by whole months, clamping to the month's last day (31 Jan + 1 = 28/29 Feb).
+
+    Args:
+        day: The date to move.
+        months: How many months (may be negative).
+        anchor_day: The day of month to aim for; defaults to `day.day`, so a series started on
+            the 31st returns to the 31st after a short month.
+
+    Returns:
+        The moved date.
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(anchor_day or day.day, last))
+
+
+def default_review_date(today: dt.date, lib: Library) -> dt.date:
+    """Return the default review date: the library's review interval (six months) after today."""
+    return add_months(today, lib.steps.plan.review_months)
+
+
+def expand(item: RecurringItem, today: dt.date, months: int = 12) -> list[dt.date]:
+    """List the dates a recurring item falls on in the next `months` months.
+
+    Args:
+        item: The recurring item; its start defaults to today.
+        today: Today's date.
+        months: The horizon, from the start date (exclusive end).
+
+    Returns:
+        The dates, in order.
+    """
+    start = item.start or today
+    end = add_months(start, months)
+    if item.rhythm == "weekly":
+        return [
+            start + dt.timedelta(weeks=i)
+            for i in range((end - start).days // 7 + 1)
+            if start + dt.timedelta(weeks=i) < end
+        ]
+    step = RHYTHM_MONTHS[item.rhythm]
+    return [add_months(start, i, start.day) for i in range(0, months, step)]
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    """One recurring item on one date, for the calendar view and the CSV."""
+
+    day: dt.date
+    what: str
+    channel: str
+
+
+def calendar_items(plan: PlanSection, today: dt.date, months: int = 12) -> list[DatedItem]:
+    """Expand every recurring item into dated items, sorted by date."""
+    items = [
+        DatedItem(day, r.what, r.channel)
+        for r in plan.recurring
+        for day in expand(r, today, months)
+    ]
+    return sorted(items, key=lambda i: (i.day, i.what, i.channel))
+
+
+def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[PlanAction]:
+    """Collect every action the earlier steps produce, each with a stable `source` key.
+
+    Args:
+        strategy: The strategy.
+        lib: The content library.
+        today: The date actions are scheduled from.
+
+    Returns:
+        The suggested actions, in step order.
+    """
+    soon = today + dt.timedelta(days=7)
+    month = today + dt.timedelta(days=30)
+    actions = []
+    for item_id, text in readiness_gaps(strategy, lib):
+        actions.append(PlanAction(what=text, due=month, source=f"why:readiness:{item_id}"))
+    for group in staff_groups(strategy, lib):
+        # Keyed by id, so a change of language does not suggest the same task again.
+        actions.append(
+            PlanAction(
+                what=f"{group.title}: {group.next_step}", due=month, source=f"why:staff:{group.id}"
+            )
+        )
+    actions += account_actions(strategy.audit.accounts, lib, today)
+    if not strategy.audit.baseline_done:
+        actions.append(PlanAction(what=lib.audit.follow.action, due=soon, source="audit:baseline"))
+    review = strategy.plan.review_date or default_review_date(today, lib)
+    for choice in strategy.channels.chosen:
+        if choice.experiment:
+            name = lib.channel_name(choice.channel)
+            actions.append(
+                PlanAction(
+                    what=_("Review the experiment on {channel}: keep, change or drop it").format(
+                        channel=name
+                    ),
+                    channel=name,
+                    due=choice.review_date or review,
+                    source=f"channels:experiment:{choice.channel}",
+                )
+            )
+    actions.append(
+        PlanAction(
+            what=_("Review the strategy: who you follow, what and where you communicate"),
+            due=review,
+            source="plan:review",
+        )
+    )
+    return actions
+
+
+def sync_actions(plan: PlanSection, suggestions: list[PlanAction]) -> list[PlanAction]:
+    """Add new suggestions to the plan without touching what the user already has or removed.
+
+    Args:
+        plan: The current plan (its actions and the sources the user dismissed).
+        suggestions: Freshly suggested actions.
+
+    Returns:
+        The plan's actions followed by the suggestions not seen before.
+    """
+    known = {a.source for a in plan.actions if a.source} | set(plan.dismissed)
+    return list(plan.actions) + [s for s in suggestions if s.source not in known]
