@@ -1,6 +1,7 @@
 # Two entry points: `make run` starts the app, `make test` runs lint, format check and tests.
 # `make check` is the fast loop (no browsers, no load tests, tests in parallel).
 PYTHON ?= python3
+PORT ?= 8501  # `make run PORT=8600` when 8501 is taken
 VENV := .venv
 PY := $(VENV)/bin/python
 # The versions the tests passed with (constraints.txt); `make lock` refreshes them on purpose.
@@ -21,7 +22,7 @@ $(VENV)/.dev-installed: pyproject.toml constraints.txt | $(PY)
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
-	$(PY) -m streamlit run streamlit_app.py
+	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
 test: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
