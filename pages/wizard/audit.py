@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from strategy.core.i18n import _, date, ngettext
 from strategy.core.model import Account
-from strategy.steps.audit import account_actions
+from strategy.steps.audit import planned_account_actions
 from ui import bind, table
 from ui.nav import footer, header
 from ui.state import lib, strategy
@@ -74,7 +74,7 @@ problems = table.model_table(
 for problem in problems:
     st.warning(problem)
 
-actions = account_actions(s.audit.accounts, content, dt.date.today())
+actions = planned_account_actions(s, content, dt.date.today())
 if actions:
     label = ngettext(
         "{n} task from this audit (it goes to your plan)",

@@ -6,7 +6,7 @@ import datetime as dt
 
 from strategy.core.i18n import _
 from strategy.core.library import Library
-from strategy.core.model import Account, PlanAction
+from strategy.core.model import Account, PlanAction, Strategy
 
 CLOSE_WITHIN_DAYS = 14
 REFRESH_WITHIN_DAYS = 30
@@ -62,3 +62,27 @@ def account_actions(accounts: list[Account], lib: Library, today: dt.date) -> li
                     )
                 )
     return actions
+
+
+def planned_account_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[PlanAction]:
+    """The audit's tasks as the plan holds them, for the Audit step to show.
+
+    The plan keeps each task with the due date it got when it was first suggested (or the one
+    the user set); scheduling it afresh from today would show another date on Audit than on
+    Plan, in the CSV and in the `.ics`. A task the user removed from the plan is not shown.
+
+    Args:
+        strategy: The strategy, reconciled (the plan holds the audit's tasks).
+        lib: The content library.
+        today: The day a task not yet in the plan would be scheduled from.
+
+    Returns:
+        The tasks in the audit's order.
+    """
+    planned = {a.source: a for a in strategy.plan.actions if a.source}
+    dismissed = set(strategy.plan.dismissed)
+    return [
+        planned.get(a.source, a)
+        for a in account_actions(strategy.audit.accounts, lib, today)
+        if a.source not in dismissed
+    ]
