@@ -72,7 +72,8 @@ st.markdown("\n".join(f"- {rule}" for rule in content.rules.house_rules))
 
 st.subheader(_("The value check"))
 st.write(content.rules.value_check_intro)
-st.markdown("\n".join(f"{i}. {q.question}" for i, q in enumerate(content.rules.value_question, 1)))
+questions = content.rules.value_questions(s.profile.kind)
+st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(questions, 1)))
 with st.container(border=True):
     st.markdown("**" + _("Check a draft post") + "**")
     channel = st.selectbox(
@@ -89,8 +90,8 @@ with st.container(border=True):
     )
     if draft.strip():
         result = check_draft(draft, channel, content)
-        questions = {q.id: q.question for q in content.rules.value_question}
-        for qid, question in questions.items():
+        asked = {q.id: q.asked_by(s.profile.kind) for q in content.rules.value_question}
+        for qid, question in asked.items():
             answered = qid in result.answered
             mark = ":green[" + _("answers") + "]" if answered else ":orange[" + _("not clear") + "]"
             st.markdown(f"- {mark}: {question}")
@@ -102,6 +103,11 @@ with st.container(border=True):
             st.warning(note)
         if not result.notes:
             st.success(_("Looks ready: it serves a goal, invites a response and fits the channel."))
-        st.caption(_("The question marks are hints from the words used; you are the judge."))
+        st.caption(
+            _(
+                "“Answers” and “not clear” are hints from the words used, not a judgement: "
+                "you are the judge."
+            )
+        )
 
 footer("guidelines")

@@ -118,7 +118,12 @@ class ValueQuestion(Item):
     """One of the three questions to ask before sharing, with words that hint a draft answers it."""
 
     question: str
+    organisation: str = ""  # the question as an organisation asks it; blank: the same words
     signals: list[str]
+
+    def asked_by(self, kind: str) -> str:
+        """The question in the words of a person ("personal") or an organisation."""
+        return self.organisation if kind == "organisation" and self.organisation else self.question
 
 
 class Step(Item):
@@ -195,6 +200,10 @@ class RulesFile(BaseModel):
     value_question: list[ValueQuestion] = Field(min_length=1)
     call_to_action_signals: list[str]
     review_topic: list[Titled] = Field(min_length=1)
+
+    def value_questions(self, kind: str) -> list[str]:
+        """The value check's questions as a person or an organisation asks them."""
+        return [q.asked_by(kind) for q in self.value_question]
 
 
 class StepsFile(BaseModel):

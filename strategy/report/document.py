@@ -233,7 +233,7 @@ def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
     doc.add(Bullets(lib.rules.house_rules))
     doc.add(Heading(_("The value check before posting"), 2))
     doc.add(Para(lib.rules.value_check_intro))
-    doc.add(Bullets([q.question for q in lib.rules.value_question]))
+    doc.add(Bullets(lib.rules.value_questions(s.profile.kind)))
 
 
 def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
