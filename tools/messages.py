@@ -59,7 +59,12 @@ def main(argv: list[str]) -> int:
     for lang in languages():
         catalog = read(lang)
         catalog.update(template, no_fuzzy_matching=True)
-        missing = [m.id for m in catalog if m.id and not m.string]
+        # A plural entry's string is a tuple: ("", "") is truthy, so look at every form.
+        missing = [
+            m.id
+            for m in catalog
+            if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
+        ]
         stale = list(catalog.obsolete)
         if check:
             if missing or stale:

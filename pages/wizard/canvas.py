@@ -5,10 +5,11 @@ from typing import cast
 
 import streamlit as st
 
-from strategy.core.i18n import _, date
+from strategy.core.i18n import _, date, ngettext
 from strategy.core.model import PlanAction
-from strategy.steps.plan import calendar_items, default_review_date
+from strategy.steps.plan import default_review_date, next_actions, routines
 from strategy.steps.recommend import rank_channels
+from ui.handout import printable
 from ui.state import lib, strategy
 from ui.text import safe
 
@@ -20,6 +21,7 @@ def due(action: PlanAction) -> dt.date:
 
 s, content = strategy(), lib()
 today = dt.date.today()
+printable()
 who = s.profile.name.strip() or _("Our strategy")
 st.caption(_("Strategy canvas · print it with your browser (Ctrl+P) or project it"))
 st.title(safe(who))
@@ -53,21 +55,25 @@ if not s.channels.chosen:
 left, middle, right = st.columns(3)
 with left.container(border=True):
     st.markdown("##### " + _("Next 90 days"))
-    soon = sorted(
-        (
-            a
-            for a in s.plan.actions
-            if a.status != "done" and a.due and a.due <= today + dt.timedelta(days=90)
-        ),
-        key=due,
-    )
-    lines = [f"- {date(due(a), 'short')}: {safe(a.what)}" for a in soon[:8]]
+    overdue, coming = next_actions(s.plan, today)
+    lines = [f"- {date(due(a), 'short')}: {safe(a.what)}" for a in coming[:8]]
+    if len(coming) > 8:
+        lines.append("- " + _("and {n} more in the plan").format(n=len(coming) - 8))
     st.markdown("\n".join(lines) or _("Nothing dated yet."))
+    if overdue:
+        st.markdown(
+            "**"
+            + ngettext("{n} task is overdue", "{n} tasks are overdue", len(overdue)).format(
+                n=len(overdue)
+            )
+            + "**\n"
+            + "\n".join(f"- {date(due(a), 'short')}: {safe(a.what)}" for a in overdue[:3])
+        )
 with middle.container(border=True):
-    st.markdown("##### " + _("Every month"))
-    items = calendar_items(s.plan, today, months=1)
+    st.markdown("##### " + _("Recurring content"))
     lines = [
-        f"- {safe(i.what)}" + (f" ({safe(i.channel)})" if i.channel else "") for i in items[:8]
+        f"- **{safe(r.when)}**: {safe(r.what)}" + (f" ({safe(r.channel)})" if r.channel else "")
+        for r in routines(s.plan, today)[:8]
     ]
     st.markdown("\n".join(lines) or _("No recurring content yet."))
 with right.container(border=True):
@@ -76,4 +82,10 @@ with right.container(border=True):
     st.write(
         _("Review on **{day}**. Measure engagement, not follower counts.").format(day=date(review))
     )
-    st.caption(" ".join(content.rules.value_check_intro.split(". ")[:1]) + ".")
+    st.markdown("**" + _("Before you share anything, ask:") + "**")
+    st.markdown(
+        "\n".join(
+            f"{i}. {safe(q)}"
+            for i, q in enumerate(content.rules.value_questions(s.profile.kind), 1)
+        )
+    )

@@ -125,6 +125,11 @@ def percent(value: float, digits: int = 1, *, signed: bool = False) -> str:
     return format_percent(value, format=pattern, locale=_locale())
 
 
+def weekday_name(index: int) -> str:
+    """A weekday's full name (0 = Monday) as it reads mid-sentence: "Monday", "måndag"."""
+    return str(_locale().days["format"]["wide"][index])
+
+
 def weekday_names() -> list[str]:
     """Monday to Sunday, abbreviated, in the language in force."""
     names = _locale().days["format"]["abbreviated"]

@@ -13,7 +13,7 @@ from strategy.core.model import Strategy
 from strategy.importers.dataset import Dataset
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.steps.guidelines import CARD_FIELDS, field_label
-from strategy.steps.plan import calendar_items, default_review_date
+from strategy.steps.plan import default_review_date, routines
 from strategy.steps.recommend import rank_channels
 from strategy.steps.reconcile import reconcile
 from strategy.steps.why import readiness_gaps, staff_next_steps
@@ -260,28 +260,15 @@ def _plan(doc: Document, s: Strategy, lib: Library, today: dt.date) -> None:
             ],
         )
     )
-    doc.add(Heading(_("Recurring content, the next 12 months"), 2))
-    items = calendar_items(s.plan, today)
-    months: dict[str, list[str]] = {}
-    for i in items:
-        months.setdefault(date(i.day, "month"), []).append(
-            f"{i.day.day} {i.what}" + (f" ({i.channel})" if i.channel else "")
-        )
+    doc.add(Heading(_("Recurring content"), 2))
     doc.add(
         *_or_missing(
-            list(months.items()),
-            lambda ms: [
+            routines(s.plan, today),
+            lambda rs: [
                 Table(
-                    [_("Month"), _("Dates")],
-                    [
-                        [
-                            m,
-                            "; ".join(v[:12])
-                            + (_("; and {n} more").format(n=len(v) - 12) if len(v) > 12 else ""),
-                        ]
-                        for m, v in ms
-                    ],
-                    [1.4, 6],
+                    [_("When"), _("What"), _("Channel"), _("Next")],
+                    [[r.when, r.what, r.channel, date(r.next) if r.next else "—"] for r in rs],
+                    [2.2, 3.2, 1.3, 1.6],
                 )
             ],
         )

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from strategy.core.i18n import _
+from strategy.core.i18n import _, weekday_name
 from strategy.core.library import Library
 from strategy.core.model import PlanAction, PlanSection, RecurringItem, Strategy
 from strategy.steps.audit import account_actions
@@ -78,6 +78,70 @@ def calendar_items(plan: PlanSection, today: dt.date, months: int = 12) -> list[
         for day in expand(r, today, months)
     ]
     return sorted(items, key=lambda i: (i.day, i.what, i.channel))
+
+
+@dataclass(frozen=True)
+class Routine:
+    """One recurring item, once, in words: when it comes round, what, where, and next when."""
+
+    when: str
+    what: str
+    channel: str
+    next: dt.date | None
+
+
+def _when(item: RecurringItem, start: dt.date) -> str:
+    if item.rhythm == "weekly":
+        return _("Every week on {weekday}").format(weekday=weekday_name(start.weekday()))
+    if item.rhythm == "monthly":
+        return _("Every month on day {day}").format(day=start.day)
+    return _("Every three months on day {day}").format(day=start.day)
+
+
+def routines(plan: PlanSection, today: dt.date) -> list[Routine]:
+    """Each recurring item once, with its rhythm in words and its next date, soonest first.
+
+    A calendar expansion lists a monthly item twelve times and a weekly one 52; a handout
+    wants it once ("Every month on day 3: Staff story"), so the day cannot be read as a count.
+
+    Args:
+        plan: The plan.
+        today: The day "next" is counted from (and the start of items that have none).
+
+    Returns:
+        The routines; an item whose dates all lie in the past has no next date and comes last.
+    """
+    out = []
+    for item in plan.recurring:
+        start = item.start or today
+        # Far enough ahead that even a quarterly item started long ago has its next date here.
+        months = max(12, (today.year - start.year) * 12 + today.month - start.month + 4)
+        upcoming = [d for d in expand(item, today, months) if d >= today]
+        out.append(
+            Routine(_when(item, start), item.what, item.channel, min(upcoming, default=None))
+        )
+    return sorted(out, key=lambda r: (r.next is None, r.next or today, r.what))
+
+
+def next_actions(
+    plan: PlanSection, today: dt.date, days: int = 90
+) -> tuple[list[PlanAction], list[PlanAction]]:
+    """The open dated actions: those already overdue, and those due within `days`, by date.
+
+    Args:
+        plan: The plan.
+        today: Today.
+        days: How far ahead to look.
+
+    Returns:
+        (overdue, coming up), each sorted by due date.
+    """
+    dated = sorted(
+        (a for a in plan.actions if a.status != "done" and a.due), key=lambda a: a.due or today
+    )
+    overdue = [a for a in dated if a.due and a.due < today]
+    coming = [a for a in dated if a.due and today <= a.due <= today + dt.timedelta(days=days)]
+    return overdue, coming
 
 
 def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[PlanAction]:
