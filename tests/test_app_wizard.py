@@ -156,9 +156,10 @@ def test_a_bad_resume_file_is_explained_and_current_work_is_kept(content, expect
 
 
 def test_progress_shows_completed_steps(app):
-    assert "0 of 7 steps complete" in app.get("progress")[0].proto.text
+    assert "0 of 8 steps complete" in app.get("progress")[0].proto.text
+    assert "Step 1 of 8" in " ".join(c.value for c in app.caption), "one count of the steps"
     app.text_input(key="w:profile.name").input("Alex").run()
-    assert "1 of 7 steps complete" in app.get("progress")[0].proto.text
+    assert "1 of 8 steps complete" in app.get("progress")[0].proto.text
     links = [p.proto.label for p in app.get("page_link")]
     assert links[0] == "Start ✓" and links[1] == "Why"
 

@@ -27,6 +27,7 @@ from strategy.core.model import (
     WhySection,
 )
 from strategy.core.storage import dumps
+from strategy.demo.personas import load_persona
 from strategy.report.calendar import to_csv, to_ics
 from strategy.steps.plan import (
     add_months,
@@ -35,6 +36,7 @@ from strategy.steps.plan import (
     suggested_actions,
     sync_actions,
 )
+from strategy.steps.progress import STEPS, completed
 
 LIB = load_library()
 TODAY = dt.date(2026, 11, 22)
@@ -299,3 +301,11 @@ def test_the_posts_csv_escapes_every_text_cell_from_an_upload():
     assert rows[0] == ["text", "n", "'=head"]
     assert rows[1] == ['\'=HYPERLINK("http://evil")', "-1", "a"]  # numbers stay numbers
     assert rows[3] == ["", "3", "c"]
+
+
+def test_export_is_complete_only_when_every_other_step_is():
+    s = load_persona("hr_team")
+    done = completed(s)
+    assert ("export" in done) == (set(STEPS) - {"export"} <= set(done))
+    s.profile.name = ""
+    assert "export" not in completed(s)

@@ -51,8 +51,8 @@ def sidebar(pages: list) -> None:
     with st.sidebar:
         st.markdown("### Social Why")
         st.progress(
-            len(done) / (len(STEPS) - 1),
-            text=_("{done} of {total} steps complete").format(done=len(done), total=len(STEPS) - 1),
+            len(done) / len(STEPS),
+            text=_("{done} of {total} steps complete").format(done=len(done), total=len(STEPS)),
         )
         for step, page in zip(STEPS, pages, strict=False):
             mark = " ✓" if step in done else ""
