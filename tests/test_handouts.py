@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pytest
 from pypdf import PdfReader
 
+from strategy.analytics import Options, analyze
 from strategy.core.i18n import using
 from strategy.core.library import load_library
 from strategy.core.model import PlanAction, PlanSection, RecurringItem
-from strategy.demo.personas import load_persona
+from strategy.demo.datasets import demo_datasets
+from strategy.demo.personas import find_persona, load_persona
 from strategy.report import build_document, to_pdf
+from strategy.report.blocks import Image
+from strategy.report.figures import figures
 from strategy.steps.plan import next_actions, routines
 from ui.handout import PRINT_CSS
 from ui.state import SESSION_KEY
@@ -116,3 +121,39 @@ def test_the_canvas_lists_each_routine_once_and_asks_the_three_questions(app):
 def test_the_canvas_prints_without_the_sidebar_on_a4():
     assert "@media print" in PRINT_CSS and "size: A4" in PRINT_CSS
     assert '[data-testid="stSidebar"]' in PRINT_CSS.split("display: none")[0]
+
+
+@pytest.fixture(scope="module")
+def demo_pdf() -> tuple[bytes, int]:
+    s = load_persona("hr_team", "en", today=TODAY)
+    datasets = demo_datasets(find_persona("hr_team").accounts)  # type: ignore[union-attr]
+    doc = build_document(s, load_library(language="en"), datasets, today=TODAY)
+    charts = sum(1 for b in doc.blocks if isinstance(b, Image))
+    return to_pdf(doc), charts
+
+
+@pytest.mark.slow  # a PDF with eight charts drawn: about 8 s
+def test_every_demo_chart_says_its_data_is_made_up(demo_pdf):
+    pdf, charts = demo_pdf
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert charts >= 4 and text.count("(made-up demo data)") == charts
+
+
+def test_a_chart_of_real_exports_is_not_labelled_made_up():
+    real = [
+        d.model_copy(update={"format_id": "meta_posts"})
+        for d in demo_datasets(find_persona("hr_team").accounts)  # type: ignore[union-attr]
+    ]
+    analysis = analyze(real, Options())
+    assert all("made-up" not in json.dumps(spec) for spec, _r, _a in figures(analysis))
+    assert all("made-up" in json.dumps(spec) for spec, _r, _a in figures(analysis, True))
+
+
+@pytest.mark.slow
+def test_no_page_before_the_last_is_left_nearly_empty(demo_pdf):
+    pdf, _charts = demo_pdf
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    lines = [len(p.extract_text().splitlines()) for p in pages]
+    # The cover is short by design; the rest were pages holding two lines of a chapter's
+    # end before the next chapter was forced onto a page of its own.
+    assert all(n >= 15 for n in lines[1:-1]), lines

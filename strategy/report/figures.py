@@ -22,10 +22,31 @@ from strategy.core.i18n import _
 WIDTH = 620
 
 
-def figures(analysis: Analysis) -> list[tuple[dict, str, str]]:
+def labelled_made_up(spec: dict) -> dict:
+    """Return a chart spec whose title says its data is made up (a demo chart in a handout).
+
+    The words go on the chart itself, not only beside it, so a chart copied out of the PDF
+    or shown alone on a projector still says it is no one's real figures.
+    """
+    label = _("made-up demo data")
+    title = spec.get("title")
+    if not isinstance(title, dict):
+        title = {"text": title or ""}
+    text = title.get("text") or ""
+    lines = [text] if isinstance(text, str) else list(text)
+    # The chart's own subtitle keeps its style; the label joins the title's first line.
+    lines[0] = f"{lines[0]} ({label})" if lines[0] else label
+    return {**spec, "title": {**title, "text": lines if len(lines) > 1 else lines[0]}}
+
+
+def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, str]]:
     """Return (Vega-Lite spec, reading, alt text) for each chart the data supports.
 
     The charts are drawn where the PDF is laid out, side by side with its text.
+
+    Args:
+        analysis: The analysis of the exports.
+        made_up: Whether the exports are the built-in demo: every chart then says so.
     """
     out = []
     rates = rate_table(analysis)
@@ -88,4 +109,7 @@ def figures(analysis: Analysis) -> list[tuple[dict, str, str]]:
         )
     # Our builders produce known-good specs; skipping Altair's schema validation saves ~0.1 s
     # a chart (the unit tests validate every builder).
-    return [(chart.to_dict(validate=False), reading, alt) for chart, reading, alt in out]
+    specs = [(chart.to_dict(validate=False), reading, alt) for chart, reading, alt in out]
+    if made_up:
+        specs = [(labelled_made_up(spec), reading, alt) for spec, reading, alt in specs]
+    return specs

@@ -102,10 +102,17 @@ def _toc(pdf: FPDF, outline: list) -> None:
         pdf.cell(14, 7, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
 
 
+CHAPTER_ON_NEW_PAGE_BELOW = 0.5  # share of the page height
+
+
 def _heading(pdf: ReportPDF, block: Heading) -> None:
     if block.level == 1:
-        if not pdf.fresh_page:
+        # A chapter starts a page only when less than half of this one is left: forcing a page
+        # per chapter left pages holding two lines of the last chapter and then nothing.
+        if not pdf.fresh_page and pdf.get_y() > pdf.h * CHAPTER_ON_NEW_PAGE_BELOW:
             pdf.add_page()
+        elif not pdf.fresh_page:
+            pdf.ln(10)
         pdf.fresh_page = False
         pdf.start_section(printable(block.text), level=0)
         pdf.set_font("DejaVu", "B", 20)
