@@ -22,11 +22,18 @@ SESSION_KEY = "social_why"
 WIDGET_PREFIX = "w:"
 # A refused entry's message, by field path: forgotten with the widgets.
 ERROR_PREFIX = "error:"
+# The column-mapping form's widgets: forgotten with the uploads, not with the strategy.
+MAPPING_PREFIX = "map_"
 
 
 def wkey(*parts: str) -> str:
     """The session key of a widget showing strategy or draft values: "w:" and the parts."""
     return WIDGET_PREFIX + ":".join(parts)
+
+
+def mapping_key(field: str) -> str:
+    """The session key of a widget of the column-mapping form (forgotten with the uploads)."""
+    return MAPPING_PREFIX + field
 
 
 @dataclass(frozen=True)
@@ -201,18 +208,18 @@ def reconcile_session() -> None:
         return
     stale = []
     if new.why.top_goal != old.why.top_goal:
-        stale.append("why.top_goal")
+        stale.append(wkey("why.top_goal"))
     if new.why.statement != old.why.statement:
-        stale.append("why.statement")
+        stale.append(wkey("why.statement"))
     if new.plan.actions != old.plan.actions:
         # The action table keeps its own copy of the rows and of the base it edits.
-        stale += ["plan.actions", "base:plan.actions"]
+        stale += [wkey("plan.actions"), wkey("base", "plan.actions")]  # ui.table.keys
     before = {c.channel: c for c in old.guidelines.cards}
     for card in new.guidelines.cards:
         if before.get(card.channel) != card:
-            stale += [f"card:{card.channel}:{field}" for field in CARD_FIELDS]
+            stale += [wkey("card", card.channel, field) for field in CARD_FIELDS]
     for key in stale:
-        st.session_state.pop(WIDGET_PREFIX + key, None)
+        st.session_state.pop(key, None)
     state.strategy = new
 
 
@@ -230,7 +237,10 @@ def clear_widgets() -> None:
 
 
 def upload_key(name: str) -> str:
-    """Key of an uploader; a new one after "Clear my data" so old files are not read again."""
+    """Key of an uploader, or of a widget over the uploads' tables.
+
+    A new one after "Clear my data", so old files are not read again.
+    """
     generation = app_state().generation
     return name if generation == 0 else f"{name}_{generation}"
 
@@ -241,7 +251,7 @@ def clear_uploads() -> None:
     state.datasets, state.handled_uploads, state.upload_hashes = [], [], []
     state.pending, state.account_names, state.upload_days = None, {}, {}
     state.generation += 1
-    for key in [k for k in st.session_state if str(k).startswith("map_")]:
+    for key in [k for k in st.session_state if str(k).startswith(MAPPING_PREFIX)]:
         del st.session_state[key]
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from strategy.core.i18n import _
 from strategy.core.storage import validation_problems
 from ui.bind import read, write
-from ui.state import WIDGET_PREFIX
+from ui.state import wkey
 
 
 def _clean(value: Any) -> Any:
@@ -30,9 +30,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def keys(path: str) -> tuple[str, str]:
+    """The editor's key (its edits) and the key of the base table the edits apply to."""
+    return wkey(path), wkey("base", path)
+
+
 def reset(path: str) -> None:
     """Forget the editor's edits and base so it re-reads the strategy after code changed it."""
-    for key in (WIDGET_PREFIX + path, WIDGET_PREFIX + "base:" + path):
+    for key in keys(path):
         st.session_state.pop(key, None)
 
 
@@ -65,8 +70,7 @@ def model_table(
     Returns:
         One message per row that could not be kept, naming the row and the field.
     """
-    key = WIDGET_PREFIX + path
-    base_key = WIDGET_PREFIX + "base:" + path
+    key, base_key = keys(path)
     if key not in st.session_state or base_key not in st.session_state:
         rows = [(to_row or (lambda m: m.model_dump()))(m) for m in read(path)]
         st.session_state[base_key] = pd.DataFrame(rows, columns=[*columns, *hidden])
