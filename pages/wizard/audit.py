@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from strategy.core.i18n import _, date, ngettext
 from strategy.core.model import Account
 from strategy.steps.audit import planned_account_actions
-from ui import bind, table
+from ui import bind
 from ui.nav import footer, header
 from ui.state import lib, strategy
 from ui.text import safe
@@ -19,10 +19,10 @@ s, content = strategy(), lib()
 
 st.subheader(_("Last year: what was worth it?"))
 bind.pick_many(_("Activities that paid off"), "audit.worth_it", content.audit.activity)
-bind.widget(
-    st.text_area,
+bind.text(
     _("What else did you learn from last year?"),
     "audit.reflection",
+    area=True,
     max_chars=5000,
     height=80,
 )
@@ -68,7 +68,7 @@ def from_row(row: dict) -> dict:
     return fields
 
 
-problems = table.model_table(
+problems = bind.table(
     "audit.accounts", Account, columns, to_row=to_row, from_row=from_row, required="network"
 )
 for problem in problems:
@@ -98,6 +98,6 @@ keep_col, drop_col = st.columns(2)
 keep_col.markdown("**" + _("Keep following") + "**\n" + "\n".join(f"- {k}" for k in follow.keep))
 drop_col.markdown("**" + _("Unfollow") + "**\n" + "\n".join(f"- {k}" for k in follow.unfollow))
 st.caption(f"{follow.why} {follow.add_back}")
-bind.widget(st.checkbox, _("I have reset who I follow to this baseline"), "audit.baseline_done")
+bind.flag(_("I have reset who I follow to this baseline"), "audit.baseline_done")
 
 footer("audit")

@@ -9,6 +9,7 @@ from strategy.demo.datasets import demo_datasets
 from strategy.demo.personas import find_persona
 from strategy.report import build_document, isolated, to_markdown
 from strategy.steps.progress import STEPS, completed
+from ui import bind
 from ui.downloads import calendar_buttons, pdf_link, save_button
 from ui.nav import footer, header
 from ui.state import app_state, browser_zone, lib, strategy, wkey
@@ -31,10 +32,10 @@ else:
 st.subheader(_("Strategy document"))
 datasets = list(state.datasets)
 persona = find_persona(state.persona, s.profile.language)
-if not datasets and st.checkbox(
+if not datasets and bind.flag(
     _("Include the demo charts (made-up data, for practice)"),
+    bind.local(wkey("export_demo")),
     value=persona is not None,
-    key=wkey("export_demo"),
 ):
     datasets = demo_datasets(persona.accounts if persona else None)
 # The PDF is rebuilt only on request, and only offered while it matches the current strategy.

@@ -10,7 +10,7 @@ from strategy.core.i18n import _, date, ngettext
 from strategy.core.labels import RHYTHMS, STATUSES, rhythm_words, status_words
 from strategy.core.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
 from strategy.steps.plan import calendar_items, default_review_date
-from ui import bind, table
+from ui import bind
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
 from ui.state import lib, strategy
@@ -27,7 +27,7 @@ before = {a.source for a in s.plan.actions if a.source}
 st.caption(
     _("Collected from your earlier steps; add your own rows. A task you delete stays deleted.")
 )
-problems = table.model_table(
+problems = bind.table(
     "plan.actions",
     PlanAction,
     {
@@ -62,7 +62,7 @@ st.caption(
         examples=", ".join(content.steps.plan.routine).lower()
     )
 )
-problems = table.model_table(
+problems = bind.table(
     "plan.recurring",
     RecurringItem,
     {
@@ -112,7 +112,7 @@ if items:
                 )
 
 st.subheader(_("People to connect with"))
-problems = table.model_table(
+problems = bind.table(
     "plan.roster",
     Contact,
     {
@@ -129,8 +129,7 @@ st.subheader(_("Review"))
 suggested = default_review_date(today, content)
 # Left empty until the person picks a day: a mere visit does not complete the step. Every
 # output uses the suggested day meanwhile, and says so here.
-bind.widget(
-    st.date_input,
+bind.day(
     _("Review this strategy on"),
     "plan.review_date",
     # A resumed strategy's review day may have passed: it stays, and can be moved on.
@@ -145,13 +144,12 @@ if s.plan.review_date is None:
         ).format(day=date(suggested, "medium"))
     )
 topics = content.titles(content.rules.review_topic)
-bind.widget(
-    st.pills,
+bind.many(
     _("What to review"),
     "plan.review_topics",
-    options=list(topics),
+    list(topics),
     format_func=topics.get,
-    selection_mode="multi",
+    style="pills",
 )
 st.caption(
     _(

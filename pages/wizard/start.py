@@ -17,12 +17,12 @@ show_flashes()
 state = app_state()
 
 # Labelled in both languages, so a person who reads only one of them can find it.
-bind.widget(
-    st.radio,
+bind.choice(
     "Language · Språk",
     "profile.language",
-    options=list(LANGUAGES),
+    list(LANGUAGES),
     format_func=LANGUAGES.get,
+    style="radio",
     horizontal=True,
     help=_(
         "The interface, the suggestions and the PDF follow this choice; it is saved with "
@@ -30,16 +30,15 @@ bind.widget(
     ),
 )
 KINDS = {"personal": _("Me, personally"), "organisation": _("An organisation or team")}
-bind.widget(
-    st.radio,
+bind.choice(
     _("This strategy is for"),
     "profile.kind",
-    options=list(KINDS),
+    list(KINDS),
     format_func=KINDS.get,
+    style="radio",
     horizontal=True,
 )
-bind.widget(
-    st.text_input,
+bind.text(
     _("Your name, or your organisation's"),
     "profile.name",
     max_chars=200,
@@ -77,8 +76,8 @@ if upload is not None and upload.file_id not in state.handled_uploads:
 st.subheader(_("Or try a demo"))
 st.write(_("A complete example strategy with made-up analytics, to explore every step."))
 has_work = state.strategy.profile.name.strip() or state.strategy.why.goals
-sure = not has_work or st.checkbox(
-    _("Replace my current work with the demo"), key=wkey("demo_sure")
+sure = not has_work or bind.flag(
+    _("Replace my current work with the demo"), bind.local(wkey("demo_sure"))
 )
 language = state.strategy.profile.language
 for persona in personas(language):

@@ -6,7 +6,7 @@ from strategy.core.i18n import _
 from strategy.steps.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
 from ui import bind
 from ui.nav import footer, header
-from ui.state import lib, strategy, wkey
+from ui.state import lib, strategy
 
 header("why")
 s, content = strategy(), lib()
@@ -27,33 +27,31 @@ with st.expander(_("What each goal means"), expanded=False):
             )
         )
 
-bind.widget(
-    st.multiselect,
+# Goals of the other kind of strategy stay stored but are not offered (bind.many shows none).
+bind.many(
     _("Your goals: pick one or a few"),
     "why.goals",
-    options=list(titles),
+    list(titles),
     format_func=lambda i: titles.get(i, i),
-    to_widget=lambda v: [g for g in v if g in titles],
 )
 for warning in goal_warnings(s):
     st.warning(warning)
 
 if s.why.goals:
-    bind.widget(
-        st.radio,
+    bind.choice(
         _("The goal that leads"),
         "why.top_goal",
-        options=list(s.why.goals),
+        list(s.why.goals),
         format_func=lambda i: titles.get(i, i),
+        style="radio",
         horizontal=True,
     )
 
 st.subheader(_("Your why, in one sentence"))
 draft = statement_template(s, content)  # the router drafted it already while it was empty
-bind.widget(st.text_area, _("Why statement"), "why.statement", max_chars=5000, height=100)
+bind.text(_("Why statement"), "why.statement", area=True, max_chars=5000, height=100)
 if draft and s.why.statement.strip() != draft and st.button(_("Use the suggested sentence")):
-    bind.write("why.statement", draft)
-    st.session_state.pop(wkey("why.statement"), None)
+    bind.reseed("why.statement", draft)
     st.rerun()
 if draft:
     st.caption(
