@@ -10,7 +10,7 @@ from strategy.steps.plan import add_months
 from strategy.steps.recommend import pick_messages, rank_channels
 from ui import bind
 from ui.nav import footer, header
-from ui.state import lib, strategy, wkey
+from ui.state import lib, strategy
 
 header("channels")
 s, content = strategy(), lib()
@@ -26,68 +26,114 @@ st.caption(
 )
 left, right = st.columns(2)
 with left:
-    bind.widget(
-        st.multiselect,
-        _("Content you will share"),
-        "channels.content_types",
-        options=list(types),
-        format_func=types.get,
+    bind.many(
+        _("Content you will share"), "channels.content_types", list(types), format_func=types.get
     )
 with right:
-    bind.widget(
-        st.multiselect,
-        _("Who you want to reach"),
-        "channels.audiences",
-        options=list(audiences),
-        format_func=audiences.get,
+    bind.many(
+        _("Who you want to reach"), "channels.audiences", list(audiences), format_func=audiences.get
     )
 
 st.subheader(_("Your shortlist"))
 ranked = rank_channels(s, content)
-chosen = {c.channel: c for c in s.channels.chosen}
+order = [r.channel for r in ranked]
+
+
+def in_rank_order(chosen: list[ChannelChoice]) -> list[ChannelChoice]:
+    """Ranked order; a channel the ranking does not list (not in this content) goes last."""
+    return sorted(
+        chosen, key=lambda c: order.index(c.channel) if c.channel in order else len(order)
+    )
+
+
+def pick(channel: str) -> bind.Target:
+    """The tick that puts a channel on the list (or takes it off)."""
+
+    def put(picked: bool) -> None:
+        chosen = {c.channel: c for c in bind.read("channels.chosen")}
+        if picked:
+            chosen.setdefault(channel, ChannelChoice(channel=channel))
+        else:
+            chosen.pop(channel, None)
+        bind.assign("channels.chosen", in_rank_order(list(chosen.values())))
+
+    return bind.field(
+        f"pick_{channel}",
+        get=lambda: channel in {c.channel for c in bind.read("channels.chosen")},
+        put=put,
+    )
+
+
+def the_experiment() -> ChannelChoice | None:
+    return next((c for c in bind.read("channels.chosen") if c.experiment), None)
+
+
+def default_review(choice: ChannelChoice | None) -> dt.date:
+    if choice is not None and choice.review_date:
+        return choice.review_date
+    return add_months(dt.date.today(), 3)
+
+
+def review_date() -> bind.Target:
+    """The experiment's review day (the widget shows the suggested day while there is none)."""
+
+    def put(day: dt.date) -> None:
+        choice = the_experiment()
+        if choice is not None:
+            choice.review_date = day
+
+    return bind.field("experiment_review", get=lambda: default_review(the_experiment()), put=put)
+
+
+def experiment() -> bind.Target:
+    """Which chosen channel is the experiment ("" for none)."""
+
+    def get() -> str:
+        choice = the_experiment()
+        return choice.channel if choice else ""
+
+    def put(channel: str) -> None:
+        before = the_experiment()
+        for c in bind.read("channels.chosen"):
+            c.experiment = c.channel == channel
+        after = the_experiment()
+        if after is not None and after is not before:
+            # The review day on screen stays: the new experiment takes it (or its own, or the
+            # suggested day when none was shown).
+            shown = before.review_date if before else None
+            after.review_date = shown or default_review(after)
+            bind.forget(review_date())
+
+    return bind.field("experiment_pick", get=get, put=put)
+
+
 for rank, rec in enumerate(ranked, start=1):
     with st.container(border=True):
         pick_col, text_col = st.columns([1, 5])
-        picked = pick_col.checkbox(
-            _("Pick {name}").format(name=rec.name),
-            value=rec.channel in chosen,
-            key=wkey(f"pick_{rec.channel}"),
-        )
+        with pick_col:
+            bind.flag(_("Pick {name}").format(name=rec.name), pick(rec.channel))
         text_col.markdown(f"**{rank}. {rec.sentence()}**")
         if rec.cautions:
             text_col.caption(_("Watch out: {cautions}.").format(cautions="; ".join(rec.cautions)))
-        if picked and rec.channel not in chosen:
-            chosen[rec.channel] = ChannelChoice(channel=rec.channel)
-        elif not picked and rec.channel in chosen:
-            del chosen[rec.channel]
-order = [r.channel for r in ranked]
-# Ranked order; a channel the ranking does not list (not in this content) goes last.
-bind.write(
-    "channels.chosen",
-    [chosen[c] for c in sorted(chosen, key=lambda c: order.index(c) if c in order else len(order))],
-)
+# The picks keep the ranking's order, also when other answers change the ranking.
+if in_rank_order(s.channels.chosen) != s.channels.chosen:
+    bind.write("channels.chosen", in_rank_order(s.channels.chosen))
 
 if s.channels.chosen:
     st.subheader(_("One experiment (optional)"))
     names = {c.channel: content.channel_name(c.channel) for c in s.channels.chosen}
-    current = next((c.channel for c in s.channels.chosen if c.experiment), "")
-    experiment = st.selectbox(
+    picked = bind.choice(
         _("Channel to try as an experiment"),
-        options=["", *names],
-        index=["", *names].index(current),
+        experiment(),
+        ["", *names],
         format_func=lambda i: names.get(i, _("None")),
-        key=wkey("experiment_pick"),
     )
-    for choice in s.channels.chosen:
-        choice.experiment = choice.channel == experiment
-    if experiment:
-        choice = next(c for c in s.channels.chosen if c.channel == experiment)
-        default = choice.review_date or add_months(dt.date.today(), 3)
-        choice.review_date = st.date_input(
+    if picked:
+        default = default_review(the_experiment())
+        bind.day(
             _("Review the experiment on"),
-            value=default,
+            review_date(),
             min_value=min(default, dt.date.today()),  # a resumed file's day may have passed
-            key=wkey("experiment_review"),
         )
 
 errors, warnings = pick_messages(s, content)
