@@ -20,45 +20,46 @@ if not s.channels.chosen:
 cards = {c.channel: c for c in s.guidelines.cards}
 
 
-def field_key(channel: str, field: str) -> str:
-    return wkey("card", channel, field)
-
-
 def current_card(channel: str):
     return next((c for c in strategy().guidelines.cards if c.channel == channel), None)
 
 
-def on_edit(channel: str, field: str) -> None:
-    value = bind.current(field_key(channel, field))
-    card = current_card(channel)
-    if value is bind.STALE or card is None:
-        return  # the strategy was replaced since this card was shown
-    setattr(card, field, value)
-    if field not in card.edited:
-        card.edited = [*card.edited, field]
+def card_field(channel: str, field: str) -> bind.Target:
+    """One field of a channel's card; what the user writes there is marked as theirs."""
+
+    def get() -> str:
+        card = current_card(channel)
+        return getattr(card, field) if card else ""
+
+    def put(value: str) -> None:
+        card = current_card(channel)
+        if card is None:
+            return  # the strategy was replaced since this card was shown
+        setattr(card, field, value)
+        if field not in card.edited:
+            card.edited = [*card.edited, field]
+
+    return bind.field("card", channel, field, get=get, put=put)
 
 
 def reset_card(channel: str) -> None:
     now = strategy()
     fresh = generate_card(channel, now, lib())
-    now.guidelines.cards = [fresh if c.channel == channel else c for c in now.guidelines.cards]
-    for field in CARD_FIELDS:
-        st.session_state.pop(field_key(channel, field), None)
+    bind.reseed(
+        "guidelines.cards",
+        [fresh if c.channel == channel else c for c in now.guidelines.cards],
+        *(card_field(channel, field) for field in CARD_FIELDS),
+    )
 
 
 tabs = st.tabs([content.channel_name(c) for c in cards])
 for tab, (channel, card) in zip(tabs, cards.items(), strict=True):
     with tab:
         for field in CARD_FIELDS:
-            key = field_key(channel, field)
-            if key not in st.session_state:
-                st.session_state[key] = getattr(card, field)
             label = field_label(field) + (_(" (edited)") if field in card.edited else "")
-            st.text_area(
-                label, key=key, max_chars=1000, height=68, on_change=on_edit, args=(channel, field)
-            )
+            bind.text(label, card_field(channel, field), area=True, max_chars=1000, height=68)
         if card.edited:
-            sure = st.checkbox(_("Discard my edits on this card"), key=wkey("sure", channel))
+            sure = bind.flag(_("Discard my edits on this card"), bind.local(wkey("sure", channel)))
             st.button(
                 _("Reset card to the suggestions"),
                 key=f"reset_{channel}",
@@ -76,15 +77,16 @@ questions = content.rules.value_questions(s.profile.kind)
 st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(questions, 1)))
 with st.container(border=True):
     st.markdown("**" + _("Check a draft post") + "**")
-    channel = st.selectbox(
+    channel = bind.choice(
         _("Channel"),
+        bind.local(wkey("draft_channel")),
         list(cards),
         format_func=content.channel_name,
-        key=wkey("draft_channel"),
     )
-    draft = st.text_area(
+    draft = bind.text(
         _("Draft"),
-        key=wkey("draft_text"),
+        bind.local(wkey("draft_text")),
+        area=True,
         max_chars=10000,
         placeholder=_("Paste a post you are about to share"),
     )
