@@ -32,9 +32,61 @@ from strategy.demo.personas import find_persona
 from ui import bind, chart
 from ui.nav import footer, header
 from ui.own_rules import own_rule_section
-from ui.state import app_state, browser_zone, clear_uploads, lib, memo, strategy, wkey
+from ui.state import (
+    app_state,
+    browser_zone,
+    clear_uploads,
+    lib,
+    memo,
+    strategy,
+    upload_key,
+    wkey,
+)
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
+
+
+def totals() -> dict[str, FollowerTotal]:
+    return dict(bind.read("analytics.follower_totals"))
+
+
+def as_of(account: str) -> dt.date:
+    known = totals().get(account)
+    return known.as_of if known else dt.date.today()
+
+
+def follower_day(account: str, i: int) -> bind.Target:
+    """The day an account's typed follower total was true (kept with a total, not alone)."""
+
+    def put(day: dt.date) -> None:
+        typed = totals()
+        known = typed.get(account)
+        if known is not None:
+            typed[account] = FollowerTotal(count=known.count, as_of=day)
+            bind.assign("analytics.follower_totals", typed)
+
+    return bind.field("followers_day", account, str(i), get=lambda: as_of(account), put=put)
+
+
+def follower_count(account: str, i: int, day: bind.Target) -> bind.Target:
+    """An account's typed follower total: 0 removes it; a new one takes the day shown beside."""
+
+    def put(count: int) -> None:
+        typed = totals()
+        if count:
+            shown = bind.current(day.key)
+            day_true = shown if isinstance(shown, dt.date) else as_of(account)
+            typed[account] = FollowerTotal(count=int(count), as_of=day_true)
+        else:
+            typed.pop(account, None)
+        bind.assign("analytics.follower_totals", typed)
+
+    def get() -> int:
+        known = totals().get(account)
+        return known.count if known else 0
+
+    return bind.field("followers", account, str(i), get=get, put=put)
+
 
 header("analytics")
 s, content, state = strategy(), lib(), app_state()
@@ -79,9 +131,10 @@ if state.datasets:
         )
     )
     table = accounts_table(analysis)
-    edited = st.data_editor(
+    edited = bind.local_table(
         table,
-        key=f"accounts_{len(state.datasets)}",
+        # A new editor when tables are added, or after "Remove all uploaded data".
+        bind.local(upload_key(f"accounts_{len(state.datasets)}")),
         hide_index=True,
         disabled=[c for c in table.columns if c != _("account")],
         column_config={"key": None},
@@ -100,11 +153,10 @@ st.subheader(_("How to read the figures"))
 zones = ["", *zone_names()]
 c1, c2, c3 = st.columns(3)
 with c1:
-    bind.widget(
-        st.selectbox,
+    bind.choice(
         _("Time zone for weekdays and hours"),
         "analytics.time_zone",
-        options=zones,
+        zones,
         format_func=lambda z: z or _("Your browser's ({zone})").format(zone=zone),
         help=_(
             "Times the export gives in UTC are converted; clock times of an unknown "
@@ -113,12 +165,12 @@ with c1:
     )
 MEASURES = {"interactions": _("Interactions"), "engagements": _("The network's engagements")}
 with c2:
-    bind.widget(
-        st.radio,
+    bind.choice(
         _("Measure"),
         "analytics.measure",
-        options=list(MEASURES),
+        list(MEASURES),
         format_func=MEASURES.get,
+        style="radio",
         help=_(
             "Interactions: likes or reactions + comments + shares (+ saves), the same "
             "on every network. Engagements: each network's own figure (X counts "
@@ -133,12 +185,12 @@ DENOMS = {
     "views": _("Views"),
 }
 with c3:
-    bind.widget(
-        st.radio,
+    bind.choice(
         _("Rate per"),
         "analytics.denominator",
-        options=list(DENOMS),
+        list(DENOMS),
         format_func=DENOMS.get,
+        style="radio",
         help=_(
             "Best per account: a follower history in the export, else reach, impressions or views."
         ),
@@ -157,31 +209,19 @@ if needs:
             "today, or one you noted when you downloaded the export)."
         )
     )
-    typed = dict(s.analytics.follower_totals)
     for i, a in enumerate(needs):
-        known = typed.get(a.account.key)
+        day = follower_day(a.account.key, i)
         col_count, col_day = st.columns([2, 1])
-        count = col_count.number_input(
-            _("{account} followers").format(account=a.account.label),
-            min_value=0,
-            max_value=10_000_000_000,
-            step=1,
-            value=known.count if known else 0,
-            key=wkey("followers", a.account.key, str(i)),
-        )
-        day = col_day.date_input(
-            _("on"),
-            value=known.as_of if known else dt.date.today(),
-            max_value=dt.date.today(),
-            key=wkey("followers_day", a.account.key, str(i)),
-        )
-        if count:
-            typed[a.account.key] = FollowerTotal(count=int(count), as_of=day)
-        else:
-            typed.pop(a.account.key, None)
-    if typed != s.analytics.follower_totals:
-        bind.write("analytics.follower_totals", typed)
-        st.rerun()
+        with col_count:
+            bind.number(
+                _("{account} followers").format(account=a.account.label),
+                follower_count(a.account.key, i, day),
+                min_value=0,
+                max_value=10_000_000_000,
+                step=1,
+            )
+        with col_day:
+            bind.day(_("on"), day, max_value=dt.date.today())
 
 st.subheader(_("Per account"))
 CHANGE_HELP = _("Change: the last 28 days against the 28 before, where the exports cover both.")
@@ -267,8 +307,11 @@ st.subheader(_("One account at a time: growth, best time, the rules of thumb"))
 st.write(measure_text.learn_by_doing)
 if analysis.accounts:
     labels = {a.account.key: a.account.label for a in analysis.accounts}
-    chosen = st.selectbox(
-        _("Account"), list(labels), format_func=labels.__getitem__, key=wkey("rules_account")
+    chosen = bind.choice(
+        _("Account"),
+        bind.local(wkey("rules_account")),
+        list(labels),
+        format_func=labels.__getitem__,
     )
     a = analysis.account(chosen) or analysis.accounts[0]
 
@@ -312,10 +355,10 @@ if analysis.accounts:
             key=f"posts_csv_{a.account.key}",
         )
 
-bind.widget(
-    st.text_area,
+bind.text(
     _("Your notes on what works for your audience"),
     "analytics.notes",
+    area=True,
     max_chars=5000,
     height=100,
 )
