@@ -14,17 +14,21 @@ from ui import bind
 from ui.state import strategy, wkey
 from ui.text import safe
 
-DRAFT = wkey("own_rule", "")  # the draft's widgets: DRAFT + field
 PARTS = 3
+
+
+def draft(name: str) -> bind.Target:
+    """One widget of the draft rule: kept in the session until the rule is added."""
+    return bind.local(wkey("own_rule", name))
 
 
 def _part(i: int) -> dict | None:
     """One part's inputs; None when the part is left out."""
     kinds = list(KINDS) if i == 0 else ["", *KINDS]
-    kind = st.selectbox(
+    kind = bind.choice(
         _("Part {n}").format(n=i + 1),
+        draft(f"kind{i}"),
         kinds,
-        key=f"{DRAFT}kind{i}",
         format_func=lambda k: _(KINDS[k]) if k else _("(no further part)"),
     )
     if not kind:
@@ -32,38 +36,43 @@ def _part(i: int) -> dict | None:
     part: dict = {"kind": kind}
     if kind in ("contains", "post_type"):
         example = "webinar, #event, 🎉" if kind == "contains" else "video, reel"
-        part["words"] = st.text_input(
+        part["words"] = bind.text(
             _("Look for (separate alternatives with commas)"),
-            key=f"{DRAFT}words{i}",
+            draft(f"words{i}"),
             max_chars=200,
             placeholder=example,
         )
     elif kind == "weekday":
         days = weekday_names()
-        part["weekdays"] = st.multiselect(
+        part["weekdays"] = bind.many(
             _("Weekdays"),
+            draft(f"days{i}"),
             list(range(7)),
-            key=f"{DRAFT}days{i}",
             format_func=lambda d: days[d],
             placeholder=_("Pick one or more"),
         )
     elif kind == "hours":
         start, end = st.columns(2)
-        part["start_hour"] = start.number_input(_("From hour"), 0, 23, 6, key=f"{DRAFT}from{i}")
-        part["end_hour"] = end.number_input(_("To hour"), 1, 24, 12, key=f"{DRAFT}to{i}")
+        with start:
+            part["start_hour"] = bind.number(
+                _("From hour"), draft(f"from{i}"), min_value=0, max_value=23, value=6
+            )
+        with end:
+            part["end_hour"] = bind.number(
+                _("To hour"), draft(f"to{i}"), min_value=1, max_value=24, value=12
+            )
     elif kind in ("shorter_than", "longer_than"):
-        part["number"] = st.number_input(_("Characters"), 1, 100_000, 100, key=f"{DRAFT}n{i}")
+        part["number"] = bind.number(
+            _("Characters"), draft(f"n{i}"), min_value=1, max_value=100_000, value=100
+        )
     elif kind == "near_another":
-        part["number"] = st.number_input(_("Hours"), 1, 336, 3, key=f"{DRAFT}h{i}")
-    part["negate"] = st.checkbox(
-        _("Turn it around: posts that do not meet this part"), key=f"{DRAFT}not{i}"
+        part["number"] = bind.number(
+            _("Hours"), draft(f"h{i}"), min_value=1, max_value=336, value=3
+        )
+    part["negate"] = bind.flag(
+        _("Turn it around: posts that do not meet this part"), draft(f"not{i}")
     )
     return part
-
-
-def _forget_draft() -> None:
-    for key in [k for k in st.session_state if str(k).startswith(DRAFT)]:
-        del st.session_state[key]
 
 
 def own_rule_section() -> None:
@@ -91,9 +100,9 @@ def own_rule_section() -> None:
         )
         return
     with st.expander(_("Write a rule"), expanded=not rules):
-        name = st.text_input(
+        name = bind.text(
             _("Your rule, in your own words"),
-            key=f"{DRAFT}name",
+            draft("name"),
             max_chars=200,
             placeholder=_("Webinar posts do better"),
         )
@@ -111,5 +120,5 @@ def own_rule_section() -> None:
                     st.error(safe(problem))
                 return
             bind.write("analytics.own_rules", [*rules, rule])
-            _forget_draft()
+            bind.forget_under("own_rule")
             st.rerun()

@@ -12,7 +12,8 @@ from strategy.core.model import EARLIEST
 from strategy.importers import ImportFailure
 from strategy.importers.api import MAPPABLE, NeedsMapping, over_session_limit
 from strategy.importers.guarded import read_mapped, read_upload, warm
-from ui.state import PendingUpload, app_state, upload_key, wkey
+from ui import bind
+from ui.state import PendingUpload, app_state, mapping_key, upload_key, wkey
 from ui.text import safe
 
 PLATFORMS = [
@@ -43,18 +44,20 @@ def upload_box() -> None:
     warm()  # a reader ready before the first file arrives
     today = dt.date.today()
     # Narrow: it matters only for TikTok's year-less files, so it stays out of the way.
-    downloaded = st.columns([1, 2])[0].date_input(
-        _("Exports downloaded on"),
-        value=today,
-        min_value=EARLIEST,
-        max_value=today,
-        key=wkey("downloaded_on"),
-        help=_(
-            "TikTok's exports give days without a year: they are dated in the year up to this "
-            "day. Set it to the day you downloaded them, then upload (a file uploaded again "
-            "with another day is read again)."
-        ),
-    )
+    with st.columns([1, 2])[0]:
+        downloaded = bind.day(
+            _("Exports downloaded on"),
+            bind.local(wkey("downloaded_on")),
+            value=today,
+            min_value=EARLIEST,
+            max_value=today,
+            help=_(
+                "TikTok's exports give days without a year: they are dated in the year up to "
+                "this day. Set it to the day you downloaded them, then upload (a file uploaded "
+                "again with another day is read again)."
+            ),
+        )
+    # An uploader is not bound: its value is files, read once each below; nothing seeds it.
     files = st.file_uploader(
         _("Your platforms' own exports (CSV, XLSX or XLS)"),
         type=["csv", "txt", "tsv", "xlsx", "xls"],
@@ -145,27 +148,28 @@ def mapping_form() -> None:
         guess = pending.guess
         if guess:
             st.caption(_("Pre-filled with a best guess from the values: check each column."))
-        mapping = {
-            field: cols[i % 3].selectbox(
-                _(FIELD_NAMES[field]),
-                options,
-                key=f"map_{field}",
-                index=options.index(guess[field]) if guess.get(field) in options else 0,
-            )
-            for i, field in enumerate(MAPPABLE)
-        }
-        platform = st.selectbox(
+        mapping = {}
+        for i, field in enumerate(MAPPABLE):
+            with cols[i % 3]:
+                mapping[field] = bind.choice(
+                    _(FIELD_NAMES[field]),
+                    bind.local(mapping_key(field)),
+                    options,
+                    index=options.index(guess[field]) if guess.get(field) in options else 0,
+                )
+        platform = bind.choice(
             _("Network"),
+            bind.local(mapping_key("platform")),
             PLATFORMS,
-            key="map_platform",
             format_func=lambda p: _("other") if p == "other" else p,
         )
-        grain = st.radio(
+        grain = bind.choice(
             _("One row per"),
+            bind.local(mapping_key("grain")),
             list(GRAINS),
             format_func=lambda g: _(GRAINS[g]),
+            style="radio",
             horizontal=True,
-            key="map_grain",
         )
         if st.form_submit_button(_("Read with this mapping")):
             chosen: dict[str, str] = {k: str(v) for k, v in mapping.items() if v}

@@ -8,6 +8,7 @@ import streamlit as st
 
 from strategy.core.i18n import _
 from strategy.demo.personas import find_persona
+from ui import bind
 from ui.state import app_state, clear_session, lib
 
 PROJECTOR_CSS = """
@@ -18,6 +19,8 @@ PROJECTOR_CSS = """
 [data-testid="stMain"] h3 { font-size: 2rem !important; }
 </style>
 """
+# Workshop mode belongs to the session, not the strategy: a resume or a demo keeps it.
+WORKSHOP = bind.setting("workshop", key="workshop_toggle")
 
 
 def sidebar_controls() -> None:
@@ -26,11 +29,12 @@ def sidebar_controls() -> None:
     if st.query_params.get("mode") == "workshop" and "workshop_from_url" not in st.session_state:
         st.session_state["workshop_from_url"] = True
         state.workshop = True
+        bind.forget(WORKSHOP)
     with st.sidebar:
-        state.workshop = st.toggle(
+        bind.flag(
             _("Workshop mode"),
-            value=state.workshop,
-            key="workshop_toggle",
+            WORKSHOP,
+            style="toggle",
             help=_("Facilitator notes, a timer per step and larger type."),
         )
         if state.persona:
