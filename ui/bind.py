@@ -212,25 +212,6 @@ def _render(
     return value
 
 
-def widget(
-    factory: Callable[..., Any],
-    label: str,
-    path: str,
-    *,
-    to_widget: Callable[[Any], Any] = lambda v: v,
-    from_widget: Callable[[Any], Any] = lambda v: v,
-    **kwargs: Any,
-) -> Any:
-    """Render a Streamlit input bound to a strategy field (the older form: use text, choice...)."""
-    target = Target(
-        wkey(path),
-        path,
-        lambda: to_widget(read(path)),
-        lambda value: assign(path, from_widget(value)),
-    )
-    return _render(factory, label, target, **kwargs)
-
-
 def text(label: str, path: str | Target, *, area: bool = False, **kwargs: Any) -> str:
     """A text input (a text area with area=True); kwargs go to the Streamlit widget."""
     return _render(st.text_area if area else st.text_input, label, path, **kwargs)
