@@ -262,7 +262,7 @@ def test_each_demo_persona_has_a_swedish_twin(persona):
     [
         (b"", "x.csv: the file is empty", "x.csv: filen är tom"),
         (b"%PDF-1.7", "x.csv: this is a PDF document", "x.csv: det här är ett PDF-dokument"),
-        (b"a|b\n1|2\n", "separated by '|'", "åtskilda med '|'"),
+        (b"a|b\n1|2\n", "separated by “|”", "åtskilda med ”|”"),
     ],
 )
 def test_an_upload_is_refused_in_the_language_in_force(data, english, swedish):

@@ -159,7 +159,7 @@ BAD_FILES = [
     ("bomb.xlsx", None, "zip bomb"),
     ("locked.xlsx", None, "password-protected"),
     ("big.csv", b"a" * (10 * 1024 * 1024 + 1), "the limit is 10 MB"),
-    ("pipes.csv", b"Tweet id|time|impressions\n1|2021-04-01|5\n", "separated by '|'"),
+    ("pipes.csv", b"Tweet id|time|impressions\n1|2021-04-01|5\n", "separated by “|”"),
     (
         "no_dates.csv",
         b"Tweet id,time,impressions,engagements\r\n1,soon,5,1\r\n",
@@ -363,7 +363,7 @@ def test_linkedin_creator_workbook_joins_top_posts_and_anchors_followers():
     assert pd.isna(
         by_post.loc["https://www.linkedin.com/feed/update/urn:li:activity:3", "engagements"]
     )
-    assert any("joined on 'Post URL'" in n for n in top.notes)
+    assert any("joined on “Post URL”" in n for n in top.notes)
     assert followers.frame.sort_values("date")["followers"].tolist() == [806, 812]
     assert followers.columns_used["followers"] == "Total followers on 2025-02-03: 812"
 

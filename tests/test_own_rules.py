@@ -107,7 +107,7 @@ def test_rules_read_in_words_in_both_languages():
     assert group_label(rule) == "posts containing “webinar” or “#event” and published 08:00–11:00"
     with using("sv"):
         assert group_label(rule) == (
-            "inlägg som innehåller “webinar” eller “#event” och publicerade 08:00–11:00"
+            "inlägg som innehåller ”webinar” eller ”#event” och publicerade 08:00–11:00"
         )
         assert describe(RuleCondition(kind="has_link", negate=True)) == "utan länk"
 

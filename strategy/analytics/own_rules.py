@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import ValidationError
 
-from strategy.core.i18n import N_, _, number, weekday_names
+from strategy.core.i18n import N_, _, number, quote, weekday_names
 from strategy.core.model import OwnRule, RuleCondition, is_blank
 from strategy.core.storage import validation_problems
 from strategy.core.textclean import clean
@@ -239,7 +239,7 @@ def why_untestable(part: RuleCondition) -> str:
 
 def describe(cond: RuleCondition) -> str:
     """A part in words, e.g. "containing “webinar” or “#event”"."""
-    words = _(" or ").join(f"“{w}”" for w in alternatives(cond.words))
+    words = _(" or ").join(quote(w) for w in alternatives(cond.words))
     n = number(cond.number)
     days = ", ".join(weekday_names()[d] for d in sorted(cond.weekdays))
     positive = {

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import gettext
 import io
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -77,14 +78,37 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+# Each language's quotation marks: English “…”, Swedish ”…” (the same mark on both sides).
+QUOTES = {"en": ("\u201c", "\u201d"), "sv": ("\u201d", "\u201d")}
+# A quoted placeholder in a message, whichever marks its writer typed: '{sheet}', “{sheet}”.
+_QUOTED_FIELD = re.compile(r"['\u2018\u2019\u201c\u201d]\{(\w+)\}['\u2018\u2019\u201c\u201d]")
+
+
+def quote(text: str) -> str:
+    """Put text in the quotation marks of the language in force: “name” or ”namn”."""
+    opening, closing = QUOTES.get(language(), QUOTES[DEFAULT])
+    return f"{opening}{text}{closing}"
+
+
+def typography(text: str) -> str:
+    """Apply the language's typography to a translated message (its quotation marks).
+
+    The one place these rules live: messages and their translations may quote a placeholder
+    with straight or curly marks, and every one comes out in the marks of the language.
+    """
+    if "{" not in text:
+        return text
+    return _QUOTED_FIELD.sub(lambda m: quote("{" + m.group(1) + "}"), text)
+
+
 def _(message: str) -> str:
     """Translate a message into the language in force."""
-    return translations(language()).gettext(message)
+    return typography(translations(language()).gettext(message))
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message with a singular and a plural form, chosen by `n`."""
-    return translations(language()).ngettext(singular, plural, n)
+    return typography(translations(language()).ngettext(singular, plural, n))
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for "mark, translate later")
