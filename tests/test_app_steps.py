@@ -151,7 +151,7 @@ def test_channels_need_one_pick_and_warn_above_four(app):
     app.multiselect(key="w:why.goals").set_value(["new_job"]).run()
     go(app, "channels")
     assert app.button(key="next_channels").disabled
-    assert "1. LinkedIn: fits 'Land a new job'" in texts(app.markdown)
+    assert "1. LinkedIn**\n- Fits “Land a new job”" in texts(app.markdown)
     for channel in ["linkedin", "x", "bluesky", "mastodon", "youtube"]:
         app.checkbox(key=f"w:pick_{channel}").check().run()
     assert "You picked 5 channels" in texts(app.warning)

@@ -70,7 +70,8 @@ def test_ranking_table(goals, kind, types, audiences, top3):
 
 def test_ranking_gives_reasons_in_words():
     top = rank_channels(strat(["new_job"]), LIB)[0]
-    assert top.sentence().startswith("LinkedIn: fits 'Land a new job'")
+    assert top.sentence().startswith("LinkedIn: fits “Land a new job”")
+    assert top.points()[0] == "Fits “Land a new job”" and len(top.points()) == len(top.reasons)
     assert "reaches peers and professional contacts" in top.sentence()
 
 

@@ -1,4 +1,4 @@
-"""The draft checker finds a call to action in both languages, and words the value check by who asks."""
+"""The draft checker finds a call to action in both languages; the value check fits who asks."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from strategy.steps.recommend import pick_messages, rank_channels
 from ui import bind
 from ui.nav import footer, header
 from ui.state import lib, strategy
+from ui.text import safe
 
 header("channels")
 s, content = strategy(), lib()
@@ -112,7 +113,9 @@ for rank, rec in enumerate(ranked, start=1):
         pick_col, text_col = st.columns([1, 5])
         with pick_col:
             bind.flag(_("Pick {name}").format(name=rec.name), pick(rec.channel))
-        text_col.markdown(f"**{rank}. {rec.sentence()}**")
+        text_col.markdown(
+            f"**{rank}. {rec.name}**\n" + "\n".join(f"- {safe(p)}" for p in rec.points())
+        )
         if rec.cautions:
             text_col.caption(_("Watch out: {cautions}.").format(cautions="; ".join(rec.cautions)))
 # The picks keep the ranking's order, also when other answers change the ranking.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from strategy.core.i18n import _
+from strategy.core.i18n import _, quote
 from strategy.core.library import Library
 from strategy.core.model import Strategy
 from strategy.steps.why import ordered_goals
@@ -31,10 +31,20 @@ class Recommendation:
     cautions: list[str] = field(default_factory=list)
 
     def sentence(self) -> str:
-        """Say the ranking reason in one line, e.g. "LinkedIn: fits 'Land a new job'"."""
+        """Say the ranking reason in one line, e.g. "LinkedIn: fits “Land a new job”"."""
         if not self.reasons:
             return _("{name}: no strong fit with your choices.").format(name=self.name)
         return f"{self.name}: " + _(" and ").join(self.reasons)
+
+    def points(self) -> list[str]:
+        """The reasons one to a line, each starting with a capital ("Fits “Land a new job”").
+
+        A ranking reads at a glance as a short list under the channel's name; the same
+        reasons joined into one sentence ran to 40 words.
+        """
+        if not self.reasons:
+            return [_("No strong fit with your choices.")]
+        return [r[:1].upper() + r[1:] for r in self.reasons]
 
 
 def wanted(strategy: Strategy, lib: Library) -> tuple[list[str], list[str]]:
@@ -82,7 +92,7 @@ def rank_channels(strategy: Strategy, lib: Library) -> list[Recommendation]:
             # The top goal weighs most; a goal's first-listed channels are its best fits.
             score += (4 if g is goals[0] else 2) + (1 if g.channels.index(ch.id) < 2 else 0)
         if fits:
-            reasons.append(_("fits {goals}").format(goals=", ".join(f"'{g.title}'" for g in fits)))
+            reasons.append(_("fits {goals}").format(goals=", ".join(quote(g.title) for g in fits)))
         suited = [t for t in types if t in ch.suits]
         score += len(suited)
         if suited:
