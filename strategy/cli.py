@@ -221,6 +221,26 @@ def _cmd_markdown(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_guide(args: argparse.Namespace) -> int:
+    from strategy.core.i18n import using
+    from strategy.core.library import library
+    from strategy.report import to_markdown, to_pdf
+    from strategy.report.guide import facilitator_guide
+
+    try:
+        start = dt.time.fromisoformat(args.start)
+    except ValueError:
+        return _say(f"--start {args.start!r}: give a time such as 09:00")
+    with using(args.lang):
+        doc = facilitator_guide(library(args.lang), dt.date.today(), start)
+        out = Path(args.output)
+        if out.suffix.lower() == ".md":
+            out.write_text(to_markdown(doc), encoding="utf-8")
+        else:
+            out.write_bytes(to_pdf(doc))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subcommand per job."""
     parser = argparse.ArgumentParser(prog="social-why", description=__doc__)
@@ -273,6 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--data", nargs="*", help="analytics exports to chart in the report")
         p.add_argument("-o", "--output", required=True)
         p.set_defaults(func=func)
+    p = sub.add_parser("guide", help="the facilitator's guide: agenda, times, questions")
+    p.add_argument("-o", "--output", required=True, help="a .pdf or .md file")
+    p.add_argument("--lang", choices=["en", "sv"], default="en")
+    p.add_argument("--start", default="09:00", help="when the workshop starts (HH:MM)")
+    p.set_defaults(func=_cmd_guide)
     return parser
 
 

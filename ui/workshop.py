@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import streamlit as st
 
-from strategy.core.i18n import _
+from strategy.core.i18n import _, using
+from strategy.core.library import library
 from strategy.demo.personas import find_persona
+from strategy.report import to_pdf
+from strategy.report.guide import facilitator_guide
 from ui import bind
 from ui.state import app_state, clear_session, lib
 
@@ -21,6 +25,26 @@ PROJECTOR_CSS = """
 """
 # Workshop mode belongs to the session, not the strategy: a resume or a demo keeps it.
 WORKSHOP = bind.setting("workshop", key="workshop_toggle")
+
+
+def guide_button(language: str) -> None:
+    """Offer the facilitator's guide (agenda with times, questions for the room) as a PDF."""
+
+    def build() -> bytes:
+        # Built on click, outside the script run: the language is passed in, not looked up.
+        with using(language):
+            return to_pdf(facilitator_guide(library(language), dt.date.today()))
+
+    st.download_button(
+        _("Facilitator guide (PDF)"),
+        data=build,
+        file_name="social-why-facilitator-guide.pdf",
+        mime="application/pdf",
+        icon=":material/co_present:",
+        on_click="ignore",
+        key="facilitator_guide",
+        width="stretch",
+    )
 
 
 def sidebar_controls() -> None:
@@ -37,6 +61,8 @@ def sidebar_controls() -> None:
             style="toggle",
             help=_("Facilitator notes, a timer per step and larger type."),
         )
+        if state.workshop:
+            guide_button(state.strategy.profile.language)
         if state.persona:
             persona = find_persona(state.persona, state.strategy.profile.language)
             title = persona.title if persona else state.persona

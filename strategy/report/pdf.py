@@ -24,6 +24,7 @@ class ReportPDF(FPDF):
     """A4 pages with a running footer of page numbers (not on the cover)."""
 
     fresh_page = False
+    running_title = ""  # the document's title, repeated in the footer
 
     def footer(self) -> None:
         """Draw 'Social Why · page N' at the bottom of every page after the cover."""
@@ -33,14 +34,15 @@ class ReportPDF(FPDF):
         self.set_font("DejaVu", size=8)
         self.set_text_color(*MUTED)
         # fpdf2 puts the page count where "{nb}" stands once the document is complete.
-        line = _("Social media strategy · page {page} of {total}").format(
-            page=self.page_no(), total="{nb}"
+        line = _("{title} · page {page} of {total}").format(
+            title=self.running_title, page=self.page_no(), total="{nb}"
         )
         self.cell(0, 6, line, align="C")
 
 
-def _setup(language: str) -> ReportPDF:
+def _setup(language: str, title: str) -> ReportPDF:
     pdf = ReportPDF(format="A4")
+    pdf.running_title = title
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font("DejaVu", "", str(REGULAR))
@@ -49,8 +51,8 @@ def _setup(language: str) -> ReportPDF:
     if emoji:
         pdf.add_font("Emoji", "", str(emoji))
         pdf.set_fallback_fonts(["Emoji"], exact_match=False)
-    # Metadata says what the file is, never who it is about.
-    pdf.set_title(_("Social media strategy"))
+    # Metadata says what the file is (the document's title), never who it is about.
+    pdf.set_title(title)
     pdf.set_subject(_("A social media strategy made with Social Why"))
     pdf.set_creator("Social Why")
     pdf.set_producer("Social Why (fpdf2)")
@@ -416,7 +418,7 @@ def to_pdf(doc: Document) -> bytes:
     """
     # The fixed wording (contents, page numbers) follows the document's own language.
     with using(doc.language):
-        pdf = _setup(doc.language)
+        pdf = _setup(doc.language, doc.title)
         _cover(pdf, doc)
         pdf.add_page()
         pdf.insert_toc_placeholder(_toc, pages=1, allow_extra_pages=True)
