@@ -324,3 +324,16 @@ def test_the_pdf_names_accounts_as_the_analytics_step_does(app):
     assert not app.exception
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(session.report_pdf)).pages)
     assert "Our renamed handle" in " ".join(text.split())
+
+
+def test_plan_suggests_recurring_content_from_the_chosen_channels(app):
+    go(app, "channels")
+    app.checkbox(key="w:pick_linkedin").check().run()
+    go(app, "plan")
+    assert not app.exception
+    (button,) = [b for b in app.button if b.key == "suggest_recurring"]
+    assert "LinkedIn" in button.label
+    button.click().run()
+    recurring = state(app).plan.recurring
+    assert [(r.channel, r.rhythm) for r in recurring] == [("LinkedIn", "weekly")]
+    assert not [b for b in app.button if b.key == "suggest_recurring"], "offered once"

@@ -34,6 +34,7 @@ from strategy.steps.plan import (
     default_review_date,
     expand,
     suggested_actions,
+    suggested_recurring,
     sync_actions,
 )
 from strategy.steps.progress import STEPS, completed
@@ -309,3 +310,21 @@ def test_export_is_complete_only_when_every_other_step_is():
     assert ("export" in done) == (set(STEPS) - {"export"} <= set(done))
     s.profile.name = ""
     assert "export" not in completed(s)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_recurring_content_is_suggested_from_each_chosen_channels_cadence(lang):
+    lib = load_library(language=lang)
+    s = Strategy()
+    s.channels.chosen = [ChannelChoice(channel=c) for c in ("linkedin", "youtube", "x")]
+    s.plan.recurring = [RecurringItem(what="Weekly tip", channel=lib.channel_name("x"))]
+    today = dt.date(2026, 12, 2)  # a Wednesday
+    items = suggested_recurring(s, lib, today)
+    assert [i.channel for i in items] == [lib.channel_name("linkedin"), lib.channel_name("youtube")]
+    linkedin, youtube = items
+    assert (linkedin.rhythm, linkedin.start) == ("weekly", dt.date(2026, 12, 8))  # next Tuesday
+    assert (youtube.rhythm, youtube.start) == ("monthly", dt.date(2026, 12, 16))
+    for item in items:
+        assert 0 < len(item.what) <= 81 and not item.what.endswith((",", " "))
+    s.plan.recurring += items
+    assert suggested_recurring(s, lib, today) == []

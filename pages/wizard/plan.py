@@ -9,7 +9,7 @@ import streamlit as st
 from strategy.core.i18n import _, date, ngettext
 from strategy.core.labels import RHYTHMS, STATUSES, rhythm_words, status_words
 from strategy.core.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
-from strategy.steps.plan import calendar_items, default_review_date
+from strategy.steps.plan import calendar_items, default_review_date, suggested_recurring
 from ui import bind
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
@@ -83,6 +83,21 @@ problems = bind.table(
 )
 for problem in problems:
     st.warning(problem)
+suggestions = suggested_recurring(s, content, today)
+if suggestions:
+    st.button(
+        _("Suggest recurring content for {channels}").format(
+            channels=", ".join(r.channel for r in suggestions)
+        ),
+        key="suggest_recurring",
+        icon=":material/event_repeat:",
+        on_click=bind.reseed,
+        args=("plan.recurring", [*s.plan.recurring, *suggestions]),
+        help=_(
+            "From each channel's guideline: what to share there and how often. "
+            "Edit or delete the rows."
+        ),
+    )
 
 items = calendar_items(s.plan, today)
 if items:

@@ -109,6 +109,7 @@ class Channel(Item):
     tone: str
     call_to_action: str
     cadence: str
+    rhythm: Literal["weekly", "monthly", "quarterly"] = "weekly"  # the cadence as a plan rhythm
     engage: str
     max_chars: int = Field(gt=0)
     max_hashtags: int = Field(ge=0)

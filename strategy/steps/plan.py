@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from strategy.core.i18n import _, weekday_name
@@ -142,6 +143,51 @@ def next_actions(
     overdue = [a for a in dated if a.due and a.due < today]
     coming = [a for a in dated if a.due and today <= a.due <= today + dt.timedelta(days=days)]
     return overdue, coming
+
+
+def _first_clause(text: str, most: int) -> str:
+    """The guideline's opening words, whole, within `most` characters.
+
+    Up to its first colon, semicolon or full stop; longer than `most`, cut at a comma or,
+    failing that, between words.
+    """
+    head = re.split(r"[:;.]", text, maxsplit=1)[0].strip()
+    if len(head) <= most:
+        return head
+    cut = head[:most]
+    at = cut.rfind(",") if cut.rfind(",") > most // 2 else cut.rfind(" ")
+    return cut[: at if at > 0 else most].rstrip(" ,") + "…"
+
+
+def suggested_recurring(strategy: Strategy, lib: Library, today: dt.date) -> list[RecurringItem]:
+    """Recurring content for each chosen channel the plan has none for, at the channel's cadence.
+
+    A real user starts Plan with an empty list; the channels' guidelines already say what to
+    share there and how often, so that is the first suggestion (the user edits or deletes it).
+
+    Args:
+        strategy: The strategy (its chosen channels and their guideline cards).
+        lib: The content library (each channel's rhythm).
+        today: Weekly items start on the next Tuesday, others in two weeks.
+
+    Returns:
+        The items to add, in the channels' order; none for a channel that has some already.
+    """
+    cards = {c.channel: c for c in strategy.guidelines.cards}
+    covered = {r.channel.strip().casefold() for r in strategy.plan.recurring}
+    items = []
+    for choice in strategy.channels.chosen:
+        channel = lib.channel(choice.channel)
+        name = lib.channel_name(choice.channel)
+        if channel is None or name.casefold() in covered:
+            continue
+        card = cards.get(choice.channel)
+        share = (card.share if card and card.share.strip() else channel.share).strip()
+        what = _first_clause(share, 80) or name
+        tuesday = today + dt.timedelta(days=(1 - today.weekday()) % 7 or 7)
+        start = tuesday if channel.rhythm == "weekly" else today + dt.timedelta(days=14)
+        items.append(RecurringItem(what=what, channel=name, rhythm=channel.rhythm, start=start))
+    return items
 
 
 def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[PlanAction]:
