@@ -144,10 +144,11 @@ def _utf16_xml(data: bytes) -> bytes | None:
 
 def _sheets(name: str, data: bytes, max_rows: int) -> list[tuple[str | None, list[list[str]]]]:
     """Read a file into (sheet name, rows) pairs, whatever its container."""
-    return _read(name, data, max_rows)[0]
+    # Rows, never the fast path's columns: a mapping finds its table among the rows.
+    return _read(name, data, max_rows, fast=False)[0]
 
 
-def _read(name: str, data: bytes, max_rows: int) -> tuple[list, str]:
+def _read(name: str, data: bytes, max_rows: int, fast: bool = True) -> tuple[list, str]:
     """Read a file into (sheet name, rows) pairs, and say its container or text encoding."""
     head = data[:8]
     for magic, what in MAGIC.items():
@@ -174,7 +175,7 @@ def _read(name: str, data: bytes, max_rows: int) -> tuple[list, str]:
     # (pyarrow checks every value it converts, and a column that is not UTF-8 sends the file
     # back here); any other file (Windows-1252, UTF-16) is decoded once and its UTF-8 twin is
     # read the same way, so every encoding gets the same figures at every size.
-    large = len(data) > FAST_PATH_BYTES
+    large = fast and len(data) > FAST_PATH_BYTES
     if large and (head := _utf8_head(data)) is not None:
         bom = data.startswith(codecs.BOM_UTF8)
         fast = fast_table(data[3:] if bom else data, head)
