@@ -235,6 +235,9 @@ def choice(
     if format_func is not None:
         kwargs["format_func"] = format_func
     factory = st.radio if style == "radio" else st.selectbox
+    if style == "select":
+        # Streamlit's own words are English ("Choose an option"): say it in the session's.
+        kwargs.setdefault("placeholder", _("Choose an option"))
     return _render(factory, label, path, options, fits=lambda v: v in options, **kwargs)
 
 
@@ -256,6 +259,7 @@ def many(
         kwargs["selection_mode"] = "multi"
     else:
         factory = st.multiselect
+        kwargs.setdefault("placeholder", _("Choose options"))
     value = _render(
         factory,
         label,

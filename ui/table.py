@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from strategy.core.i18n import _
+from strategy.core.i18n import _, quote
 from strategy.core.storage import validation_problems
 from ui.bind import read, write
 from ui.state import wkey
@@ -71,9 +71,22 @@ def model_table(
         One message per row that could not be kept, naming the row and the field.
     """
     key, base_key = keys(path)
+    # Streamlit words a required cell in English ("Please fill out this cell."): the check is
+    # ours instead, in the session's language, and a text cell never shows Python's "None".
+    # A required column with a default falls back to the model's default when left empty.
+    needed = {
+        c: cfg.get("label") or c
+        for c, cfg in columns.items()
+        if cfg.get("required") and cfg.get("default") is None
+    }
+    columns = {c: {**cfg, "required": False} for c, cfg in columns.items()}
+    texts = [c for c, cfg in columns.items() if cfg["type_config"]["type"] in ("text", "selectbox")]
     if key not in st.session_state or base_key not in st.session_state:
         rows = [(to_row or (lambda m: m.model_dump()))(m) for m in read(path)]
-        st.session_state[base_key] = pd.DataFrame(rows, columns=[*columns, *hidden])
+        frame = pd.DataFrame(rows, columns=[*columns, *hidden])
+        for column in texts:
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), "")
+        st.session_state[base_key] = frame
     edited = st.data_editor(
         st.session_state[base_key],
         key=key,
@@ -87,7 +100,17 @@ def model_table(
     items, problems = [], []
     for number, row in enumerate(edited.to_dict("records"), start=1):
         row = {k: _clean(v) for k, v in row.items()}
-        if not str(row.get(required) or "").strip():
+        empty = [c for c in needed if not str(row.get(c) or "").strip()]
+        if not str(row.get(required) or "").strip() and not any(
+            str(row.get(c) or "").strip() for c in columns if c != required
+        ):
+            continue  # a blank row, as the editor adds one
+        if empty:
+            problems.append(
+                _("Row {number} is not saved yet: fill in {columns}.").format(
+                    number=number, columns=", ".join(quote(needed[c]) for c in empty)
+                )
+            )
             continue
         fields = (from_row or (lambda r: r))(row)
         fields = {k: v for k, v in fields.items() if v is not None}
