@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from strategy.core.library import ContentError
+from ui.browser_copy import keep
 from ui.nav import build_pages, sidebar
 from ui.state import app_state, lib, reconcile_session
 
@@ -25,4 +26,6 @@ reconcile_session()
 pages = build_pages()
 current = st.navigation(pages, position="hidden")
 sidebar(pages)
+# The work is kept in this browser as it changes, and restored in a new session (a reload).
+keep()
 current.run()

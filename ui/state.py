@@ -256,7 +256,10 @@ def clear_uploads() -> None:
 
 
 def clear_session() -> None:
-    """Empty this session: strategy, uploads, PDF, widgets. Workshop mode stays as it was."""
+    """Empty this session: strategy, uploads, PDF, widgets, the browser's copy of the work.
+
+    Workshop mode stays as it was.
+    """
     old = app_state()
     st.session_state[SESSION_KEY] = AppState(
         strategy=Strategy(created=dt.date.today()),
@@ -266,6 +269,9 @@ def clear_session() -> None:
     for key in list(st.session_state):
         if key != SESSION_KEY:
             del st.session_state[key]
+    from ui.browser_copy import forget_copy  # it imports this module
+
+    forget_copy()  # the copy of the work kept in this browser goes too
 
 
 def flash(kind: str, text: str) -> None:
