@@ -15,15 +15,18 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.async_api import Page, async_playwright, expect
 
+from loadtest.script_runs import WATCH, async_acting, async_idle, async_open_page
 from loadtest.server import rss_mb, serve
 
 # Ten browsers and the server share two cores here: give every wait a minute, not 5 s.
-expect.set_options(timeout=60_000)
+WAIT_MS = 60_000
+expect.set_options(timeout=WAIT_MS)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,17 +63,19 @@ def export_csv(marker: str) -> bytes:
     return ("\r\n".join(rows) + "\r\n").encode()
 
 
-async def idle(page: Page) -> None:
-    """Wait until Streamlit has finished running the script."""
-    await page.wait_for_timeout(250)
-    await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+Move = Callable[[], Awaitable[object]]
 
 
-async def step(result: SessionResult, name: str, page: Page, action) -> None:
-    """Run one user action, time it until the app is idle again, and keep the page text."""
+async def step(result: SessionResult, name: str, page: Page, *moves: Move) -> None:
+    """Time one user step until the app is idle again, and keep the page text.
+
+    Every move asks Streamlit for a script run (a changed widget, a button, a page link): each
+    waits for its own run to end (loadtest.script_runs), so the next move never lands mid-run.
+    """
     started = time.perf_counter()
-    await action()
-    await idle(page)
+    for move in moves:
+        async with async_acting(page, rerun=True, timeout=WAIT_MS):
+            await move()
     result.timings[name] = time.perf_counter() - started
     result.pages.append(await page.locator("body").inner_text())
 
@@ -78,10 +83,12 @@ async def step(result: SessionResult, name: str, page: Page, action) -> None:
 async def download(result: SessionResult, page: Page, button: str) -> bytes:
     """Click a download button and return the file; a canceled download is clicked again.
 
-    Streamlit's media files can race under heavy load (the browser's request arrives after the
-    file was dropped), which a person answers by clicking again: the retries are counted.
+    Streamlit's media files can race under heavy load (the browser's request arrives after a
+    rerun dropped the file), which a person answers by clicking again once the page has settled:
+    the retries are counted. The button asks for no run (`on_click="ignore"`).
     """
     for attempt in (1, 2, 3):
+        await async_idle(page, WAIT_MS)  # the button carries the file of the last finished run
         async with page.expect_download() as info:
             await page.get_by_role("button", name=button).click()
         item = await info.value
@@ -91,7 +98,6 @@ async def download(result: SessionResult, page: Page, button: str) -> bytes:
         if attempt == 3:
             raise RuntimeError(f"{button}: download failed three times ({failure})")
         result.retries += 1
-        await page.wait_for_timeout(1000)
     raise AssertionError("unreachable")
 
 
@@ -104,10 +110,18 @@ async def one_session(browser, url: str, workdir: Path, delay: float = 0) -> Ses
     context = await browser.new_context(
         accept_downloads=True, viewport={"width": 1300, "height": 900}
     )
+    await context.add_init_script(WATCH)  # every page records its script runs
     page = await context.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(WAIT_MS)
+
+    def link(name: str) -> Move:
+        return lambda: page.get_by_role("link", name=name).click()
+
     try:
-        await step(result, "open", page, lambda: page.goto(url))
+        started = time.perf_counter()
+        await async_open_page(page, url, WAIT_MS)  # a new document: its first run, no rerun
+        result.timings["open"] = time.perf_counter() - started
+        result.pages.append(await page.locator("body").inner_text())
         await expect(page.get_by_label("Your name, or your organisation's")).to_be_visible()
 
         async def name():
@@ -118,39 +132,26 @@ async def one_session(browser, url: str, workdir: Path, delay: float = 0) -> Ses
         # The name is saved once the sidebar ticks the Start step.
         await expect(page.get_by_role("link", name="Start ✓")).to_be_visible()
 
-        async def why():
-            await page.get_by_role("link", name="Why").click()
+        async def goal():
             await page.get_by_test_id("stMultiSelect").first.click()
             await page.get_by_role("option", name="Land a new job").click()
             await page.keyboard.press("Escape")
 
-        await step(result, "why", page, why)
-
-        async def channels():
-            await page.get_by_role("link", name="Channels").click()
-            await page.get_by_text("Pick LinkedIn").click()
-
-        await step(result, "channels", page, channels)
-        await step(
-            result, "guidelines", page, lambda: page.get_by_role("link", name="Guidelines").click()
-        )
-        await step(result, "plan", page, lambda: page.get_by_role("link", name="Plan").click())
+        await step(result, "why", page, link("Why"), goal)
+        pick = page.get_by_text("Pick LinkedIn")
+        await step(result, "channels", page, link("Channels"), pick.click)
+        await step(result, "guidelines", page, link("Guidelines"))
+        await step(result, "plan", page, link("Plan"))
         upload = workdir / f"{result.marker}.csv"
         upload.write_bytes(export_csv(result.marker))
-
-        async def analytics():
-            await page.get_by_role("link", name="Analytics").click()
-            await page.locator("input[type=file]").last.set_input_files(str(upload))
-            await expect(page.get_by_text("Remove all uploaded data")).to_be_visible()
-
-        await step(result, "analytics", page, analytics)
-        await step(result, "export", page, lambda: page.get_by_role("link", name="Export").click())
-
-        async def pdf():
-            await page.get_by_role("button", name="Generate PDF").click()
-            await expect(page.get_by_role("button", name="Download PDF")).to_be_visible()
-
-        await step(result, "pdf", page, pdf)
+        files = page.locator("input[type=file]").last
+        await step(
+            result, "analytics", page, link("Analytics"), lambda: files.set_input_files(upload)
+        )
+        await expect(page.get_by_text("Remove all uploaded data")).to_be_visible()
+        await step(result, "export", page, link("Export"))
+        await step(result, "pdf", page, page.get_by_role("button", name="Generate PDF").click)
+        await expect(page.get_by_role("button", name="Download PDF")).to_be_visible()
         data = await download(result, page, "Download PDF")
         result.pdf_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
         result.saved_json = (await download(result, page, "Save progress")).decode("utf-8")

@@ -1,4 +1,6 @@
-"""Shared fixtures: the app's absolute path, AppTest, a live server and Debian's Chromium."""
+"""Shared fixtures: AppTest, a live server, Debian's Chromium driven on Streamlit's own
+script-run state, and the synthetic exports.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +8,16 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from playwright.sync_api import BrowserContext, Page, expect
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the load test's server helper lives in loadtest/
+sys.path.insert(0, str(ROOT))  # the load test's server and browser helpers live in loadtest/
 
+from loadtest import script_runs  # noqa: E402
 from loadtest.server import ServerError  # noqa: E402
 from loadtest.server import serve as _serve  # noqa: E402
 
@@ -90,13 +95,19 @@ def fresh_server_url(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    """Use Debian's Chromium (never a downloaded browser), with the network kept closed."""
+def chromium() -> Path:
+    """Debian's Chromium (never a downloaded browser); the test is skipped without it."""
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium package")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, chromium):
+    """Use Debian's Chromium, with the network kept closed."""
     return {
         **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
+        "executable_path": str(chromium),
         "args": [
             "--no-sandbox",
             "--disable-gpu",
@@ -116,6 +127,87 @@ def browser_context_args(browser_context_args):
         "accept_downloads": True,
         "viewport": {"width": 1400, "height": 1000},
     }
+
+
+@pytest.fixture
+def context(context: BrowserContext) -> BrowserContext:
+    """pytest-playwright's context, recording Streamlit's script runs in every page it opens."""
+    context.add_init_script(script_runs.WATCH)
+    return context
+
+
+STEP_TITLES = (
+    "Who is this strategy for?",
+    "Find your why",
+    "Audit what you have",
+    "Pick a handful of channels",
+    "Write a guideline per channel",
+    "Plan, act, review",
+    "Measure the right thing",
+    "Take it with you",
+)
+
+
+class Wizard:
+    """A person's way through the app in a real browser, waiting on Streamlit's own run state.
+
+    Pages of the `page` fixture record their script runs already; a context a test makes itself
+    needs `watch` before its first page. Nothing here pauses: see loadtest/script_runs.py.
+    """
+
+    titles = STEP_TITLES  # each step's heading, in the wizard's order
+
+    @staticmethod
+    def watch(context: BrowserContext) -> None:
+        """Record the script runs of every page this context opens from now on."""
+        context.add_init_script(script_runs.WATCH)
+
+    @staticmethod
+    def idle(page: Page) -> None:
+        """Wait until the app is connected and no script runs (never for a new run)."""
+        script_runs.idle(page)
+
+    @staticmethod
+    def acting(page: Page, *, rerun: bool) -> contextlib.AbstractContextManager[None]:
+        """Do the block's actions on an idle app; with `rerun`, wait for a run that ends after."""
+        return script_runs.acting(page, rerun=rerun)
+
+    @staticmethod
+    def open(page: Page, url: str) -> None:
+        """Go to a URL and wait for the new session's first run to end."""
+        script_runs.open_page(page, url)
+
+    @staticmethod
+    def reconnected(page: Page, disconnects_before: int) -> None:
+        """Wait until the connection was lost since a count, is back, and the app is idle."""
+        script_runs.reconnected(page, disconnects_before)
+
+    @staticmethod
+    def disconnects(page: Page) -> int:
+        """How often this page has lost its connection to the server so far."""
+        return script_runs.counts(page)["disconnects"]
+
+    def open_step(self, page: Page, url: str, link: str, heading: str) -> None:
+        """Open the app at its root, then go to a step through the sidebar, as a person would."""
+        self.open(page, url)
+        expect(page.get_by_role("heading", name=self.titles[0])).to_be_visible()
+        with self.acting(page, rerun=True):
+            page.get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+
+
+@pytest.fixture(scope="session")
+def wizard() -> Wizard:
+    """Drive the app in a browser: step titles, opening a step, waiting on script runs."""
+    return Wizard()
+
+
+@pytest.fixture(scope="session")
+def exports() -> ModuleType:
+    """The synthetic platform exports and PDF helpers of tests/export_fixtures.py."""
+    import export_fixtures
+
+    return export_fixtures
 
 
 RELIABILITY = Path(__file__).parent / "reliability"

@@ -1200,3 +1200,57 @@ def pdf_figures(reader) -> list[str]:
 
     walk(root)
     return out
+
+
+# -- Workbooks the reliability tests share ------------------------------------------------------
+def xlsx(rows: list[list[object]]) -> bytes:
+    """A one-sheet workbook of these rows, as openpyxl writes it."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def lying_dimension_xlsx(dimension: str) -> bytes:
+    """A small honest workbook whose sheet claims another size (1.7 kB claimed the whole grid)."""
+    import re
+    import zipfile
+
+    data = xlsx(
+        [
+            ["Date", "Impressions (total)", "Clicks (total)"],
+            ["2025-01-01", 100, 5],
+            ["2025-01-02", 200, 6],
+        ]
+    )
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                part = re.sub(
+                    rb'<dimension ref="[A-Z0-9:]+" ?/>',
+                    b'<dimension ref="' + dimension.encode() + b'"/>',
+                    part,
+                )
+            dst.writestr(item, part)
+    return out.getvalue()
+
+
+def many_rows_xlsx(n: int) -> bytes:
+    """A workbook of n rows of daily metrics (150,000 take openpyxl over a second to read)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Metrics")
+    ws.append(["Date", "Impressions (total)", "Clicks (total)"])
+    for i in range(n):
+        ws.append([f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", i % 997, i % 13])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

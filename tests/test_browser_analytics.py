@@ -10,23 +10,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from export_fixtures import x_content, x_legacy_en
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser_wizard import open_step, wait_idle
 
 pytestmark = pytest.mark.browser
 
 
-def test_upload_an_export_and_see_it_replace_the_demo(page: Page, server_url: str, tmp_path):
+def test_upload_an_export_and_see_it_replace_the_demo(
+    page: Page, server_url: str, tmp_path, wizard, exports
+):
     export = tmp_path / "tweet_activity_metrics.csv"
-    export.write_bytes(x_legacy_en())
-    open_step(page, server_url, "Analytics", "Measure the right thing")
-    expect(page.get_by_text("Showing made-up demo data")).to_be_visible(timeout=20_000)
-    expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible(timeout=20_000)
-    page.locator("input[type=file]").last.set_input_files(str(export))
-    expect(page.get_by_text("Showing made-up demo data")).to_have_count(0, timeout=20_000)
-    wait_idle(page)
+    export.write_bytes(exports.x_legacy_en())
+    wizard.open_step(page, server_url, "Analytics", "Measure the right thing")
+    expect(page.get_by_text("Showing made-up demo data")).to_be_visible()
+    expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.locator("input[type=file]").last.set_input_files(str(export))
+    expect(page.get_by_text("Showing made-up demo data")).to_have_count(0)
     expect(page.get_by_text("Remove all uploaded data")).to_be_visible()
     page.screenshot(path=str(tmp_path / "analytics.png"), full_page=True)
 
@@ -42,17 +42,21 @@ def test_a_deep_link_on_a_fresh_server_gets_the_router_and_sidebar(page: Page, f
     expect(page.get_by_role("heading", name="Find your why")).to_be_visible(timeout=20_000)
 
 
-def test_workshop_mode_with_a_demo_persona(page: Page, server_url: str):
-    page.goto(f"{server_url}/?mode=workshop")
-    expect(page.get_by_text("Ask the room:")).to_be_visible(timeout=30_000)
-    page.get_by_role("button", name="Load the demo: HR team of a mid-size company").click()
+def test_workshop_mode_with_a_demo_persona(page: Page, server_url: str, wizard):
+    # The workshop timer is a fragment that reruns every second: each wait below is for a run
+    # to end after the click and for a moment between two ticks, never for the ticks to stop.
+    wizard.open(page, f"{server_url}/?mode=workshop")
+    expect(page.get_by_text("Ask the room:")).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("button", name="Load the demo: HR team of a mid-size company").click()
     sidebar = page.get_by_test_id("stSidebarUserContent")
-    expect(sidebar.get_by_text("Demo: HR team of a mid-size company")).to_be_visible(timeout=20_000)
-    page.get_by_role("link", name="Channels").click()
+    expect(sidebar.get_by_text("Demo: HR team of a mid-size company")).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("link", name="Channels").click()
     expect(page.get_by_role("heading", name="Pick a handful of channels")).to_be_visible()
-    page.get_by_role("button", name="Start").click()
-    expect(page.get_by_role("button", name="Pause")).to_be_visible(timeout=10_000)
-    wait_idle(page)
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
     out = Path(__file__).resolve().parent.parent / "test-results"
     out.mkdir(exist_ok=True)
     page.screenshot(path=str(out / "workshop-mode.png"))
@@ -70,18 +74,19 @@ FOUR = (
 
 @pytest.mark.skipif(not REAL, reason="REAL_EXPORTS_DIR is not set")
 def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
-    browser, server_url: str, tmp_path
+    browser, server_url: str, tmp_path, wizard
 ):
     files = [next(p for p in sorted(Path(REAL).iterdir()) if p.name.startswith(x)) for x in FOUR]
     # The browser is in Stockholm: its zone is the page's default, and the CLI is told the same.
     context = browser.new_context(
         timezone_id="Europe/Stockholm", viewport={"width": 1400, "height": 900}
     )
+    wizard.watch(context)
     page = context.new_page()
-    open_step(page, server_url, "Analytics", "Measure the right thing")
-    page.locator("input[type=file]").last.set_input_files([str(f) for f in files])
-    expect(page.get_by_text("Remove all uploaded data")).to_be_visible(timeout=30_000)
-    wait_idle(page)
+    wizard.open_step(page, server_url, "Analytics", "Measure the right thing")
+    with wizard.acting(page, rerun=True):
+        page.locator("input[type=file]").last.set_input_files([str(f) for f in files])
+    expect(page.get_by_text("Remove all uploaded data")).to_be_visible()
     charts = page.get_by_test_id("stVegaLiteChart")
     expect(charts.first).to_be_visible(timeout=30_000)
     # TikTok leaves out the year: the page dates it by today, the CLI by the same day.
@@ -122,16 +127,18 @@ def test_four_real_exports_fill_every_chart_and_agree_with_the_cli(
     context.close()
 
 
-def test_two_tables_are_merged_by_typing_one_account_name(page: Page, server_url: str, tmp_path):
+def test_two_tables_are_merged_by_typing_one_account_name(
+    page: Page, server_url: str, tmp_path, wizard, exports
+):
     legacy = tmp_path / "tweet_activity_metrics_ADHOrg_20210401_20210501_en.csv"
-    legacy.write_bytes(x_legacy_en())
+    legacy.write_bytes(exports.x_legacy_en())
     content = tmp_path / "account_analytics_content.csv"
-    content.write_bytes(x_content())
-    open_step(page, server_url, "Analytics", "Measure the right thing")
-    page.locator("input[type=file]").last.set_input_files([str(legacy), str(content)])
+    content.write_bytes(exports.x_content())
+    wizard.open_step(page, server_url, "Analytics", "Measure the right thing")
+    with wizard.acting(page, rerun=True):
+        page.locator("input[type=file]").last.set_input_files([str(legacy), str(content)])
     main = page.get_by_test_id("stMain")
-    expect(main.get_by_text("x · X account").first).to_be_attached(timeout=30_000)
-    wait_idle(page)
+    expect(main.get_by_text("x · X account").first).to_be_attached()
     # The accounts editor: the second row's account cell, typed over as a person would.
     editor = page.get_by_test_id("stDataFrame").nth(1)
     overlay = page.locator("#portal textarea, #portal input").first
@@ -148,28 +155,28 @@ def test_two_tables_are_merged_by_typing_one_account_name(page: Page, server_url
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
     expect(overlay).to_be_visible()
-    overlay.fill("ADHOrg")
-    page.keyboard.press("Enter")
-    expect(main.get_by_text("x · X account")).to_have_count(0, timeout=30_000)
-    wait_idle(page)
+    with wizard.acting(page, rerun=True):
+        overlay.fill("ADHOrg")
+        page.keyboard.press("Enter")
+    expect(main.get_by_text("x · X account")).to_have_count(0)
     expect(main.get_by_text("x · ADHOrg").first).to_be_attached()
 
 
 def test_an_own_rule_written_in_the_browser_is_tested_saved_and_resumed(
-    page: Page, server_url: str, tmp_path
+    page: Page, server_url: str, tmp_path, wizard
 ):
-    open_step(page, server_url, "Analytics", "Measure the right thing")
-    expect(page.get_by_text("Test a rule of your own")).to_be_visible(timeout=30_000)
-    page.get_by_label("Your rule, in your own words").fill("Webinar mornings")
-    page.keyboard.press("Tab")
-    wait_idle(page)
-    page.get_by_label("Look for (separate alternatives with commas)").fill("#hr")
-    page.keyboard.press("Tab")
-    wait_idle(page)
-    page.get_by_role("button", name="Test this rule").click()
-    wait_idle(page)
+    wizard.open_step(page, server_url, "Analytics", "Measure the right thing")
+    expect(page.get_by_text("Test a rule of your own")).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_label("Your rule, in your own words").fill("Webinar mornings")
+        page.keyboard.press("Tab")
+    with wizard.acting(page, rerun=True):
+        page.get_by_label("Look for (separate alternatives with commas)").fill("#hr")
+        page.keyboard.press("Tab")
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("button", name="Test this rule").click()
     # Listed with its words, and in the rule table beside the folk rules.
-    expect(page.get_by_text("posts containing “#hr”").first).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("posts containing “#hr”").first).to_be_visible()
     expect(page.get_by_role("button", name="Remove")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Save progress").click()
@@ -180,12 +187,12 @@ def test_an_own_rule_written_in_the_browser_is_tested_saved_and_resumed(
     assert rule["name"] == "Webinar mornings"
     assert rule["conditions"][0] == {**rule["conditions"][0], "kind": "contains", "words": "#hr"}
     # A new session resumes the file: the rule is back and tested again.
-    page.goto(server_url)
-    expect(page.get_by_role("heading", name="Who is this strategy for?")).to_be_visible(
-        timeout=30_000
-    )
-    page.locator("input[type=file]").set_input_files(str(saved))
-    expect(page.get_by_text("Resumed from saved.json")).to_be_visible(timeout=20_000)
-    page.get_by_role("link", name="Analytics").click()
-    expect(page.get_by_text("Webinar mornings").first).to_be_visible(timeout=30_000)
+    wizard.open(page, server_url)
+    expect(page.get_by_role("heading", name=wizard.titles[0])).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.locator("input[type=file]").set_input_files(str(saved))
+    expect(page.get_by_text("Resumed from saved.json")).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("link", name="Analytics").click()
+    expect(page.get_by_text("Webinar mornings").first).to_be_visible()
     expect(page.get_by_text("(1 of your own)").first).to_be_visible()

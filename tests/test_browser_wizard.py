@@ -11,57 +11,36 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results"
 
-STEP_TITLES = [
-    "Who is this strategy for?",
-    "Find your why",
-    "Audit what you have",
-    "Pick a handful of channels",
-    "Write a guideline per channel",
-    "Plan, act, review",
-    "Measure the right thing",
-    "Take it with you",
-]
 
+def test_walk_all_steps_save_reload_and_resume(page: Page, server_url: str, tmp_path, wizard):
+    titles = wizard.titles
+    wizard.open(page, server_url)
+    expect(page.get_by_role("heading", name=titles[0])).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_label("Your name, or your organisation's").fill("Browser Marker")
+        page.keyboard.press("Tab")
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name=titles[1])).to_be_visible()
 
-def wait_idle(page: Page) -> None:
-    """Wait until Streamlit has finished the current run.
-
-    Streamlit marks its root with the script-run state; the status widget never shows in this
-    toolbar mode, so waiting for it to vanish would wait for nothing. The short pause lets a
-    run that an input has just asked for begin before its state is read.
-    """
-    page.wait_for_timeout(300)
-    app = page.get_by_test_id("stApp")
-    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=30_000)
-    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
-
-
-def test_walk_all_steps_save_reload_and_resume(page: Page, server_url: str, tmp_path):
-    page.goto(server_url)
-    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
-    page.get_by_label("Your name, or your organisation's").fill("Browser Marker")
-    page.keyboard.press("Tab")
-    wait_idle(page)
-    page.get_by_role("button", name="Next").click()
-    expect(page.get_by_role("heading", name=STEP_TITLES[1])).to_be_visible()
-
-    page.get_by_test_id("stMultiSelect").first.click()
-    page.get_by_role("option", name="Land a new job").click()
-    page.keyboard.press("Escape")
-    wait_idle(page)
+    with wizard.acting(page, rerun=True):
+        page.get_by_test_id("stMultiSelect").first.click()
+        page.get_by_role("option", name="Land a new job").click()
+        page.keyboard.press("Escape")
     expect(page.get_by_label("Why statement")).to_have_value(
         "I use social media to land a new job."
     )
 
-    for title in STEP_TITLES[2:]:
-        if title == STEP_TITLES[4]:
+    for title in titles[2:]:
+        if title == titles[4]:
             # Guidelines needs a channel: pick the top one on the Channels step.
-            expect(page.get_by_text("1. LinkedIn: fits 'Land a new job'")).to_be_visible()
-            page.get_by_text("Pick LinkedIn").click()
-            wait_idle(page)
-        page.get_by_role("button", name="Next").click()
+            expect(page.get_by_text("1. LinkedIn", exact=True)).to_be_visible()
+            expect(page.get_by_text("Fits “Land a new job”").first).to_be_visible()
+            with wizard.acting(page, rerun=True):
+                page.get_by_text("Pick LinkedIn").click()
+        with wizard.acting(page, rerun=True):
+            page.get_by_role("button", name="Next").click()
         expect(page.get_by_role("heading", name=title)).to_be_visible()
-        wait_idle(page)
         # The sidebar (progress and Save progress) is there on every step.
         expect(page.get_by_role("button", name="Save progress")).to_be_visible()
     expect(page.get_by_text("steps complete")).to_be_visible()
@@ -75,31 +54,26 @@ def test_walk_all_steps_save_reload_and_resume(page: Page, server_url: str, tmp_
     assert doc["why"]["goals"] == ["new_job"]
     assert doc["channels"]["chosen"][0]["channel"] == "linkedin"
 
-    # A reload is a new session: nothing is kept on the server.
-    page.goto(server_url)
-    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
+    # A reload is a new session: nothing is kept on the server. (The browser keeps a copy of the
+    # work, tests/test_browser_restore.py; without it, a new session starts empty.)
+    page.evaluate("() => window.localStorage.clear()")
+    wizard.open(page, server_url)
+    expect(page.get_by_role("heading", name=titles[0])).to_be_visible()
     expect(page.get_by_label("Your name, or your organisation's")).to_have_value("")
 
-    page.locator("input[type=file]").set_input_files(str(saved))
-    expect(page.get_by_text("Resumed from saved.json")).to_be_visible(timeout=20_000)
+    with wizard.acting(page, rerun=True):
+        page.locator("input[type=file]").set_input_files(str(saved))
+    expect(page.get_by_text("Resumed from saved.json")).to_be_visible()
     expect(page.get_by_label("Your name, or your organisation's")).to_have_value("Browser Marker")
-    page.get_by_role("link", name="Why").click()
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("link", name="Why").click()
     expect(page.get_by_label("Why statement")).to_have_value(
         "I use social media to land a new job."
     )
 
 
-def open_step(page: Page, server_url: str, link: str, heading: str) -> None:
-    """Open the app at its root, then go to a step through the sidebar, as a person would."""
-    page.goto(server_url)
-    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
-    page.get_by_role("link", name=link).click()
-    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
-    wait_idle(page)
-
-
-def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path):
-    open_step(page, server_url, "Export", "Take it with you")
+def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path, wizard):
+    wizard.open_step(page, server_url, "Export", "Take it with you")
     page.get_by_role("button", name="Generate PDF").click()
     download_button = page.get_by_role("button", name="Download PDF")
     expect(download_button).to_be_visible(timeout=60_000)
@@ -111,16 +85,18 @@ def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path):
 
 
 def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(
-    page: Page, server_url: str, tmp_path
+    page: Page, server_url: str, tmp_path, wizard
 ):
     """Pick Svenska, load the Swedish demo, go to Export by Nästa, download a Swedish PDF."""
-    page.goto(server_url)
-    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
-    page.get_by_text("Svenska", exact=True).click()
+    wizard.open(page, server_url)
+    expect(page.get_by_role("heading", name=wizard.titles[0])).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_text("Svenska", exact=True).click()
     expect(page.get_by_role("heading", name="Vem gäller strategin?")).to_be_visible()
-    page.get_by_role("button", name="Ladda demon: HR-teamet på ett medelstort företag").click()
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("button", name="Ladda demon: HR-teamet på ett medelstort företag").click()
     expect(
-        page.get_by_text("Demon 'HR-teamet på ett medelstort företag' är laddad")
+        page.get_by_text("Demon ”HR-teamet på ett medelstort företag” är laddad")
     ).to_be_visible()
     for title in [
         "Hitta ditt varför",
@@ -131,9 +107,9 @@ def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(
         "Mät rätt sak",
         "Ta med dig strategin",
     ]:
-        page.get_by_role("button", name="Nästa").click()
-        expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
-    wait_idle(page)
+        with wizard.acting(page, rerun=True):
+            page.get_by_role("button", name="Nästa").click()
+        expect(page.get_by_role("heading", name=title)).to_be_visible()
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "export_sv.png"), full_page=True)
     page.get_by_role("button", name="Skapa PDF").click()

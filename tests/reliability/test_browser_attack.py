@@ -13,26 +13,12 @@ import time
 import urllib.request
 
 import pytest
-from conftest import CHROMIUM
 from playwright.sync_api import Browser, expect
-from test_browser_wizard import STEP_TITLES, wait_idle
-from test_hostile_files import lying_dimension_xlsx
-from test_import_budget import many_rows_xlsx
 
 from loadtest.server import serve
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
-STEPS = [
-    ("Why", STEP_TITLES[1]),
-    ("Audit", STEP_TITLES[2]),
-    ("Channels", STEP_TITLES[3]),
-    ("Plan", STEP_TITLES[5]),
-    ("Why", STEP_TITLES[1]),
-    ("Audit", STEP_TITLES[2]),
-]
+pytestmark = pytest.mark.browser  # the browser fixture skips the test without Chromium
+STEPS = [("Why", 1), ("Audit", 2), ("Channels", 3), ("Plan", 5), ("Why", 1), ("Audit", 2)]
 
 
 def resident_mb(pid: int) -> float:
@@ -40,24 +26,31 @@ def resident_mb(pid: int) -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def test_runaway_uploads_cost_the_other_session_nothing(browser: Browser, tmp_path):
+def test_runaway_uploads_cost_the_other_session_nothing(
+    browser: Browser, tmp_path, wizard, exports
+):
+    titles = wizard.titles
     files = {
-        "slow.xlsx": many_rows_xlsx(300_000),  # over the 8 s limit on any machine
-        "dimension.xlsx": lying_dimension_xlsx("A1:XFD1048576"),
+        "slow.xlsx": exports.many_rows_xlsx(300_000),  # over the 8 s limit on any machine
+        "dimension.xlsx": exports.lying_dimension_xlsx("A1:XFD1048576"),
         "long_line.csv": ("Date,Impressions\n" + ', "' * 21000 + "\n").encode(),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     with serve(tmp_path) as (url, pid):
-        victim = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-        attacker = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+
+        def new_page():
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            wizard.watch(context)
+            return context.new_page()
+
+        victim, attacker = new_page(), new_page()
         for page in (victim, attacker):
-            page.goto(url)
-            expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
-        attacker.get_by_role("link", name="Analytics").click()
-        expect(attacker.get_by_role("heading", name=STEP_TITLES[6])).to_be_visible(timeout=30_000)
-        wait_idle(attacker)
-        wait_idle(victim)
+            wizard.open(page, url)
+            expect(page.get_by_role("heading", name=titles[0])).to_be_visible()
+        with wizard.acting(attacker, rerun=True):
+            attacker.get_by_role("link", name="Analytics").click()
+        expect(attacker.get_by_role("heading", name=titles[6])).to_be_visible()
         baseline = resident_mb(pid)
 
         attacker.locator("input[type=file]").last.set_input_files(
@@ -67,10 +60,10 @@ def test_runaway_uploads_cost_the_other_session_nothing(browser: Browser, tmp_pa
             "data-test-script-state", "running", timeout=10_000
         )
         seconds = []
-        for link, heading in STEPS:  # the attacker's files are being read meanwhile
+        for link, step in STEPS:  # the attacker's files are being read meanwhile
             started = time.monotonic()
             victim.get_by_role("link", name=link).click()
-            expect(victim.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+            expect(victim.get_by_role("heading", name=titles[step])).to_be_visible(timeout=30_000)
             seconds.append(time.monotonic() - started)
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as health:
             assert health.status == 200
@@ -78,7 +71,7 @@ def test_runaway_uploads_cost_the_other_session_nothing(browser: Browser, tmp_pa
         assert busy == "running", "the attack ended before the victim's clicks: it proved nothing"
         assert max(seconds) < 2, seconds
 
-        wait_idle(attacker)
+        wizard.idle(attacker)
         for name in files:  # each file got its own message, naming it
             expect(attacker.get_by_text(name, exact=False).first).to_be_visible()
         expect(attacker.get_by_text("took longer than")).to_be_visible()

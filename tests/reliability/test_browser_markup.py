@@ -6,7 +6,6 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser_wizard import STEP_TITLES, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +26,9 @@ PAGES = [
 ]
 
 
-def test_payloads_show_literally_with_no_dialog_and_no_outside_request(page: Page, server_url):
+def test_payloads_show_literally_with_no_dialog_and_no_outside_request(
+    page: Page, server_url, wizard
+):
     dialogs, outside = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     local = urlparse(server_url).hostname
@@ -38,21 +39,22 @@ def test_payloads_show_literally_with_no_dialog_and_no_outside_request(page: Pag
             outside.append(request.url)
 
     page.on("request", on_request)
-    page.goto(server_url)
-    expect(page.get_by_role("heading", name=STEP_TITLES[0])).to_be_visible(timeout=30_000)
-    page.get_by_label("Your name, or your organisation's").fill(PAYLOAD[:200])
-    page.keyboard.press("Tab")
-    wait_idle(page)
-    page.get_by_role("link", name="Why").click()
+    wizard.open(page, server_url)
+    expect(page.get_by_role("heading", name=wizard.titles[0])).to_be_visible()
+    with wizard.acting(page, rerun=True):
+        page.get_by_label("Your name, or your organisation's").fill(PAYLOAD[:200])
+        page.keyboard.press("Tab")
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("link", name="Why").click()
     expect(page.get_by_label("Why statement")).to_be_visible()
-    page.get_by_label("Why statement").fill(PAYLOAD)
-    page.keyboard.press("Tab")
-    wait_idle(page)
+    with wizard.acting(page, rerun=True):
+        page.get_by_label("Why statement").fill(PAYLOAD)
+        page.keyboard.press("Tab")
     for name in PAGES[1:]:  # the page is on Why already: its own link starts no run
-        page.get_by_role("link", name=name).click()
-        wait_idle(page)
-    page.get_by_role("link", name="Strategy canvas").click()
-    wait_idle(page)
+        with wizard.acting(page, rerun=True):
+            page.get_by_role("link", name=name).click()
+    with wizard.acting(page, rerun=True):
+        page.get_by_role("link", name="Strategy canvas").click()
     # The canvas shows the statement as typed: the text is there, and no image or script.
     expect(page.get_by_text("evil.example/b.png", exact=False).first).to_be_visible()
     assert page.locator("img[src*='evil.example']").count() == 0

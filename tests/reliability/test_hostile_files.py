@@ -7,23 +7,15 @@ import time
 import tracemalloc
 import zipfile
 
-import openpyxl
 import pytest
-from export_fixtures import csv_text, x_legacy_en
+
+# The parametrized cases are built when the module is collected, before any fixture exists.
+from export_fixtures import csv_text, lying_dimension_xlsx, meta_posts_facebook, x_legacy_en, xlsx
 
 from strategy.importers import ImportFailure, import_file
 
 HEADER = "Tweet id,Tweet text,time,impressions,engagements\r\n"
 ROW = "1,hello,2021-04-01 09:00 +0000,100,5\r\n"
-
-
-def xlsx(rows) -> bytes:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def zipped(files: dict[str, bytes]) -> bytes:
@@ -105,7 +97,7 @@ CASES = [
         ).encode(),
         "50,000 columns",
     ),
-    ("pipes.csv", b"Tweet id|time|impressions\n1|2021-04-01|5\n", "separated by '|'"),
+    ("pipes.csv", b"Tweet id|time|impressions\n1|2021-04-01|5\n", "separated by “|”"),
     ("no_dates.csv", (HEADER + "1,hello,whenever,100,5\r\n").encode(), "no data rows with a date"),
     ("just_text.txt", b"Dear team,\nplease find the report attached.\n", "no table"),
     ("one_column.csv", b"Date\n2025-01-01\n2025-01-02\n", "no table"),
@@ -158,32 +150,6 @@ CASES = [
     ("index_text.xls", lambda: spreadsheetml_index("lots"), "is not a number"),
     ("nested_rows.xls", lambda: nested_rows_spreadsheetml(), None),
 ]
-
-
-def lying_dimension_xlsx(dimension: str) -> bytes:
-    """A small honest workbook whose sheet claims another size (1.7 kB claimed the whole grid)."""
-    import re
-
-    data = xlsx(
-        [
-            ["Date", "Impressions (total)", "Clicks (total)"],
-            ["2025-01-01", 100, 5],
-            ["2025-01-02", 200, 6],
-        ]
-    )
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            part = src.read(item.filename)
-            if item.filename.startswith("xl/worksheets/"):
-                part = re.sub(
-                    rb'<dimension ref="[A-Z0-9:]+" ?/>',
-                    b'<dimension ref="' + dimension.encode() + b'"/>',
-                    part,
-                )
-            dst.writestr(item, part)
-    return out.getvalue()
 
 
 SPREADSHEETML = (
@@ -269,8 +235,6 @@ def test_one_long_line_is_read_in_linear_time():
     "when", ["0001-01-01 10:00 +0000", "9999-12-31 23:30 -0500", "1850-06-01 12:00 +0000"]
 )
 def test_an_impossible_date_is_left_out_with_a_note_and_the_analysis_runs(when):
-    from export_fixtures import csv_text
-
     from strategy.analytics import Options, analyze
 
     rows = [
@@ -315,8 +279,6 @@ def test_only_a_web_address_in_a_link_column_becomes_a_link(link):
 
 
 def test_a_huge_page_name_is_shortened_where_it_enters():
-    from export_fixtures import meta_posts_facebook
-
     from strategy.analytics import Options, analyze
 
     text = meta_posts_facebook().decode("utf-8-sig")

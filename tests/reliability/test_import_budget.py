@@ -14,10 +14,10 @@ import threading
 import time
 import zipfile
 
-import openpyxl
 import pytest
-from export_fixtures import x_legacy_en
-from test_hostile_files import xlsx
+
+# Module-level builders below make workbooks from these, outside any test's fixtures.
+from export_fixtures import many_rows_xlsx, x_legacy_en, xlsx
 
 from strategy.core.i18n import using
 from strategy.importers import ImportFailure
@@ -123,17 +123,6 @@ def sheets_naming_one_part(n: int) -> bytes:
         return parts
 
     return _rewrite(data, change)
-
-
-def many_rows_xlsx(n: int) -> bytes:
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("Metrics")
-    ws.append(["Date", "Impressions (total)", "Clicks (total)"])
-    for i in range(n):
-        ws.append([f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", i % 997, i % 13])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def test_a_workbook_of_thousands_of_sheets_is_refused_before_it_is_opened():

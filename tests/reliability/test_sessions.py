@@ -12,7 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, ROOT
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SKIP_DIRS = {
     ".git",
@@ -48,8 +49,7 @@ def files_under(root: Path, newer_than: float) -> list[Path]:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
-def test_ten_sessions_at_once_never_see_each_other_and_leave_nothing_on_disk():
+def test_ten_sessions_at_once_never_see_each_other_and_leave_nothing_on_disk(chromium: Path):
     started = time.time()
     proc = subprocess.run(
         # Ten people joining over 20 s, as a room does: all ten browsers rendering at the same
@@ -64,7 +64,7 @@ def test_ten_sessions_at_once_never_see_each_other_and_leave_nothing_on_disk():
             "--ramp",
             "20",
             "--chromium",
-            str(CHROMIUM),
+            str(chromium),
         ],
         cwd=ROOT,
         capture_output=True,
