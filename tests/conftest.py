@@ -1,15 +1,21 @@
-"""Shared fixtures: AppTest, a live server, Debian's Chromium driven on Streamlit's own
-script-run state, and the synthetic exports.
+"""Shared fixtures: AppTest sessions, a live server, Debian's Chromium driven on Streamlit's own
+script-run state, the synthetic exports, and the datasets and strategies several modules build.
+
+Test modules take these as fixtures and never import each other (or this file).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
+import pandas as pd
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from streamlit.testing.v1 import AppTest
@@ -20,6 +26,20 @@ sys.path.insert(0, str(ROOT))  # the load test's server and browser helpers live
 from loadtest import script_runs  # noqa: E402
 from loadtest.server import ServerError  # noqa: E402
 from loadtest.server import serve as _serve  # noqa: E402
+from strategy.core.library import load_library  # noqa: E402
+from strategy.core.model import (  # noqa: E402
+    Account,
+    AuditSection,
+    ChannelChoice,
+    ChannelsSection,
+    PlanSection,
+    Profile,
+    RecurringItem,
+    Strategy,
+    WhySection,
+)
+from strategy.importers.dataset import COLUMNS, Dataset  # noqa: E402
+from strategy.steps.plan import suggested_actions, sync_actions  # noqa: E402
 
 APP = str(ROOT / "streamlit_app.py")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -29,6 +49,12 @@ TIMEOUT = 30
 def new_app() -> AppTest:
     """Return a fresh AppTest of the whole app (a new session)."""
     return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+@pytest.fixture(scope="session")
+def make_app() -> Callable[[], AppTest]:
+    """Make a fresh AppTest of the whole app, not yet run (a new session per call)."""
+    return new_app
 
 
 @pytest.fixture
@@ -208,6 +234,98 @@ def exports() -> ModuleType:
     import export_fixtures
 
     return export_fixtures
+
+
+def _dataset(
+    frame: pd.DataFrame, grain="post", platform="x", account="acme", source="t", **fields
+) -> Dataset:
+    full = pd.DataFrame({c: frame[c] if c in frame else np.nan for c in COLUMNS})
+    full["platform"], full["account"], full["grain"] = platform, account or "", grain
+    return Dataset(
+        source=source,
+        format_id="t",
+        label="t",
+        platform=platform,
+        grain=grain,
+        frame=full,
+        columns_used={c: c for c in frame.columns if c != "date"},
+        account=account,
+        **fields,
+    )
+
+
+@pytest.fixture(scope="session")
+def make_dataset() -> Callable[..., Dataset]:
+    """Make a Dataset from a frame of the analysis' columns, as an importer would have."""
+    return _dataset
+
+
+LIB = load_library()
+PLAN_TODAY = dt.date(2026, 11, 22)
+
+
+def _full_strategy() -> Strategy:
+    def item(rhythm, start):
+        return RecurringItem(what="Pictures", channel="Instagram", rhythm=rhythm, start=start)
+
+    return Strategy(
+        profile=Profile(kind="organisation", name="Northwind HR"),
+        why=WhySection(
+            goals=["employer_brand"],
+            readiness_done=["case_made", "training", "joined_up", "policy"],
+            staff_groups=["one_more_chore"],
+        ),
+        audit=AuditSection(
+            accounts=[
+                Account(network="MySpace", handle="@nw", usage="wont_use"),
+                Account(
+                    network="LinkedIn",
+                    handle="northwind",
+                    owner="Kim",
+                    profile_done=["picture", "bio", "links", "contact"],
+                ),
+            ]
+        ),
+        channels=ChannelsSection(
+            chosen=[
+                ChannelChoice(channel="linkedin"),
+                ChannelChoice(channel="tiktok", experiment=True, review_date=dt.date(2027, 3, 1)),
+            ]
+        ),
+        plan=PlanSection(
+            recurring=[
+                item("monthly", dt.date(2026, 12, 1)),
+                item("quarterly", dt.date(2027, 1, 31)),
+                RecurringItem(
+                    what='=HYPERLINK("http://x")',
+                    channel="LinkedIn",
+                    rhythm="weekly",
+                    start=dt.date(2026, 12, 7),
+                ),
+            ],
+            review_date=dt.date(2027, 5, 22),
+        ),
+    )
+
+
+def _planned() -> Strategy:
+    s = _full_strategy()
+    s.plan.actions = sync_actions(s.plan, suggested_actions(s, LIB, PLAN_TODAY))
+    s.plan.actions[0].status = "done"
+    return s
+
+
+@pytest.fixture(scope="session")
+def full_strategy() -> Callable[[], Strategy]:
+    """Make an organisation's strategy with every step filled in and no plan actions yet."""
+    return _full_strategy
+
+
+@pytest.fixture(scope="session")
+def planned_strategy() -> Callable[[], Strategy]:
+    """Make the full strategy with its suggested actions in the plan (on 22 November 2026), the
+    first one done."""
+    return _planned
 
 
 RELIABILITY = Path(__file__).parent / "reliability"

@@ -20,25 +20,6 @@ from strategy.analytics.tables import (
     weekly_long,
 )
 from strategy.demo.datasets import demo_datasets
-from strategy.importers.dataset import COLUMNS, Dataset
-
-
-def dataset(
-    frame: pd.DataFrame, grain="post", platform="x", account="acme", source="t", **fields
-) -> Dataset:
-    full = pd.DataFrame({c: frame[c] if c in frame else np.nan for c in COLUMNS})
-    full["platform"], full["account"], full["grain"] = platform, account or "", grain
-    return Dataset(
-        source=source,
-        format_id="t",
-        label="t",
-        platform=platform,
-        grain=grain,
-        frame=full,
-        columns_used={c: c for c in frame.columns if c != "date"},
-        account=account,
-        **fields,
-    )
 
 
 def synthetic_posts(n=400, effect=1.0, seed=0) -> pd.DataFrame:
@@ -100,10 +81,10 @@ def test_each_rule_splits_on_its_own_feature(rule, column):
 DAYS = pd.date_range("2025-01-01", periods=4, freq="D")
 
 
-def test_followers_from_history_from_anchored_gains_and_from_a_typed_total():
-    history = dataset(pd.DataFrame({"date": DAYS, "followers": [10, 12, 15, 20]}), "day")
-    gains = dataset(pd.DataFrame({"date": DAYS, "followers_gained": [1, 2, 3, 4]}), "day")
-    plain = dataset(pd.DataFrame({"date": DAYS, "engagements": [1, 1, 1, 1]}), "day")
+def test_followers_from_history_from_anchored_gains_and_from_a_typed_total(make_dataset):
+    history = make_dataset(pd.DataFrame({"date": DAYS, "followers": [10, 12, 15, 20]}), "day")
+    gains = make_dataset(pd.DataFrame({"date": DAYS, "followers_gained": [1, 2, 3, 4]}), "day")
+    plain = make_dataset(pd.DataFrame({"date": DAYS, "engagements": [1, 1, 1, 1]}), "day")
     f = followers_for([history], None, DAYS)
     assert (f.source, f.daily.tolist()) == ("history", [10, 12, 15, 20])
     # The typed total is true on its own day: 100 on 4 January.
@@ -118,15 +99,15 @@ def test_followers_from_history_from_anchored_gains_and_from_a_typed_total():
     assert followers_for([plain], None, DAYS).source == "none"
 
 
-def test_a_total_typed_years_after_the_export_is_not_pinned_to_its_last_day():
-    gains = dataset(pd.DataFrame({"date": DAYS, "followers_gained": [1, 2, 3, 4]}), "day")
+def test_a_total_typed_years_after_the_export_is_not_pinned_to_its_last_day(make_dataset):
+    gains = make_dataset(pd.DataFrame({"date": DAYS, "followers_gained": [1, 2, 3, 4]}), "day")
     f = followers_for([gains], TypedTotal(5000, dt.date(2026, 12, 1)), DAYS)
     assert f.source == "typed_flat" and "1 December 2026" in f.words
 
 
-def test_posts_outside_the_follower_history_are_left_out_with_a_count():
-    history = dataset(pd.DataFrame({"date": DAYS, "followers": [100, 100, 100, 100]}), "day")
-    posts = dataset(
+def test_posts_outside_the_follower_history_are_left_out_with_a_count(make_dataset):
+    history = make_dataset(pd.DataFrame({"date": DAYS, "followers": [100, 100, 100, 100]}), "day")
+    posts = make_dataset(
         pd.DataFrame(
             {
                 "date": pd.to_datetime(
@@ -145,19 +126,23 @@ def test_posts_outside_the_follower_history_are_left_out_with_a_count():
     assert any("outside the follower history" in n for n in a.notes())
 
 
-def test_each_account_gets_its_best_denominator_and_a_note_when_the_chosen_one_is_missing():
+def test_each_account_gets_its_best_denominator_and_a_note_when_the_chosen_one_is_missing(
+    make_dataset,
+):
     posts = pd.DataFrame(
         {"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4, "text": ["x"] * 4}
     )
     with_reach = posts.assign(reach=[5.0] * 4)
-    a, b = analyze([dataset(posts, account="one"), dataset(with_reach, account="two")]).accounts
+    a, b = analyze(
+        [make_dataset(posts, account="one"), make_dataset(with_reach, account="two")]
+    ).accounts
     assert (a.denominator, b.denominator) == ("impressions", "reach")
     assert a.rate_summary()["median"] == pytest.approx(0.1)
-    chosen = analyze([dataset(posts)], Options(denominator="reach")).accounts[0]
+    chosen = analyze([make_dataset(posts)], Options(denominator="reach")).accounts[0]
     assert chosen.denominator == "impressions" and chosen.denominator_note
 
 
-def test_interactions_and_the_networks_engagements_are_different_measures():
+def test_interactions_and_the_networks_engagements_are_different_measures(make_dataset):
     posts = pd.DataFrame(
         {
             "date": DAYS,
@@ -167,7 +152,7 @@ def test_interactions_and_the_networks_engagements_are_different_measures():
             "impressions": [100.0] * 4,
         }
     )
-    ds = [dataset(posts)]
+    ds = [make_dataset(posts)]
     inter = analyze(ds, Options(measure="interactions")).accounts[0]
     eng = analyze(ds, Options(measure="engagements")).accounts[0]
     assert inter.rate_summary()["median"] == pytest.approx(0.02)
@@ -175,10 +160,12 @@ def test_interactions_and_the_networks_engagements_are_different_measures():
     assert inter.measure_columns == "likes + comments" and eng.measure_columns == "engagements"
 
 
-def test_files_that_name_no_account_are_one_account_and_names_split_or_merge_them():
-    one = dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4}), account=None, source="a")
-    two = dataset(pd.DataFrame({"date": DAYS, "likes": [2.0] * 4}), account=None, source="b")
-    named = dataset(pd.DataFrame({"date": DAYS, "likes": [3.0] * 4}), account="acme", source="c")
+def test_files_that_name_no_account_are_one_account_and_names_split_or_merge_them(make_dataset):
+    one = make_dataset(pd.DataFrame({"date": DAYS, "likes": [1.0] * 4}), account=None, source="a")
+    two = make_dataset(pd.DataFrame({"date": DAYS, "likes": [2.0] * 4}), account=None, source="b")
+    named = make_dataset(
+        pd.DataFrame({"date": DAYS, "likes": [3.0] * 4}), account="acme", source="c"
+    )
     keys = [a.account.key for a in analyze([one, two, named]).accounts]
     assert keys == ["x:X account", "x:acme"]
     split = analyze([one, two, named], Options(names={two.key: "second"})).accounts
@@ -187,12 +174,12 @@ def test_files_that_name_no_account_are_one_account_and_names_split_or_merge_the
     assert [a.account.key for a in merged.accounts] == ["x:acme"]
 
 
-def test_a_daily_export_and_the_posts_of_one_account_are_never_summed():
-    daily = dataset(
+def test_a_daily_export_and_the_posts_of_one_account_are_never_summed(make_dataset):
+    daily = make_dataset(
         pd.DataFrame({"date": DAYS, "likes": [10.0, 10.0, 10.0, 10.0], "impressions": [100.0] * 4}),
         "day",
     )
-    posts = dataset(
+    posts = make_dataset(
         pd.DataFrame(
             {
                 "date": DAYS + pd.Timedelta(hours=9),
@@ -209,7 +196,7 @@ def test_a_daily_export_and_the_posts_of_one_account_are_never_summed():
     assert a.rate_summary()["grain"] == "post"
 
 
-def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
+def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable(make_dataset):
     rng = np.random.default_rng(1)
     frame = pd.DataFrame(
         {
@@ -219,7 +206,7 @@ def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
             "text": ["post"] * 80,
         }
     )
-    a = analyze([dataset(frame, time_of_day=False, time_source="none")]).accounts[0]
+    a = analyze([make_dataset(frame, time_of_day=False, time_source="none")]).accounts[0]
     assert a.slots["hour"].isna().all() and len(a.slots) <= 7
     morning = next(r for r in a.rules if r.id == "morning")
     assert morning.code == "not_applicable" and "no times" in morning.verdict
@@ -228,7 +215,7 @@ def test_date_only_posts_get_no_hour_and_the_morning_rule_is_not_applicable():
     assert "Which weekday" in spec and "Hour of day" not in spec
 
 
-def test_zoned_times_are_converted_before_weekday_and_hour_across_dst():
+def test_zoned_times_are_converted_before_weekday_and_hour_across_dst(make_dataset):
     # 23:30 UTC on a Sunday in winter is Monday 00:30 in Stockholm; in summer, Monday 01:30.
     frame = pd.DataFrame(
         {
@@ -238,12 +225,12 @@ def test_zoned_times_are_converted_before_weekday_and_hour_across_dst():
             "text": ["a", "b"],
         }
     )
-    zoned = dataset(frame, time_zone="UTC")
+    zoned = make_dataset(frame, time_zone="UTC")
     slots = analyze([zoned], Options(zone="Europe/Stockholm")).accounts[0].slots
     assert list(zip(slots["weekday"], slots["hour"], strict=True)) == [(0, 0.0), (0, 1.0)]
     utc = analyze([zoned], Options(zone="UTC")).accounts[0].slots
     assert list(zip(utc["weekday"], utc["hour"], strict=True)) == [(6, 23.0)]
-    clock = analyze([dataset(frame)], Options(zone="Europe/Stockholm")).accounts[0].slots
+    clock = analyze([make_dataset(frame)], Options(zone="Europe/Stockholm")).accounts[0].slots
     assert list(zip(clock["weekday"], clock["hour"], strict=True)) == [(6, 23.0)]
 
 
@@ -265,14 +252,14 @@ def test_demo_data_hides_a_morning_effect_the_tester_finds(demo):
     assert morning.verdict.startswith("Posts before noon had higher rates")
 
 
-def test_rate_chart_gives_each_kind_of_rate_its_own_panel():
-    per_post = dataset(
+def test_rate_chart_gives_each_kind_of_rate_its_own_panel(make_dataset):
+    per_post = make_dataset(
         pd.DataFrame(
             {"date": DAYS, "likes": [1.0] * 4, "impressions": [10.0] * 4, "text": ["a"] * 4}
         ),
         account="one",
     )
-    per_day = dataset(
+    per_day = make_dataset(
         pd.DataFrame({"date": DAYS, "likes": [1.0] * 4, "reach": [10.0] * 4}), "day", account="two"
     )
     table = rate_table(analyze([per_post, per_day]))
@@ -300,7 +287,7 @@ def test_follower_chart_draws_published_figures_of_its_networks_only(demo):
     assert "no line is drawn" in json.dumps(none)
 
 
-def test_heatmap_greys_slots_with_fewer_than_three_rated_posts():
+def test_heatmap_greys_slots_with_fewer_than_three_rated_posts(make_dataset):
     frame = pd.DataFrame(
         {
             "date": pd.to_datetime(["2025-01-06 09:00"] * 3 + ["2025-01-07 10:00"]),
@@ -309,7 +296,7 @@ def test_heatmap_greys_slots_with_fewer_than_three_rated_posts():
             "text": ["a"] * 4,
         }
     )
-    a = analyze([dataset(frame)]).accounts[0]
+    a = analyze([make_dataset(frame)]).accounts[0]
     cells = heat_cells(a).set_index(["day", "hour"])
     assert cells.loc[("Mon", 9.0), "enough"] and cells.loc[("Mon", 9.0), "median_rate"] == 0.02
     assert not cells.loc[("Tue", 10.0), "enough"]
@@ -335,7 +322,7 @@ def test_rule_differences_are_percentage_points():
 
 
 @pytest.mark.slow
-def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
+def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte(make_dataset):
     n = 1_000_000
     rng = np.random.default_rng(0)
     frame = pd.DataFrame(
@@ -348,7 +335,7 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
         }
     )
     typed = {"*": TypedTotal(100_000, dt.date(2024, 6, 1))}
-    analysis = analyze([dataset(frame)], Options(typed=typed))
+    analysis = analyze([make_dataset(frame)], Options(typed=typed))
     a = analysis.accounts[0]
     specs = [
         charts.account_rates(rate_table(analysis)),
@@ -366,8 +353,8 @@ def test_a_million_rows_chart_without_max_rows_error_and_under_a_megabyte():
     assert len(metrics.sample_for_chart(a.posts)) == metrics.MAX_CHART_ROWS
 
 
-def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods():
-    old = dataset(
+def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods(make_dataset):
+    old = make_dataset(
         pd.DataFrame(
             {
                 "date": pd.date_range("2014-01-01", periods=90, freq="D"),
@@ -379,7 +366,7 @@ def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods():
         account=None,
         source="old",
     )
-    new = dataset(
+    new = make_dataset(
         pd.DataFrame(
             {"date": pd.date_range("2025-01-01", periods=90, freq="D"), "followers_gained": 2.0}
         ),
@@ -396,7 +383,7 @@ def test_a_change_is_given_only_for_figures_whose_rows_cover_both_periods():
     assert any("periods years or months apart" in n for n in a.notes())
 
 
-def test_an_empty_count_in_a_seen_row_is_zero_and_in_an_unseen_row_unknown():
+def test_an_empty_count_in_a_seen_row_is_zero_and_in_an_unseen_row_unknown(make_dataset):
     frame = pd.DataFrame(
         {
             "date": DAYS,
@@ -405,12 +392,12 @@ def test_an_empty_count_in_a_seen_row_is_zero_and_in_an_unseen_row_unknown():
             "text": ["a"] * 4,
         }
     )
-    a = analyze([dataset(frame)]).accounts[0]
+    a = analyze([make_dataset(frame)]).accounts[0]
     assert a.posts["value"].tolist()[:2] == [0.0, 2.0]
     assert np.isnan(a.posts["value"].iloc[2])
 
 
-def test_weeks_without_posts_are_zero_weeks_not_gaps():
+def test_weeks_without_posts_are_zero_weeks_not_gaps(make_dataset):
     frame = pd.DataFrame(
         {
             "date": pd.to_datetime(["2025-01-06", "2025-01-27"]),
@@ -419,14 +406,14 @@ def test_weeks_without_posts_are_zero_weeks_not_gaps():
             "text": ["a", "b"],
         }
     )
-    weekly = analyze([dataset(frame)]).accounts[0].weekly
+    weekly = analyze([make_dataset(frame)]).accounts[0].weekly
     assert weekly["posts"].tolist() == [1, 0, 0, 1]
     assert weekly["engagements"].tolist() == [3, 0, 0, 4]
 
 
-def test_overlapping_downloads_count_each_post_once_keeping_its_latest_figures():
+def test_overlapping_downloads_count_each_post_once_keeping_its_latest_figures(make_dataset):
     def export(days, impressions, source):
-        return dataset(
+        return make_dataset(
             pd.DataFrame(
                 {
                     "date": days + pd.Timedelta(hours=9),

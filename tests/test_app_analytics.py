@@ -5,16 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from export_fixtures import (
-    csv_text,
-    meta_posts_facebook,
-    tiktok_followers,
-    tiktok_overview,
-    x_content,
-    x_legacy_en,
-    youtube_table,
-)
-
 from ui.state import SESSION_KEY
 
 # Legacy X exports carry the handle in their file name.
@@ -61,14 +51,14 @@ def test_denominator_choice_changes_the_axis_title(app):
     assert "engagements per impression, per post" in json.dumps(chart_specs(app)[0])
 
 
-def test_four_networks_without_followers_give_rates_a_heatmap_and_rules(app):
+def test_four_networks_without_followers_give_rates_a_heatmap_and_rules(app, exports):
     go(app)
     uploader = app.file_uploader(key="analytics_upload")
     for name, data in [
-        ("content.csv", x_content()),
-        ("posts.csv", meta_posts_facebook()),
-        ("Overview.csv", tiktok_overview()),
-        ("Table data.csv", youtube_table()),
+        ("content.csv", exports.x_content()),
+        ("posts.csv", exports.meta_posts_facebook()),
+        ("Overview.csv", exports.tiktok_overview()),
+        ("Table data.csv", exports.youtube_table()),
     ]:
         uploader.upload(name, data, "text/csv")
     app.run()
@@ -88,11 +78,11 @@ def test_four_networks_without_followers_give_rates_a_heatmap_and_rules(app):
     assert [t.count for t in totals.values()] == [1200]
 
 
-def test_tables_are_merged_into_one_account_by_giving_them_one_name(app):
+def test_tables_are_merged_into_one_account_by_giving_them_one_name(app, exports):
     go(app)
     uploader = app.file_uploader(key="analytics_upload")
-    uploader.upload(X_LEGACY_NAME, x_legacy_en(), "text/csv")
-    uploader.upload("content.csv", x_content(), "text/csv")
+    uploader.upload(X_LEGACY_NAME, exports.x_legacy_en(), "text/csv")
+    uploader.upload("content.csv", exports.x_content(), "text/csv")
     app.run()
     assert app.selectbox(key="w:rules_account").options == ["x · ADHOrg", "x · X account"]
     state = app.session_state[SESSION_KEY]
@@ -103,11 +93,11 @@ def test_tables_are_merged_into_one_account_by_giving_them_one_name(app):
     assert app.selectbox(key="w:rules_account").options == ["x · ADHOrg"]
 
 
-def test_uploads_replace_the_demo_and_say_which_columns_were_used(app):
+def test_uploads_replace_the_demo_and_say_which_columns_were_used(app, exports):
     go(app)
     uploader = app.file_uploader(key="analytics_upload")
-    uploader.upload(X_LEGACY_NAME, x_legacy_en(), "text/csv")
-    uploader.upload("FollowerHistory.csv", tiktok_followers(), "text/csv")
+    uploader.upload(X_LEGACY_NAME, exports.x_legacy_en(), "text/csv")
+    uploader.upload("FollowerHistory.csv", exports.tiktok_followers(), "text/csv")
     app.run()
     assert not app.exception
     state = app.session_state[SESSION_KEY]
@@ -120,9 +110,11 @@ def test_uploads_replace_the_demo_and_say_which_columns_were_used(app):
     assert len(app.session_state[SESSION_KEY].datasets) == 2
 
 
-def test_a_bad_upload_gets_a_message_and_keeps_earlier_data(app):
+def test_a_bad_upload_gets_a_message_and_keeps_earlier_data(app, exports):
     go(app)
-    app.file_uploader(key="analytics_upload").upload("tweets.csv", x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload(
+        "tweets.csv", exports.x_legacy_en(), "text/csv"
+    ).run()
     app.file_uploader(key="analytics_upload").upload("photo.csv", b"\x89PNG\r\n\x1a\n", "text/csv")
     app.run()
     assert not app.exception
@@ -131,9 +123,11 @@ def test_a_bad_upload_gets_a_message_and_keeps_earlier_data(app):
     assert len(app.session_state[SESSION_KEY].datasets) == 1
 
 
-def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app):
+def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app, exports):
     go(app)
-    data = csv_text([["Day", "Words", "Seen by", "Hearts"], ["2025-01-02", "Hi", "100", "5"]])
+    data = exports.csv_text(
+        [["Day", "Words", "Seen by", "Hearts"], ["2025-01-02", "Hi", "100", "5"]]
+    )
     app.file_uploader(key="analytics_upload").upload("odd.csv", data.encode(), "text/csv").run()
     assert "not those of any export the app knows" in " ".join(w.value for w in app.warning)
     # Pre-filled from the values: the dates, the longest text, the biggest numbers.
@@ -149,7 +143,9 @@ def test_unknown_columns_are_mapped_and_the_mapping_is_remembered(app):
     assert not app.exception
     state = app.session_state[SESSION_KEY]
     assert state.datasets[0].platform == "bluesky" and state.pending is None
-    again = csv_text([["Day", "Words", "Seen by", "Hearts"], ["2025-02-02", "Yo", "10", "1"]])
+    again = exports.csv_text(
+        [["Day", "Words", "Seen by", "Hearts"], ["2025-02-02", "Yo", "10", "1"]]
+    )
     app.file_uploader(key="analytics_upload").upload("odd2.csv", again.encode(), "text/csv").run()
     assert len(app.session_state[SESSION_KEY].datasets) == 2
 
@@ -172,20 +168,24 @@ def test_figures_are_reused_between_reruns_and_rebuilt_when_their_inputs_change(
     assert state._DEMO_MEMO["overview"][-1][1] is not kept
 
 
-def test_the_same_file_uploaded_twice_is_counted_once(app):
+def test_the_same_file_uploaded_twice_is_counted_once(app, exports):
     go(app)
-    app.file_uploader(key="analytics_upload").upload(X_LEGACY_NAME, x_legacy_en(), "text/csv").run()
-    app.file_uploader(key="analytics_upload").upload("copy.csv", x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload(
+        X_LEGACY_NAME, exports.x_legacy_en(), "text/csv"
+    ).run()
+    app.file_uploader(key="analytics_upload").upload(
+        "copy.csv", exports.x_legacy_en(), "text/csv"
+    ).run()
     assert not app.exception
     assert len(app.session_state[SESSION_KEY].datasets) == 1
     assert "uploaded already" in " ".join(i.value for i in app.info)
 
 
-def test_remove_all_clears_the_files_and_a_pending_mapping(app):
+def test_remove_all_clears_the_files_and_a_pending_mapping(app, exports):
     go(app)
-    odd = csv_text([["Day", "Words"], ["2025-01-02", "Hi"]]).encode()
+    odd = exports.csv_text([["Day", "Words"], ["2025-01-02", "Hi"]]).encode()
     uploader = app.file_uploader(key="analytics_upload")
-    uploader.upload("tweets.csv", x_legacy_en(), "text/csv")
+    uploader.upload("tweets.csv", exports.x_legacy_en(), "text/csv")
     uploader.upload("odd.csv", odd, "text/csv")
     app.run()
     state = app.session_state[SESSION_KEY]
@@ -200,11 +200,11 @@ def test_remove_all_clears_the_files_and_a_pending_mapping(app):
     assert "Showing made-up demo data" in captions(app)
 
 
-def test_the_download_day_dates_year_less_exports_and_a_new_day_reads_the_file_again(app):
+def test_the_download_day_dates_year_less_exports_and_a_new_day_reads_the_file_again(app, exports):
     go(app)
     app.date_input(key="w:downloaded_on").set_value(dt.date(2025, 6, 1)).run()
     app.file_uploader(key="analytics_upload").upload(
-        "Overview.csv", tiktok_overview(), "text/csv"
+        "Overview.csv", exports.tiktok_overview(), "text/csv"
     ).run()
     assert not app.exception
     (ds,) = app.session_state[SESSION_KEY].datasets
@@ -213,22 +213,28 @@ def test_the_download_day_dates_year_less_exports_and_a_new_day_reads_the_file_a
     # The same file again with a later download day: read again in place of the first.
     app.date_input(key="w:downloaded_on").set_value(dt.date(2026, 12, 1)).run()
     app.file_uploader(key="analytics_upload").upload(
-        "Overview (again).csv", tiktok_overview(), "text/csv"
+        "Overview (again).csv", exports.tiktok_overview(), "text/csv"
     ).run()
     assert not app.exception
     (again,) = app.session_state[SESSION_KEY].datasets
     assert again.frame["date"].max().date() == dt.date(2026, 1, 1) > first_end
 
 
-def test_a_session_keeps_at_most_its_row_limit_and_says_which_file_was_left_out(app, monkeypatch):
+def test_a_session_keeps_at_most_its_row_limit_and_says_which_file_was_left_out(
+    app, monkeypatch, exports
+):
     from strategy.importers import api
 
     go(app)
-    app.file_uploader(key="analytics_upload").upload("tweets.csv", x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload(
+        "tweets.csv", exports.x_legacy_en(), "text/csv"
+    ).run()
     kept = app.session_state[SESSION_KEY].datasets
     rows = sum(len(d.frame) for d in kept)
     monkeypatch.setattr(api, "MAX_SESSION_ROWS", rows + 1)
-    app.file_uploader(key="analytics_upload").upload("content.csv", x_content(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload(
+        "content.csv", exports.x_content(), "text/csv"
+    ).run()
     assert not app.exception
     errors = " ".join(e.value for e in app.error)
     assert "content.csv" in errors and "It was not added" in errors
@@ -237,21 +243,21 @@ def test_a_session_keeps_at_most_its_row_limit_and_says_which_file_was_left_out(
 
 
 def test_the_demos_figures_are_computed_once_for_every_session_and_uploads_stay_own(
-    monkeypatch,
+    monkeypatch, exports, make_app
 ):
-    from conftest import new_app
-
     from ui import state
 
     monkeypatch.setattr(state, "_DEMO_MEMO", {})
-    first, second = new_app(), new_app()
+    first, second = make_app(), make_app()
     for at in (first, second):
         at.run()
         go(at)
         assert at.session_state[SESSION_KEY].memo == {}  # nothing of the demo kept per session
     assert len(state._DEMO_MEMO["analysis"]) == 1  # one computation served both sessions
     assert chart_specs(first) == chart_specs(second)
-    first.file_uploader(key="analytics_upload").upload(X_LEGACY_NAME, x_legacy_en(), "text/csv")
+    first.file_uploader(key="analytics_upload").upload(
+        X_LEGACY_NAME, exports.x_legacy_en(), "text/csv"
+    )
     first.run()
     assert "analysis" in first.session_state[SESSION_KEY].memo  # an upload's: its own session
     assert len(state._DEMO_MEMO["analysis"]) == 1

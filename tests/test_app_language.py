@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import new_app
 
 from strategy.core.i18n import using
 from strategy.demo.personas import load_persona
@@ -36,8 +35,8 @@ def texts(at) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def swedish_app():
-    at = new_app()
+def swedish_app(make_app):
+    at = make_app()
     at.run()
     at.radio(key="w:profile.language").set_value("sv").run()
     assert not at.exception
@@ -58,8 +57,8 @@ def test_picking_swedish_on_start_turns_the_interface_swedish(app):
     assert kinds == ["Mig, personligen", "En organisation eller ett team"]
 
 
-def test_next_and_back_work_in_swedish():
-    at = swedish_app()
+def test_next_and_back_work_in_swedish(make_app):
+    at = swedish_app(make_app)
     at.button(key="next_start").click().run()
     assert "Hitta ditt varför" in [t.value for t in at.title]
     assert at.button(key="next_why").disabled
@@ -69,8 +68,8 @@ def test_next_and_back_work_in_swedish():
 
 
 @pytest.mark.parametrize("page", list(SWEDISH_PAGES))
-def test_every_page_speaks_swedish_with_a_swedish_demo(page):
-    at = swedish_app()
+def test_every_page_speaks_swedish_with_a_swedish_demo(page, make_app):
+    at = swedish_app(make_app)
     at.button(key="demo_hr_team").click().run()
     assert state(at).strategy == load_persona("hr_team", "sv")
     at.switch_page(f"pages/wizard/{page}.py").run()
@@ -79,8 +78,8 @@ def test_every_page_speaks_swedish_with_a_swedish_demo(page):
     assert "Next" not in [b.label for b in at.button]
 
 
-def test_the_swedish_demo_is_labelled_and_its_analytics_are_swedish():
-    at = swedish_app()
+def test_the_swedish_demo_is_labelled_and_its_analytics_are_swedish(make_app):
+    at = swedish_app(make_app)
     at.button(key="demo_career_changer").click().run()
     assert "(påhittade data)" in " ".join(c.value for c in at.sidebar.caption)
     at.switch_page("pages/wizard/analytics.py").run()
@@ -91,8 +90,8 @@ def test_the_swedish_demo_is_labelled_and_its_analytics_are_swedish():
     assert "Interaktioner per följare" in at.dataframe[-1].value.columns  # the top posts
 
 
-def test_one_sessions_language_never_reaches_another():
-    swedish, english = swedish_app(), new_app()
+def test_one_sessions_language_never_reaches_another(make_app):
+    swedish, english = swedish_app(make_app), make_app()
     english.run()
     swedish.run()
     english.run()
@@ -100,8 +99,8 @@ def test_one_sessions_language_never_reaches_another():
     assert "Vem gäller strategin?" in texts(swedish)
 
 
-def test_workshop_notes_are_swedish():
-    at = new_app()
+def test_workshop_notes_are_swedish(make_app):
+    at = make_app()
     at.query_params["mode"] = "workshop"
     at.run()
     at.radio(key="w:profile.language").set_value("sv").run()
@@ -119,8 +118,8 @@ def test_a_resumed_swedish_file_opens_in_swedish(app):
     assert "Vem gäller strategin?" in texts(app)
 
 
-def test_an_own_rule_is_written_and_refused_in_swedish():
-    at = swedish_app()
+def test_an_own_rule_is_written_and_refused_in_swedish(make_app):
+    at = swedish_app(make_app)
     at.switch_page("pages/wizard/analytics.py").run()
     assert "Testa en egen tumregel" in " ".join(m.value for m in at.markdown)
     # AppTest formats every select's options in the test's thread: in Swedish, as the page did.

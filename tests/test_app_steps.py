@@ -282,18 +282,16 @@ def test_export_builds_the_pdf_only_when_asked_and_drops_a_stale_one(app):
     assert "generate it again" in " ".join(c.value for c in app.caption)
 
 
-def test_a_pdf_made_before_the_uploads_changed_is_not_offered(app):
-    from export_fixtures import x_content, x_legacy_en
-
+def test_a_pdf_made_before_the_uploads_changed_is_not_offered(app, exports):
     from strategy.importers import import_file
 
     session = app.session_state[SESSION_KEY]
-    session.datasets = import_file("tweet_activity_metrics_ADHOrg.csv", x_legacy_en())
+    session.datasets = import_file("tweet_activity_metrics_ADHOrg.csv", exports.x_legacy_en())
     go(app, "export")
     app.button(key="make_pdf").click().run()
     assert not app.exception and len(pdf_links(app)) == 1
     # Another file in place of the first: as many tables as before, other data.
-    session.datasets = import_file("content.csv", x_content())
+    session.datasets = import_file("content.csv", exports.x_content())
     app.run()
     assert not pdf_links(app)
     assert "generate it again" in " ".join(c.value for c in app.caption)
@@ -308,16 +306,15 @@ def test_a_visit_does_not_complete_plan_picking_a_review_day_does(app):
     assert "plan" in completed(state(app))
 
 
-def test_the_pdf_names_accounts_as_the_analytics_step_does(app):
+def test_the_pdf_names_accounts_as_the_analytics_step_does(app, exports):
     import io
 
-    from export_fixtures import x_content
     from pypdf import PdfReader
 
     from strategy.importers import import_file
 
     session = app.session_state[SESSION_KEY]
-    session.datasets = import_file("content.csv", x_content())
+    session.datasets = import_file("content.csv", exports.x_content())
     session.account_names = {ds.key: "Our renamed handle" for ds in session.datasets}
     go(app, "export")
     app.button(key="make_pdf").click().run()

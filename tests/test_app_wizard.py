@@ -7,7 +7,6 @@ import json
 import random
 
 import pytest
-from conftest import new_app
 
 from strategy.core.storage import dumps
 from strategy.steps.progress import STEPS
@@ -83,8 +82,8 @@ EXPECTED = {
 }
 
 
-def _filled_app():
-    at = new_app()
+def _filled_app(make_app):
+    at = make_app()
     at.run()
     for step in STEPS[:-1]:
         go(at, step)
@@ -96,8 +95,8 @@ def _filled_app():
 @pytest.mark.parametrize(
     "seed", [1, pytest.param(2, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow)]
 )
-def test_values_survive_visiting_every_page_in_any_order(seed):
-    at = _filled_app()
+def test_values_survive_visiting_every_page_in_any_order(seed, make_app):
+    at = _filled_app(make_app)
     order = list(STEPS) * 2
     random.Random(seed).shuffle(order)
     for step in order:
@@ -115,10 +114,10 @@ def test_values_survive_visiting_every_page_in_any_order(seed):
     assert s.analytics.notes == "Short posts win here"
 
 
-def test_save_then_resume_in_a_new_session_gives_an_equal_strategy():
-    at = _filled_app()
+def test_save_then_resume_in_a_new_session_gives_an_equal_strategy(make_app):
+    at = _filled_app(make_app)
     saved = dumps(state(at))
-    fresh = new_app()
+    fresh = make_app()
     fresh.run()
     assert state(fresh).profile.name == ""
     fresh.file_uploader(key="resume_upload").upload("mine.json", saved, "application/json").run()
@@ -143,8 +142,8 @@ def test_save_then_resume_in_a_new_session_gives_an_equal_strategy():
         (b"\xff\xfe\x00garbage", "not UTF-8"),
     ],
 )
-def test_a_bad_resume_file_is_explained_and_current_work_is_kept(content, expected):
-    at = new_app()
+def test_a_bad_resume_file_is_explained_and_current_work_is_kept(content, expected, make_app):
+    at = make_app()
     at.run()
     at.text_input(key="w:profile.name").input("Keep me").run()
     at.file_uploader(key="resume_upload").upload("bad.json", content, "application/json").run()
@@ -207,8 +206,8 @@ def test_saved_json_is_the_strategy(app):
         ),
     ],
 )
-def test_a_value_sent_for_a_forgotten_widget_is_ignored(step, kind, key, value, field):
-    at = new_app()
+def test_a_value_sent_for_a_forgotten_widget_is_ignored(step, kind, key, value, field, make_app):
+    at = make_app()
     at.run()
     at.button(key="demo_hr_team").click().run()
     go(at, step)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import new_app
-from export_fixtures import x_legacy_en
 
 from strategy.demo.personas import load_persona, personas
 from ui.state import SESSION_KEY
@@ -54,8 +52,8 @@ def test_personas_are_complete_strategies():
         assert s.plan.actions and s.plan.recurring and s.plan.review_date
 
 
-def test_workshop_mode_from_the_url_shows_notes_timer_and_large_type():
-    at = new_app()
+def test_workshop_mode_from_the_url_shows_notes_timer_and_large_type(make_app):
+    at = make_app()
     at.query_params["mode"] = "workshop"
     at.run()
     assert not at.exception
@@ -84,10 +82,12 @@ def test_without_workshop_mode_there_are_no_notes(app):
     assert not app.metric
 
 
-def test_clear_my_data_empties_the_session_uploads_included(app):
+def test_clear_my_data_empties_the_session_uploads_included(app, exports):
     app.text_input(key="w:profile.name").input("Someone").run()
     go(app, "analytics")
-    app.file_uploader(key="analytics_upload").upload("t.csv", x_legacy_en(), "text/csv").run()
+    app.file_uploader(key="analytics_upload").upload(
+        "t.csv", exports.x_legacy_en(), "text/csv"
+    ).run()
     assert len(state(app).datasets) == 1
     app.button(key="confirm_clear").click().run()
     assert not app.exception

@@ -8,7 +8,6 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from test_analytics import dataset
 
 from strategy.analytics import Options, analyze, charts
 from strategy.analytics.benchmarks import all_benchmarks, matching
@@ -35,10 +34,12 @@ def posts(n=40, seed=0, **metrics) -> pd.DataFrame:
     return frame
 
 
-def mixed(measure="interactions"):
+def mixed(make_dataset, measure="interactions"):
     """A LinkedIn page rated per impression and an X handle rated per (typed) follower."""
-    page = dataset(posts(impressions=1000.0, engagements=5.0), platform="linkedin", account="Page")
-    handle = dataset(posts(seed=1), platform="x", account="Handle")
+    page = make_dataset(
+        posts(impressions=1000.0, engagements=5.0), platform="linkedin", account="Page"
+    )
+    handle = make_dataset(posts(seed=1), platform="x", account="Handle")
     typed = {
         "x:Handle": TypedTotal(800, dt.date(2025, 3, 1)),
         "linkedin:Page": TypedTotal(12_000, dt.date(2025, 3, 1)),
@@ -55,9 +56,11 @@ def test_every_published_figure_names_its_source_year_statistic_and_denominator(
         assert b.url.startswith("https://") and str(b.sample)
 
 
-def test_a_mark_sits_only_beside_a_rate_of_the_same_platform_measure_denominator_and_grain():
+def test_a_mark_sits_only_beside_a_rate_of_the_same_platform_measure_denominator_and_grain(
+    make_dataset,
+):
     analysis = analyze(demo_datasets(), Options(denominator="impressions"))
-    for a in (mixed(), analysis, analyze(demo_datasets(), Options())):
+    for a in (mixed(make_dataset), analysis, analyze(demo_datasets(), Options())):
         ticks = benchmark_ticks(a)
         assert len(ticks)  # there is something to check
         for row in ticks.itertuples():
@@ -78,41 +81,41 @@ def test_the_follower_chart_draws_per_follower_figures_only():
     )
 
 
-def test_a_linkedin_page_per_impression_gets_the_band_for_its_size():
-    a = mixed().account("linkedin:Page")
+def test_a_linkedin_page_per_impression_gets_the_band_for_its_size(make_dataset):
+    a = mixed(make_dataset).account("linkedin:Page")
     assert a.denominator == "impressions"
     values = sorted(b.value for b in a.benchmarks)
     assert 0.0387 in values and 0.0542 not in values  # 12,000 followers: the 5K-25K band
-    assert "SociaVault Labs 2026" in read_benchmarks(mixed())
+    assert "SociaVault Labs 2026" in read_benchmarks(mixed(make_dataset))
 
 
-def test_a_small_account_is_told_the_source_samples_only_brands():
-    a = mixed().account("x:Handle")
+def test_a_small_account_is_told_the_source_samples_only_brands(make_dataset):
+    a = mixed(make_dataset).account("x:Handle")
     assert a.denominator == "followers" and a.benchmarks == []
     assert "samples only brands with 5,000 followers or more" in a.benchmark_note
     assert "with 800" in a.benchmark_note
 
 
-def test_the_networks_own_engagements_get_no_published_figure_and_say_why():
-    a = mixed("engagements").account("linkedin:Page")
+def test_the_networks_own_engagements_get_no_published_figure_and_say_why(make_dataset):
+    a = mixed(make_dataset, "engagements").account("linkedin:Page")
     assert a.benchmarks == [] and "choose the measure Interactions" in a.benchmark_note
-    ticks = benchmark_ticks(mixed("engagements"))
+    ticks = benchmark_ticks(mixed(make_dataset, "engagements"))
     assert ticks.empty
     spec = json.dumps(
-        charts.rate_panels(rate_table(mixed("engagements")), ticks=ticks)[0].to_dict()
+        charts.rate_panels(rate_table(mixed(make_dataset, "engagements")), ticks=ticks)[0].to_dict()
     )
     assert '"tick"' not in spec
 
 
-def test_the_rate_chart_draws_a_tick_in_its_own_panel():
-    a = mixed()
+def test_the_rate_chart_draws_a_tick_in_its_own_panel(make_dataset):
+    a = mixed(make_dataset)
     specs = [c.to_dict() for c in charts.rate_panels(rate_table(a), ticks=benchmark_ticks(a))]
     with_tick = [s for s in specs if '"tick"' in json.dumps(s)]
     assert len(with_tick) == 1 and "per impression" in json.dumps(with_tick[0])
 
 
-def test_analyze_json_lists_the_figures_with_their_source():
-    out = mixed().to_json()
+def test_analyze_json_lists_the_figures_with_their_source(make_dataset):
+    out = mixed(make_dataset).to_json()
     page = next(x for x in out["accounts"] if x["platform"] == "linkedin")
     assert {b["source"] for b in page["benchmarks"]} >= {"SociaVault Labs"}
     assert all(b["denominator"] == "impressions" for b in page["benchmarks"])

@@ -15,16 +15,10 @@ from strategy.cli import main
 from strategy.core.csvsafe import safe_cell
 from strategy.core.library import load_library
 from strategy.core.model import (
-    Account,
-    AuditSection,
     ChannelChoice,
-    ChannelsSection,
     PlanAction,
-    PlanSection,
-    Profile,
     RecurringItem,
     Strategy,
-    WhySection,
 )
 from strategy.core.storage import dumps
 from strategy.demo.personas import load_persona
@@ -94,48 +88,7 @@ def test_an_item_without_a_start_begins_today():
     assert expand(RecurringItem(what="Links", rhythm="monthly"), TODAY)[0] == TODAY
 
 
-def full_strategy() -> Strategy:
-    return Strategy(
-        profile=Profile(kind="organisation", name="Northwind HR"),
-        why=WhySection(
-            goals=["employer_brand"],
-            readiness_done=["case_made", "training", "joined_up", "policy"],
-            staff_groups=["one_more_chore"],
-        ),
-        audit=AuditSection(
-            accounts=[
-                Account(network="MySpace", handle="@nw", usage="wont_use"),
-                Account(
-                    network="LinkedIn",
-                    handle="northwind",
-                    owner="Kim",
-                    profile_done=["picture", "bio", "links", "contact"],
-                ),
-            ]
-        ),
-        channels=ChannelsSection(
-            chosen=[
-                ChannelChoice(channel="linkedin"),
-                ChannelChoice(channel="tiktok", experiment=True, review_date=dt.date(2027, 3, 1)),
-            ]
-        ),
-        plan=PlanSection(
-            recurring=[
-                item("monthly", dt.date(2026, 12, 1)),
-                item("quarterly", dt.date(2027, 1, 31)),
-                RecurringItem(
-                    what='=HYPERLINK("http://x")',
-                    channel="LinkedIn",
-                    rhythm="weekly",
-                    start=dt.date(2026, 12, 7),
-                ),
-            ],
-            review_date=dt.date(2027, 5, 22),
-        ),
-    )
-
-
-def test_suggested_actions_collect_every_step():
+def test_suggested_actions_collect_every_step(full_strategy):
     actions = suggested_actions(full_strategy(), LIB, TODAY)
     sources = [a.source for a in actions]
     assert sources == [
@@ -153,7 +106,7 @@ def test_suggested_actions_collect_every_step():
     assert by["audit:linkedin:northwind:pinned"].owner == "Kim"
 
 
-def test_sync_keeps_user_rows_and_never_brings_back_a_deleted_suggestion():
+def test_sync_keeps_user_rows_and_never_brings_back_a_deleted_suggestion(full_strategy):
     s = full_strategy()
     suggestions = suggested_actions(s, LIB, TODAY)
     s.plan.actions = sync_actions(s.plan, suggestions)
@@ -170,15 +123,8 @@ def test_default_review_is_six_months_out():
     assert default_review_date(TODAY, LIB) == dt.date(2027, 5, 22)
 
 
-def planned() -> Strategy:
-    s = full_strategy()
-    s.plan.actions = sync_actions(s.plan, suggested_actions(s, LIB, TODAY))
-    s.plan.actions[0].status = "done"
-    return s
-
-
-def test_ics_parses_back_with_one_event_per_dated_item():
-    cal = Calendar.from_ical(to_ics(planned(), TODAY, NOW))
+def test_ics_parses_back_with_one_event_per_dated_item(planned_strategy):
+    cal = Calendar.from_ical(to_ics(planned_strategy(), TODAY, NOW))
     events = cal.walk("VEVENT")
     # 6 open actions + monthly rule + weekly rule + quarterly from the 31st as 4 single events.
     assert len(events) == 6 + 1 + 1 + 4
@@ -195,9 +141,9 @@ def test_ics_parses_back_with_one_event_per_dated_item():
     assert cal["VERSION"] == "2.0" and "PRODID" in cal
 
 
-def test_ics_uids_are_stable_across_exports():
-    first = Calendar.from_ical(to_ics(planned(), TODAY, NOW))
-    later = Calendar.from_ical(to_ics(planned(), TODAY, NOW + dt.timedelta(days=3)))
+def test_ics_uids_are_stable_across_exports(planned_strategy):
+    first = Calendar.from_ical(to_ics(planned_strategy(), TODAY, NOW))
+    later = Calendar.from_ical(to_ics(planned_strategy(), TODAY, NOW + dt.timedelta(days=3)))
     assert [e["UID"] for e in first.walk("VEVENT")] == [e["UID"] for e in later.walk("VEVENT")]
 
 
@@ -220,8 +166,8 @@ def test_csv_cells_that_look_like_formulas_are_escaped(value, expected):
     assert safe_cell(value) == expected
 
 
-def test_csv_lists_actions_then_dated_content():
-    rows = list(csv.reader(io.StringIO(to_csv(planned(), TODAY).decode("utf-8-sig"))))
+def test_csv_lists_actions_then_dated_content(planned_strategy):
+    rows = list(csv.reader(io.StringIO(to_csv(planned_strategy(), TODAY).decode("utf-8-sig"))))
     assert rows[0] == ["type", "what", "channel", "owner", "due", "status"]
     kinds = [r[0] for r in rows[1:]]
     assert kinds == sorted(kinds)  # actions first, then content
@@ -230,8 +176,12 @@ def test_csv_lists_actions_then_dated_content():
 
 
 @pytest.mark.parametrize("name", ["plan.ics", "plan.csv"])
-def test_exports_match_the_golden_files(name):
-    data = to_ics(planned(), TODAY, NOW) if name.endswith("ics") else to_csv(planned(), TODAY)
+def test_exports_match_the_golden_files(name, planned_strategy):
+    data = (
+        to_ics(planned_strategy(), TODAY, NOW)
+        if name.endswith("ics")
+        else to_csv(planned_strategy(), TODAY)
+    )
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -239,9 +189,9 @@ def test_exports_match_the_golden_files(name):
     assert data == golden.read_bytes()
 
 
-def test_cli_writes_ics_and_csv(tmp_path):
+def test_cli_writes_ics_and_csv(tmp_path, planned_strategy):
     src = tmp_path / "s.json"
-    src.write_bytes(dumps(planned()))
+    src.write_bytes(dumps(planned_strategy()))
     ics, plan_csv = tmp_path / "plan.ics", tmp_path / "plan.csv"
     code = main(
         ["calendar", str(src), "-o", str(ics), "--csv", str(plan_csv), "--today", TODAY.isoformat()]

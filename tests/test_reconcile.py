@@ -7,7 +7,6 @@ import random
 import re
 
 import pytest
-from conftest import new_app
 
 from strategy.cli import main
 from strategy.core.library import load_library
@@ -30,8 +29,8 @@ def _outputs(s: Strategy) -> tuple[str, str, str]:
     return dumps(s).decode(), md, ics
 
 
-def _walk(order: list[str]) -> Strategy:
-    at = new_app()
+def _walk(make_app, order: list[str]) -> Strategy:
+    at = make_app()
     at.run()
     at.button(key="demo_hr_team").click().run()
     s = at.session_state[SESSION_KEY].strategy
@@ -44,11 +43,11 @@ def _walk(order: list[str]) -> Strategy:
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_exports_are_the_same_whatever_order_the_pages_were_visited_in(seed, tmp_path):
+def test_exports_are_the_same_whatever_order_the_pages_were_visited_in(seed, tmp_path, make_app):
     order = PAGES[:]
     random.Random(seed).shuffle(order)
-    walked = _outputs(_walk(order[:4]))  # some pages never opened
-    straight = _outputs(_walk(["export"]))  # straight to Export, Plan never opened
+    walked = _outputs(_walk(make_app, order[:4]))  # some pages never opened
+    straight = _outputs(_walk(make_app, ["export"]))  # straight to Export, Plan never opened
     assert walked == straight
     json_text, md, _ics = walked
     assert "Close this account\\: Snapchat" in md  # the Audit change reached the plan

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from export_fixtures import pdf_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
-from test_plan import planned
 
 from strategy.cli import main
 from strategy.core.i18n import using
@@ -44,14 +43,20 @@ WORDS = {
 }
 
 
-def full_strategy() -> Strategy:
-    s = planned()
-    s.why.statement = " ".join(WORDS.values())
-    s.audit.reflection = "Konferenser på LinkedIn gav mest 🎉"
-    s.guidelines.cards = sync_cards(s, LIB)
-    s.guidelines.cards[0].tone = "Varm, rak och personlig"
-    s.guidelines.cards[0].edited = ["tone"]  # as the page marks a field the user typed in
-    return s
+@pytest.fixture(scope="session")
+def report_strategy(planned_strategy) -> Callable[[], Strategy]:
+    """Make the planned strategy with words in three scripts and a card field the user typed."""
+
+    def make() -> Strategy:
+        s = planned_strategy()
+        s.why.statement = " ".join(WORDS.values())
+        s.audit.reflection = "Konferenser på LinkedIn gav mest 🎉"
+        s.guidelines.cards = sync_cards(s, LIB)
+        s.guidelines.cards[0].tone = "Varm, rak och personlig"
+        s.guidelines.cards[0].edited = ["tone"]  # as the page marks a field the user typed in
+        return s
+
+    return make
 
 
 def pdf_text(data: bytes) -> str:
@@ -59,8 +64,8 @@ def pdf_text(data: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def full_pdf() -> bytes:
-    return to_pdf(build_document(full_strategy(), LIB, demo_datasets(), today=TODAY))
+def full_pdf(report_strategy) -> bytes:
+    return to_pdf(build_document(report_strategy(), LIB, demo_datasets(), today=TODAY))
 
 
 def test_the_pdf_has_every_section_and_the_users_words(full_pdf):
@@ -76,14 +81,14 @@ def test_the_pdf_has_every_section_and_the_users_words(full_pdf):
     assert "Does this build or strengthen a relationship" in text
 
 
-def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(full_pdf):
+def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(full_pdf, exports):
     reader = PdfReader(io.BytesIO(full_pdf))
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert titles[:2] == ["1. Why", "2. Audit"]
     assert "page 3 of" in reader.pages[2].extract_text()
     # Rates per account, against followers, weekly growth for each of the three demo accounts
     # (their exports share no time axis), best time, rules: tagged figures with their names.
-    figures = pdf_figures(reader)
+    figures = exports.pdf_figures(reader)
     assert len(figures) == 7
     assert figures[0] == "Engagement rate per account" and figures[-1] == "Folk rules tested"
     # Drawn as vectors: no pixels, and the charts' own words are text in the PDF.
@@ -173,16 +178,16 @@ def test_markup_prints_literally_in_the_pdf(text):
     assert f"Start {text} end" in pdf_text(to_pdf(build_document(s, LIB, today=TODAY)))
 
 
-def test_markdown_has_the_same_sections():
-    md = to_markdown(build_document(full_strategy(), LIB, today=TODAY, charts=False))
+def test_markdown_has_the_same_sections(report_strategy):
+    md = to_markdown(build_document(report_strategy(), LIB, today=TODAY, charts=False))
     for section in ["## 1\\. Why", "## 5\\. Plan", "### House rules for every channel"]:
         assert section in md
     assert WORDS["swedish"] in md
 
 
-def test_cli_pdf_and_markdown(tmp_path):
+def test_cli_pdf_and_markdown(tmp_path, report_strategy):
     src = tmp_path / "s.json"
-    src.write_bytes(dumps(full_strategy()))
+    src.write_bytes(dumps(report_strategy()))
     assert main(["pdf", str(src), "-o", str(tmp_path / "out.pdf")]) == 0
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
     assert main(["markdown", str(src), "-o", str(tmp_path / "out.md")]) == 0
@@ -267,10 +272,10 @@ def test_long_text_is_wrapped_within_its_column_keeping_every_word(text, width):
     assert len(lines) >= text.count("\n") + 1  # every line break kept
 
 
-def _with_own_rule(language="en") -> Strategy:
+def _with_own_rule(report_strategy, language="en") -> Strategy:
     from strategy.core.model import OwnRule, RuleCondition
 
-    s = full_strategy()
+    s = report_strategy()
     s.profile.language = language
     s.analytics.own_rules = [
         OwnRule(
@@ -284,8 +289,8 @@ def _with_own_rule(language="en") -> Strategy:
     return s
 
 
-def test_an_own_rule_is_printed_with_what_it_showed_on_each_account():
-    s = _with_own_rule()
+def test_an_own_rule_is_printed_with_what_it_showed_on_each_account(report_strategy):
+    s = _with_own_rule(report_strategy)
     md = to_markdown(build_document(s, LIB, demo_datasets(), today=TODAY, charts=False))
     assert "Rules of your own" in md and "Morning posts without hashtags" in md
     assert "linkedin · Northwind HR\\: " in md and "linkedin · Alex Berg\\: " in md
@@ -297,8 +302,8 @@ def test_an_own_rule_is_printed_with_what_it_showed_on_each_account():
     assert "Not tested\\: no exports were included in this report" in alone
 
 
-def test_an_own_rule_is_printed_in_swedish():
-    s = _with_own_rule("sv")
+def test_an_own_rule_is_printed_in_swedish(report_strategy):
+    s = _with_own_rule(report_strategy, "sv")
     lib = load_library(language="sv")
     md = to_markdown(build_document(s, lib, demo_datasets(), today=TODAY, charts=False))
     assert "Egna tumregler" in md and "publicerade 06\\:00–12\\:00 och som inte innehåller" in md

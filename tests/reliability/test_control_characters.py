@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from export_fixtures import csv_text
 
 from strategy.analytics import Options, analyze
 from strategy.core.library import library
@@ -22,7 +21,7 @@ from strategy.report import build_document, to_pdf
 BAD = ["\x1b", "\x0b", "\x01", "\x7f", "\x85", "\ufffe", "\uffff", "\U0010ffff", "\ufdd0"]
 
 
-def meta_posts(page: str, title: str) -> bytes:
+def meta_posts(csv_text, page: str, title: str) -> bytes:
     rows = [
         [title],
         [
@@ -61,8 +60,8 @@ def meta_posts(page: str, title: str) -> bytes:
 
 
 @pytest.mark.parametrize("bad", BAD, ids=[f"U+{ord(c):04X}" for c in BAD])
-def test_an_upload_with_a_forbidden_character_is_cleaned_and_its_pdf_draws(bad):
-    data = meta_posts(f"Kafé{bad}Nord", f"Posts{bad}")
+def test_an_upload_with_a_forbidden_character_is_cleaned_and_its_pdf_draws(bad, exports):
+    data = meta_posts(exports.csv_text, f"Kafé{bad}Nord", f"Posts{bad}")
     datasets = import_file(f"posts{bad}.csv", data)
     ds = datasets[0]
     for text in (ds.account, ds.source, ds.sheet or "", *ds.notes):

@@ -10,7 +10,6 @@ import time
 import altair as alt
 import pandas as pd
 import pytest
-from export_fixtures import pdf_figures
 from pypdf import PdfReader
 
 from strategy.report import isolated
@@ -67,7 +66,9 @@ def test_a_renderer_past_its_memory_limit_is_killed_and_the_next_chart_is_drawn(
     assert image is not None and image.startswith(b"\x89PNG")
 
 
-def test_a_renderer_that_aborts_on_one_chart_costs_that_chart_and_the_pdf_is_made(test_ops):
+def test_a_renderer_that_aborts_on_one_chart_costs_that_chart_and_the_pdf_is_made(
+    test_ops, exports
+):
     isolated.PDF_POOL.close()
     aborting = {**chart(), "usermeta": {"test_abort": True}}
     doc = Document(
@@ -87,10 +88,10 @@ def test_a_renderer_that_aborts_on_one_chart_costs_that_chart_and_the_pdf_is_mad
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "The first reading." in text
     assert "This chart could not be drawn. The second reading." in text
-    assert pdf_figures(reader) == ["First chart"]
+    assert exports.pdf_figures(reader) == ["First chart"]
 
 
-def test_the_pdf_worker_draws_every_chart_of_the_document():
+def test_the_pdf_worker_draws_every_chart_of_the_document(exports):
     doc = Document(
         "Title",
         "Sub",
@@ -101,7 +102,7 @@ def test_the_pdf_worker_draws_every_chart_of_the_document():
     made = isolated.pdf(doc)
     assert made is not None
     reader = PdfReader(io.BytesIO(made))
-    assert pdf_figures(reader) == ["Chart 0", "Chart 1", "Chart 2"]
+    assert exports.pdf_figures(reader) == ["Chart 0", "Chart 1", "Chart 2"]
     assert "could not be drawn" not in " ".join(p.extract_text() for p in reader.pages)
 
 
@@ -199,13 +200,11 @@ def test_charts_drawn_ahead_leave_the_pdf_only_its_layout(monkeypatch):
     assert isolated.draw_ahead(Strategy(), lib, demo_datasets(), {}) is None  # shared anyway
 
 
-def test_the_export_page_draws_an_uploads_charts_as_it_opens():
-    from conftest import new_app
-
+def test_the_export_page_draws_an_uploads_charts_as_it_opens(make_app):
     from strategy.demo.datasets import demo_datasets
     from ui.state import SESSION_KEY
 
-    at = new_app()
+    at = make_app()
     at.run()
     state = at.session_state[SESSION_KEY]
     state.datasets = [copy.copy(d) for d in demo_datasets()]

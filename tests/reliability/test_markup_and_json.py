@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from conftest import new_app
 from pypdf import PdfReader
 
 from strategy.core.library import load_library
@@ -95,8 +94,8 @@ def rendered_texts(at) -> list[str]:
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
-def test_markup_in_every_field_is_escaped_on_every_page(payload):
-    at = new_app()
+def test_markup_in_every_field_is_escaped_on_every_page(payload, make_app):
+    at = make_app()
     at.run()
     at.session_state[SESSION_KEY].strategy = hostile_strategy(payload)
     for page in (

@@ -12,7 +12,6 @@ import io
 import json
 
 import pytest
-from conftest import new_app
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -90,13 +89,13 @@ def test_ids_the_content_lacks_are_left_out_with_a_note():
     assert keep_known(kept, LIB)[1] == []
 
 
-def test_a_resumed_file_with_an_unknown_channel_opens_every_step():
+def test_a_resumed_file_with_an_unknown_channel_opens_every_step(make_app):
     data = saved(
         why={"goals": ["new_job"]},
         channels={"chosen": [{"channel": "myspace"}, {"channel": "linkedin"}]},
         plan={"review_date": "2020-01-01"},
     )
-    at = new_app()
+    at = make_app()
     at.run()
     at.file_uploader(key="resume_upload").upload("old.json", data, "application/json").run()
     assert not at.exception
@@ -109,8 +108,8 @@ def test_a_resumed_file_with_an_unknown_channel_opens_every_step():
         assert not at.exception, (page, at.exception)
 
 
-def test_the_channels_step_survives_an_unknown_channel_in_the_session():
-    at = new_app()
+def test_the_channels_step_survives_an_unknown_channel_in_the_session(make_app):
+    at = make_app()
     at.run()
     at.session_state[SESSION_KEY].strategy.channels.chosen = [ChannelChoice(channel="myspace")]
     at.switch_page("pages/wizard/channels.py").run()
@@ -151,11 +150,11 @@ def test_repeated_tasks_keep_their_own_uids_the_same_in_every_export():
     assert [str(e["uid"]) for e in Calendar.from_ical(to_ics(s2, TODAY)).walk("VEVENT")] == first
 
 
-def test_a_failed_pdf_build_is_a_message_and_the_work_is_kept(monkeypatch):
+def test_a_failed_pdf_build_is_a_message_and_the_work_is_kept(monkeypatch, make_app):
     from strategy.report import isolated
 
     monkeypatch.setattr(isolated, "report", lambda *args, **kwargs: None)
-    at = new_app()
+    at = make_app()
     at.run()
     at.text_input(key="w:profile.name").input("Keep me").run()
     at.switch_page("pages/wizard/export.py").run()
