@@ -161,17 +161,41 @@ VARIANTS = {
 SLOW_VARIANTS = {"padded past 64 kB", "XLSX"}
 
 
-@pytest.mark.parametrize(
-    "variant",
-    [pytest.param(v, marks=pytest.mark.slow) if v in SLOW_VARIANTS else v for v in VARIANTS],
-)
-@pytest.mark.parametrize(("name", "data", "reference"), SOURCES, ids=[s[0][:40] for s in SOURCES])
+def variant_cases() -> list:
+    """Each source with each variant that changes its bytes.
+
+    A file already saved a variant's way (UTF-8 re-encoded as UTF-8, CRLF lines given CRLF)
+    would only compare its figures with themselves: 43 of the 196 fast cases did. The costly
+    variants always change the bytes (padding adds a kilobyte, XLSX is a zip) and are not run
+    here to find out.
+    """
+    cases = []
+    for name, data, reference in SOURCES:
+        for variant, change in VARIANTS.items():
+            slow = variant in SLOW_VARIANTS
+            if not slow and change(data) == data:
+                continue
+            cases.append(
+                pytest.param(
+                    name,
+                    data,
+                    reference,
+                    variant,
+                    marks=[pytest.mark.slow] if slow else [],
+                    id=f"{name[:40]}-{variant}",
+                )
+            )
+    return cases
+
+
+@pytest.mark.parametrize(("name", "data", "reference", "variant"), variant_cases())
 def test_the_same_export_saved_another_way_gives_the_same_figures(name, data, reference, variant):
     if variant == "shuffled" and len(import_file(name, data, reference=reference)) > 1:
         pytest.skip("stacked series: each row belongs to the series above it")
     changed = VARIANTS[variant](data)
     if changed is None:
         pytest.skip(f"{variant} cannot hold this file's characters")
+    assert changed != data
     suffix = ".xlsx" if variant == "XLSX" else Path(name).suffix
     assert figures(Path(name).stem + suffix, changed, reference) == figures(name, data, reference)
 
