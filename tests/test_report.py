@@ -262,7 +262,7 @@ def test_swedish_markdown_matches_the_golden_file():
 def test_long_text_is_wrapped_within_its_column_keeping_every_word(text, width):
     from strategy.report.pdf import _setup, _wrap
 
-    pdf = _setup("en")
+    pdf = _setup("en", "Social media strategy")
     pdf.add_page()
     pdf.set_font("DejaVu", "", 10.5)
     lines = _wrap(pdf, text, width)
