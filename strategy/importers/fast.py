@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -16,15 +17,39 @@ import pyarrow.csv as pacsv
 from strategy.importers.blocks import Block, WorkbookError, find_blocks, header_index
 from strategy.importers.clean import ISO_PREFIX, best_date_format
 from strategy.importers.decode import rows, sniff_delimiter
-from strategy.importers.formats import fold
+from strategy.importers.formats import Format, fold
 
 
-def fast_table(body: bytes, head_text: str):
+@dataclass
+class ParsedTable:
+    """A large CSV's one table, already parsed into columns by pyarrow.
+
+    Attributes:
+        block: The table's header row, title and notes (its rows are in `columns`, not here).
+        fmt: The format its header row was recognised as.
+        columns: The columns the format reads, by header, as pyarrow read them.
+    """
+
+    block: Block
+    fmt: Format
+    columns: dict[str, pa.Array]
+
+    @property
+    def row_count(self) -> int:
+        """How many data rows the table has."""
+        return len(next(iter(self.columns.values())))
+
+
+def fast_table(body: bytes, head_text: str) -> ParsedTable | None:
     """For a large single-table CSV, let pyarrow parse the (UTF-8, BOM-less) bytes.
 
     Args:
         body: The file as UTF-8 without a BOM.
         head_text: Its first characters, decoded.
+
+    Returns:
+        The parsed table, or None when the careful path must read the file (several tables, an
+        unknown one, repeated headers, ragged rows, a value that is not UTF-8).
     """
     if "\x00" in head_text or head_text.lstrip().lower().startswith(("sep=", '"sep=')):
         return None
@@ -34,23 +59,23 @@ def fast_table(body: bytes, head_text: str):
         blocks = find_blocks(head)
     except WorkbookError:
         return None  # the careful path says what is wrong
-    if len(blocks) != 1 or blocks[0].fmt is None:
+    if len(blocks) != 1 or (fmt := blocks[0].fmt) is None:
         return None
-    if len({fold(h) for h in blocks[0].headers}) != len(blocks[0].headers):
+    block = blocks[0]
+    if len({fold(h) for h in block.headers}) != len(block.headers):
         return None  # repeated headers (legacy Facebook): the careful path numbers them
     columns = _fast_columns(
         body,
-        blocks[0].skipped,
+        block.skipped,
         delimiter,
-        _date_hint(blocks[0], head),
-        _wanted(blocks[0]),
-        _local_numbers(blocks[0], head),
+        _date_hint(block, head),
+        _wanted(block),
+        _local_numbers(block, head),
     )
     if columns is None:
         return None
-    block = blocks[0]
-    block.rows = []
-    return (None, (block, columns))
+    block.rows = []  # the head's rows, read to find the header: the columns hold them all
+    return ParsedTable(block, fmt, columns)
 
 
 # Numbers pyarrow would misread as decimals ("1.234" for 1 234) or not read at all ("1 234",
