@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -90,6 +92,37 @@ def _platform(fmt: Format, headers: list[str], title: str | None) -> tuple[str, 
     return fmt.platform, notes
 
 
+@dataclass
+class Reading:
+    """A table as `normalize` reads it, step by step, into the normalized columns.
+
+    Attributes:
+        rows: How many rows the table has (posts folded into one are taken off).
+        out: Normalized field -> its cleaned values; every array row-aligned.
+        used: Normalized field -> the export's column(s) it came from, in words.
+        notes: What was read, assumed or left out, in the order the user reads it.
+        has_time: Whether the dates carry a time of day.
+        zoned: Whether those times are UTC (zoned in the export, or from the post ids).
+        time_source: Where the times come from.
+        platform: The network the table is from.
+        languages: The languages other than English its column names were read in.
+        stated: The metrics of the export's own totals row, kept as a check.
+        account: The account the export names, or "".
+    """
+
+    rows: int = 0
+    out: dict[str, pa.Array] = field(default_factory=dict)
+    used: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    has_time: bool = True
+    zoned: bool = False
+    time_source: Literal["export", "post_id", "none"] = "export"
+    platform: str = ""
+    languages: list[str] = field(default_factory=list)
+    stated: dict[str, float] = field(default_factory=dict)
+    account: str = ""
+
+
 def normalize(
     source: str,
     block: Block,
@@ -110,51 +143,111 @@ def normalize(
         The dataset; rows without a date (totals, descriptions) are dropped and counted in notes.
     """
     headers = list(columns)
-    n = len(next(iter(columns.values()))) if columns else 0
-    used: dict[str, str] = {}
-    out: dict[str, pa.Array] = {}
-    notes = list(block.notes)
+    table = Reading(rows=len(next(iter(columns.values()))) if columns else 0, notes=[*block.notes])
+    fields = _fields(table, fmt, block.title)
+    _read_fields(table, fields, columns, fmt, reference)
+    _add_sums(table, fmt, headers, columns)
+    _subtract(table, fmt, headers, columns)
+    _sum_engagements(table)
+    _read_headers(table, fmt, headers, block.title)
+    table.stated = _stated_totals(columns, headers, table.out)
+    if table.stated:
+        table.notes.append(
+            _("The export's own totals row is kept as a check, not counted as a row.")
+        )
+    impossible = _leave_out_impossible_dates(table)
+    _times_from_post_ids(table, fmt)
+    _youtube_links(table)
+    _one_row_per_post(table, fmt, columns)
+    table.account = _account(table.out, table.platform, source)
+    frame, dropped = _frame(table.out, table.rows, table.platform, fmt.grain, table.account)
+    dropped -= 1 if table.stated else 0  # the totals row is kept as a check, not lost
+    # Impossible dates have their own note above: the rest had no date at all.
+    if dropped - impossible:
+        table.notes.append(
+            _("{n} rows without a date were left out (totals, notes).").format(
+                n=dropped - impossible
+            )
+        )
+    return _dataset(source, block, fmt, table, frame, dropped)
+
+
+def _fields(table: Reading, fmt: Format, title: str | None) -> dict[str, list[str]]:
+    """The header names each normalized field is read from.
+
+    A daily series has one value column, named by the series' title: "value" becomes the
+    metric the title names (views when it names none the app charts, with a note).
+    """
     fields = dict(fmt.columns)
     if "value" in fields:
-        metric = next((m for key, m in SERIES_METRICS if key in (block.title or "").lower()), None)
+        metric = next((m for key, m in SERIES_METRICS if key in (title or "").lower()), None)
         names = fields.pop("value")
         if metric is None:
-            notes.append(
+            table.notes.append(
                 _("Series '{series}' is not a metric the app charts; kept as views.").format(
-                    series=block.title
+                    series=title
                 )
             )
             metric = "views"
         fields[metric] = names
-    has_time, zoned = True, False
-    for field, names in fields.items():
+    return fields
+
+
+def _read_fields(
+    table: Reading,
+    fields: dict[str, list[str]],
+    columns: dict[str, pa.Array],
+    fmt: Format,
+    reference: dt.date,
+) -> None:
+    """Find each field's column among the headers and clean its values: dates, texts, numbers."""
+    headers = list(columns)
+    for name, names in fields.items():
         found = header_index(headers, names, fmt.platform)
         if found is None:
             continue
         _index, header = found
-        used[field] = header
-        arr = columns[header]
-        if field == "date":
-            has_time, zoned = time_info(arr)
-            out["date"], how = to_dates(arr, reference, no_year=fmt.year == "none")
-            notes.append(_("Date column '{column}': {how}.").format(column=header, how=how))
-        elif field == "text":
-            # Post text is shown, not matched: only the missing-value words become empty.
-            text = _at_most(arr.cast(pa.string()), MAX_TEXT)
-            out[field] = pc.if_else(
-                pc.is_in(text, value_set=pa.array(["", "undefined"])),
-                pa.scalar(None, pa.string()),
-                text,
-            )
-        elif field == "link":
-            # Searched for a handle, never matched; where it is shown as a link, only a web
-            # address becomes one (tables.web_links).
-            out[field] = _at_most(arr.cast(pa.string()), MAX_LINK)
-        elif field in ("post_id", "account", "post_type"):
-            out[field] = _at_most(as_text(arr), MAX_ID)
+        table.used[name] = header
+        if name == "date":
+            _read_dates(table, columns[header], header, fmt, reference)
         else:
-            out[field] = to_number(arr)
-    for field, names in fmt.sum.items():
+            table.out[name] = _cleaned(name, columns[header])
+
+
+def _read_dates(
+    table: Reading, values: pa.Array, header: str, fmt: Format, reference: dt.date
+) -> None:
+    """Parse the date column, and note how, and whether it holds times of day."""
+    table.has_time, table.zoned = time_info(values)
+    table.time_source = "export" if table.has_time else "none"
+    table.out["date"], how = to_dates(values, reference, no_year=fmt.year == "none")
+    table.notes.append(_("Date column '{column}': {how}.").format(column=header, how=how))
+
+
+def _cleaned(name: str, values: pa.Array) -> pa.Array:
+    """One field's values cleaned as what they are: a text, a link, an id or a number."""
+    if name == "text":
+        # Post text is shown, not matched: only the missing-value words become empty.
+        text = _at_most(values.cast(pa.string()), MAX_TEXT)
+        return pc.if_else(
+            pc.is_in(text, value_set=pa.array(["", "undefined"])),
+            pa.scalar(None, pa.string()),
+            text,
+        )
+    if name == "link":
+        # Searched for a handle, never matched; where it is shown as a link, only a web
+        # address becomes one (tables.web_links).
+        return _at_most(values.cast(pa.string()), MAX_LINK)
+    if name in ("post_id", "account", "post_type"):
+        return _at_most(as_text(values), MAX_ID)
+    return to_number(values)
+
+
+def _add_sums(
+    table: Reading, fmt: Format, headers: list[str], columns: dict[str, pa.Array]
+) -> None:
+    """Fields the format reads as the sum of several columns (any of them may be missing)."""
+    for name, names in fmt.sum.items():
         found = [
             h
             for _index, h in filter(None, (header_index(headers, [x], fmt.platform) for x in names))
@@ -164,96 +257,130 @@ def normalize(
             total = to_number(parts[0])
             for p in parts[1:]:
                 total = pc.add(pc.fill_null(total, 0), pc.fill_null(to_number(p), 0))
-            out[field] = total
-            used[field] = " + ".join(found)
-    for field, names in fmt.minus.items():
-        for name in names:
-            found = header_index(headers, [name], fmt.platform)
-            if found and field in out:
-                out[field] = pc.subtract(out[field], pc.fill_null(to_number(columns[found[1]]), 0))
-                used[field] += f" − {found[1]}"
-    if "engagements" not in out:
-        parts = [p for p in ENGAGEMENT_PARTS if p in out]
-        if parts:
-            total = pc.fill_null(out[parts[0]], 0)
-            for p in parts[1:]:
-                total = pc.add(total, pc.fill_null(out[p], 0))
-            out["engagements"] = total
-            used["engagements"] = " + ".join(used[p] for p in parts)
-            notes.append(
-                _("Engagements are the sum of {columns}.").format(columns=used["engagements"])
-            )
-    platform, more = _platform(fmt, headers, block.title)
-    notes += more
-    languages = header_languages(headers, fmt.platform)
-    if "api" in languages:  # not a language: the same export with its metrics' API keys
-        notes.append(
+            table.out[name] = total
+            table.used[name] = " + ".join(found)
+
+
+def _subtract(
+    table: Reading, fmt: Format, headers: list[str], columns: dict[str, pa.Array]
+) -> None:
+    """Take off a field the columns the format says it includes but should not."""
+    for name, names in fmt.minus.items():
+        for minus in names:
+            found = header_index(headers, [minus], fmt.platform)
+            if found and name in table.out:
+                less = pc.fill_null(to_number(columns[found[1]]), 0)
+                table.out[name] = pc.subtract(table.out[name], less)
+                table.used[name] += f" − {found[1]}"
+
+
+def _sum_engagements(table: Reading) -> None:
+    """Engagements as the sum of likes, comments, shares and saves, where only those are given."""
+    if "engagements" in table.out:
+        return
+    parts = [p for p in ENGAGEMENT_PARTS if p in table.out]
+    if not parts:
+        return
+    total = pc.fill_null(table.out[parts[0]], 0)
+    for p in parts[1:]:
+        total = pc.add(total, pc.fill_null(table.out[p], 0))
+    table.out["engagements"] = total
+    table.used["engagements"] = " + ".join(table.used[p] for p in parts)
+    table.notes.append(
+        _("Engagements are the sum of {columns}.").format(columns=table.used["engagements"])
+    )
+
+
+def _read_headers(table: Reading, fmt: Format, headers: list[str], title: str | None) -> None:
+    """What the headers (and the title) say of the table: its network and their languages."""
+    table.platform, notes = _platform(fmt, headers, title)
+    table.notes += notes
+    table.languages = header_languages(headers, fmt.platform)
+    if "api" in table.languages:  # not a language: the same export with its metrics' API keys
+        table.notes.append(
             _(
                 "Column names were read as Facebook's API metric keys "
                 "(post_impressions_unique and the like)."
             )
         )
-    if spoken := [lang for lang in languages if lang != "api"]:
-        notes.append(
+    if spoken := [lang for lang in table.languages if lang != "api"]:
+        table.notes.append(
             _("Column names in {languages} were read as the export's English ones.").format(
                 languages=", ".join(spoken)
             )
         )
-    stated = _stated_totals(columns, headers, out)
-    if stated:
-        notes.append(_("The export's own totals row is kept as a check, not counted as a row."))
-    time_source = "export" if has_time else "none"
-    impossible = 0
-    if "date" in out:
-        out["date"], impossible = _possible_dates(out["date"])
-        if impossible:
-            notes.append(
-                _("{n} rows dated before 1900 or after 2200 were left out.").format(n=impossible)
-            )
-    if "date" in out and (not has_time or fmt.year == "none"):
-        from_ids = times_from_ids(platform, out.get("post_id"), out.get("link"), out["date"])
-        if from_ids is not None:
-            out["date"] = pc.coalesce(from_ids, out["date"])
-            has_time, zoned, time_source = True, True, "post_id"
-            notes.append(_("Posting times (UTC) come from the post ids, which encode them."))
-    if platform == "youtube" and "post_id" in out and "link" not in out:
+
+
+def _leave_out_impossible_dates(table: Reading) -> int:
+    """Make dates before 1900 or after 2200 missing, with a note; return how many there were."""
+    if "date" not in table.out:
+        return 0
+    table.out["date"], impossible = _possible_dates(table.out["date"])
+    if impossible:
+        table.notes.append(
+            _("{n} rows dated before 1900 or after 2200 were left out.").format(n=impossible)
+        )
+    return impossible
+
+
+def _times_from_post_ids(table: Reading, fmt: Format) -> None:
+    """Take posting times from the post ids where the dates have no time (or no year)."""
+    if "date" not in table.out or (table.has_time and fmt.year != "none"):
+        return
+    out = table.out
+    from_ids = times_from_ids(table.platform, out.get("post_id"), out.get("link"), out["date"])
+    if from_ids is None:
+        return
+    out["date"] = pc.coalesce(from_ids, out["date"])
+    table.has_time, table.zoned, table.time_source = True, True, "post_id"
+    table.notes.append(_("Posting times (UTC) come from the post ids, which encode them."))
+
+
+def _youtube_links(table: Reading) -> None:
+    """Give YouTube videos their watch link where the export names them by id alone."""
+    out = table.out
+    if table.platform == "youtube" and "post_id" in out and "link" not in out:
         out["link"] = pc.binary_join_element_wise(
             "https://www.youtube.com/watch?v=", out["post_id"], ""
         )
-    if fmt.grain == "post" and out and (kinds := kind_column(columns, set(used.values()))):
-        out, folded, note = one_row_per_post(out, kinds)
-        if folded and note:
-            notes.append(note)
-            n -= folded
-    account = _account(out, platform, source)
-    frame, dropped = _frame(out, n, platform, fmt.grain, account)
-    dropped -= 1 if stated else 0  # the totals row is kept as a check, not lost
-    # Impossible dates have their own note above: the rest had no date at all.
-    if dropped - impossible:
-        notes.append(
-            _("{n} rows without a date were left out (totals, notes).").format(
-                n=dropped - impossible
-            )
-        )
-    if fmt.grain == "day":
-        has_time, time_source = False, "none"
+
+
+def _one_row_per_post(table: Reading, fmt: Format, columns: dict[str, pa.Array]) -> None:
+    """Fold a post listed once per kind of distribution (organic, paid, total) into one row."""
+    if fmt.grain != "post" or not table.out:
+        return
+    kinds = kind_column(columns, set(table.used.values()))
+    if kinds is None:
+        return
+    table.out, folded, note = one_row_per_post(table.out, kinds)
+    if folded and note:
+        table.notes.append(note)
+        table.rows -= folded
+
+
+def _dataset(
+    source: str, block: Block, fmt: Format, table: Reading, frame: pd.DataFrame, dropped: int
+) -> Dataset:
+    """The dataset of a table read, its frame assembled."""
+    day = fmt.grain == "day"  # a day's figures have no time of day, whatever its dates hold
+    has_time = table.has_time and not day
     return Dataset(
         source=clean(source, lines=False),
         sheet=clean(block.title, lines=False) if block.title else block.title,
         format_id=fmt.id,
         label=fmt.label,
-        platform=platform,
+        platform=table.platform,
         grain=fmt.grain,
         frame=frame,
-        columns_used=used,
-        notes=notes,
-        account=account or None,
+        columns_used=table.used,
+        notes=table.notes,
+        account=table.account or None,
         time_of_day=has_time,
-        time_zone="UTC" if zoned and has_time else None,
-        time_source=time_source,
-        stated_totals=stated,
+        time_zone="UTC" if table.zoned and has_time else None,
+        time_source="none" if day else table.time_source,
+        stated_totals=table.stated,
         dropped_rows=dropped,
-        header_languages=languages,
+        header_languages=table.languages,
     )
 
 
@@ -299,9 +426,9 @@ def _stated_totals(
     if index is None or out["date"][index].is_valid:
         return {}
     stated = {}
-    for field in METRICS:
-        if field in out and (value := out[field][index].as_py()) is not None:
-            stated[field] = float(value)
+    for metric in METRICS:
+        if metric in out and (value := out[metric][index].as_py()) is not None:
+            stated[metric] = float(value)
     return stated
 
 
