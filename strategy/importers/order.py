@@ -9,6 +9,7 @@ guess at the date, text and metric columns, which the mapping form shows pre-fil
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -155,6 +156,15 @@ def _series_field(header: str) -> str | None:
     return None
 
 
+@dataclass
+class Series:
+    """One of the daily series stacked in a Meta file: its title line, header row and rows."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
 def metric_named_series(block: Block) -> list[Block] | None:
     """Read a Meta daily series whose value column is named after its metric, not "Primary".
 
@@ -171,69 +181,111 @@ def metric_named_series(block: Block) -> list[Block] | None:
         One block per series, or None when the table is not such a series.
     """
     headers = [str(h).strip() for h in block.headers]
-    if len([h for h in headers if h]) != 2 or not (headers[0] and headers[1]):
-        return None
-    date_word = fold("Date")
-    if canonical(headers[0], "facebook") != date_word:
-        return None
     titles = [str(c).strip() for r in block.preamble for c in r if str(c).strip()]
+    if not _series_shaped(headers, titles, in_workbook=block.title is not None):
+        return None
+    parts = split_series(block.rows, headers, titles[-1] if titles else headers[1])
+    if not _dated(parts):
+        return None
+    blocks = []
+    for part in parts:
+        series = _series_block(part, block, first=not blocks)
+        if series is None:
+            return None
+        blocks.append(series)
+    return blocks
+
+
+def _series_shaped(headers: list[str], titles: list[str], in_workbook: bool) -> bool:
+    """Whether a table's header row and title lines are those of a metric-named series.
+
+    Args:
+        headers: Its header row, stripped.
+        titles: The non-empty cells of the lines above it.
+        in_workbook: Whether it is on a workbook's sheet (else it is in a text file).
+    """
+    if len([h for h in headers if h]) != 2 or not (headers[0] and headers[1]):
+        return False
+    if canonical(headers[0], "facebook") != fold("Date"):
+        return False
     named = any(w in fold(f"{headers[1]} {' '.join(titles[-1:])}").split() for w in NETWORK_WORDS)
     # A CSV's title line is evidence enough (Meta writes one above each series); a workbook's
-    # sheets carry description lines (LinkedIn's), so there the network must be named.
-    if not (named or (titles and block.title is None)):
-        return None  # two columns of any network: the mapping form asks which
-    parts: list[tuple[str, list[str], list[list[str]]]] = []
-    title = titles[-1] if titles else headers[1]
-    header: list[str] = headers
-    rows: list[list[str]] = []
-    for row in block.rows:
+    # sheets carry description lines (LinkedIn's), so there the network must be named. Two
+    # columns of any network otherwise: the mapping form asks which.
+    return named or bool(titles and not in_workbook)
+
+
+def split_series(rows: list[list[str]], header: list[str], title: str) -> list[Series]:
+    """Split a table's rows into the series stacked in it, at each repeated header row.
+
+    Args:
+        rows: The rows below the first header row.
+        header: The first header row.
+        title: The first series' title.
+
+    Returns:
+        The series in order, each with the title line above its header row (or, with none,
+        the header's metric name).
+    """
+    date_word = fold("Date")
+    parts: list[Series] = []
+    part: list[list[str]] = []
+    for row in rows:
         cells = [str(c).strip() for c in row]
         if cells and canonical(cells[0], "facebook") == date_word and len(cells) > 1:
-            if rows and len([c for c in rows[-1] if str(c).strip()]) == 1:
-                next_title = str(rows.pop()[0]).strip()  # the next series' title line
+            if part and len([c for c in part[-1] if str(c).strip()]) == 1:
+                next_title = str(part.pop()[0]).strip()  # the next series' title line
             else:
                 next_title = cells[1]
-            parts.append((title, header, rows))
-            title, header, rows = next_title, cells, []
+            parts.append(Series(title, header, part))
+            title, header, part = next_title, cells, []
             continue
-        rows.append(row)
-    parts.append((title, header, rows))
-    dates = [
-        str(r[0]).strip() for _t, _h, part in parts for r in part[:50] if r and str(r[0]).strip()
-    ]
-    if not dates or best_date_format(pa.array(dates[:200]))[1] < 0.9 * len(dates[:200]):
+        part.append(row)
+    parts.append(Series(title, header, part))
+    return parts
+
+
+def _dated(parts: list[Series]) -> bool:
+    """Whether the series' first column holds dates (their first rows, nine in ten at least)."""
+    dates = [str(r[0]).strip() for p in parts for r in p.rows[:50] if r and str(r[0]).strip()]
+    return bool(dates) and best_date_format(pa.array(dates[:200]))[1] >= 0.9 * len(dates[:200])
+
+
+def _series_block(part: Series, block: Block, first: bool) -> Block | None:
+    """One series as a table of the Meta daily format, or None when its metric is unknown.
+
+    Args:
+        part: The series.
+        block: The table it was stacked in.
+        first: Whether it is the first series (which keeps the lines above the table).
+    """
+    rows = part.rows
+    while rows and not any(str(c).strip() for c in rows[-1]):
+        rows = rows[:-1]  # the blank lines between two series
+    field = _series_field(part.header[1])
+    if field is None:
         return None
     meta = next(f for f in formats() if f.id == "meta_daily")
-    blocks = []
-    for part_title, part_header, part_rows in parts:
-        while part_rows and not any(str(c).strip() for c in part_rows[-1]):
-            part_rows = part_rows[:-1]  # the blank lines between two series
-        field = _series_field(part_header[1])
-        if field is None:
-            return None
-        # Facebook's synonym table reads both networks' headers; the title says which network
-        # it is, as for the "Primary" series (normalize reads it).
-        fmt = Format(
-            id=meta.id,
-            label=meta.label,
-            platform=meta.platform,
-            grain="day",
-            signature=[part_header[0]],
-            # Named as the synonym table reads them: "Datum" is Date, "Räckvidd" Reach.
-            columns={
-                "date": [canonical(part_header[0], "facebook")],
-                field: [canonical(part_header[1], "facebook")],
-            },
-        )
-        blocks.append(
-            Block(
-                headers=part_header[:2],
-                rows=part_rows,
-                title=part_title,
-                fmt=fmt,
-                skipped=block.skipped,
-                notes=list(block.notes),
-                preamble=block.preamble if not blocks else [],
-            )
-        )
-    return blocks
+    # Facebook's synonym table reads both networks' headers; the title says which network
+    # it is, as for the "Primary" series (normalize reads it).
+    fmt = Format(
+        id=meta.id,
+        label=meta.label,
+        platform=meta.platform,
+        grain="day",
+        signature=[part.header[0]],
+        # Named as the synonym table reads them: "Datum" is Date, "Räckvidd" Reach.
+        columns={
+            "date": [canonical(part.header[0], "facebook")],
+            field: [canonical(part.header[1], "facebook")],
+        },
+    )
+    return Block(
+        headers=part.header[:2],
+        rows=rows,
+        title=part.title,
+        fmt=fmt,
+        skipped=block.skipped,
+        notes=list(block.notes),
+        preamble=block.preamble if first else [],
+    )
