@@ -97,7 +97,7 @@ def _wanted(block: Block) -> list[str] | None:
     """The headers the format reads: pyarrow then skips converting every other column."""
     fmt = block.fmt
     if fmt is None:
-        return None  # (repeated headers never reach here: _fast_table leaves them to csv)
+        return None  # (repeated headers never reach here: fast_table leaves them to csv)
     names = [
         *fmt.columns.values(),
         *fmt.sum.values(),
