@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 from strategy.core.i18n import _, quote
 from strategy.core.storage import validation_problems
 from ui.bind import read, write
-from ui.state import wkey
+from ui.state import app_state, wkey
+from ui.table_fit import fit_columns, phone_browser
 
 
 def _clean(value: Any) -> Any:
@@ -87,15 +88,23 @@ def model_table(
         for column in texts:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), "")
         st.session_state[base_key] = frame
+    # Sized by the rows the editor started with, so its arguments stay the same while it is shown.
+    shown, sizing = fit_columns(
+        columns,
+        st.session_state[base_key],
+        required=required,
+        workshop=app_state().workshop,
+        phone=phone_browser(),
+    )
     edited = st.data_editor(
         st.session_state[base_key],
         key=key,
-        column_config=columns,
+        column_config=shown,
         column_order=list(columns),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        **kwargs,
+        **(sizing | kwargs),
     )
     items, problems = [], []
     for number, row in enumerate(edited.to_dict("records"), start=1):

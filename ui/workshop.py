@@ -13,16 +13,9 @@ from strategy.demo.personas import find_persona
 from strategy.report import to_pdf
 from strategy.report.guide import facilitator_guide
 from ui import bind
+from ui.layout_css import COUNTDOWN_KEY, LAYOUT_CSS, PROJECTOR_CSS
 from ui.state import app_state, clear_session, lib
 
-PROJECTOR_CSS = """
-<style>
-[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] label,
-[data-testid="stMain"] input, [data-testid="stMain"] textarea { font-size: 1.3rem !important; }
-[data-testid="stMain"] h1 { font-size: 3.2rem !important; }
-[data-testid="stMain"] h3 { font-size: 2rem !important; }
-</style>
-"""
 # Workshop mode belongs to the session, not the strategy: a resume or a demo keeps it.
 WORKSHOP = bind.setting("workshop", key="workshop_toggle")
 
@@ -77,6 +70,7 @@ def sidebar_controls() -> None:
             if st.button(_("Yes, clear everything"), type="primary", key="confirm_clear"):
                 clear_session()
                 st.rerun()
+    st.html(LAYOUT_CSS)
     if state.workshop:
         st.html(PROJECTOR_CSS)
 
@@ -95,7 +89,8 @@ def facilitator_panel(step: str) -> None:
     info = lib().step(step)
     timer = state.timers.setdefault(step, {"end": None, "left": info.minutes * 60.0})
     with st.container(border=True):
-        notes, clock = st.columns([3, 1])
+        # The clock's column holds the countdown and two buttons in projector type.
+        notes, clock = st.columns([3, 2])
         notes.markdown(
             _(
                 "**Ask the room:** {ask}  \n**Typical answers:** {answers}  \n"
@@ -103,7 +98,8 @@ def facilitator_panel(step: str) -> None:
             ).format(ask=info.ask, answers=info.answers, minutes=info.minutes)
         )
         with clock:
-            _countdown(step, info.minutes)
+            with st.container(key=COUNTDOWN_KEY):
+                _countdown(step, info.minutes)
             running = bool(timer.get("end"))
             left, right = st.columns(2)
             if left.button(_("Pause") if running else _("Start"), key=f"timer_go_{step}"):
