@@ -72,18 +72,6 @@ def test_walk_all_steps_save_reload_and_resume(page: Page, server_url: str, tmp_
     )
 
 
-def test_generate_and_download_the_pdf(page: Page, server_url: str, tmp_path, wizard):
-    wizard.open_step(page, server_url, "Export", "Take it with you")
-    page.get_by_role("button", name="Generate PDF").click()
-    download_button = page.get_by_role("button", name="Download PDF")
-    expect(download_button).to_be_visible(timeout=60_000)
-    with page.expect_download() as info:
-        download_button.click()
-    target = tmp_path / "strategy.pdf"
-    info.value.save_as(target)
-    assert target.read_bytes().startswith(b"%PDF")
-
-
 def test_in_swedish_a_person_walks_to_the_pdf_and_downloads_it(
     page: Page, server_url: str, tmp_path, wizard
 ):

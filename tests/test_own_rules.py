@@ -140,12 +140,6 @@ def test_an_own_rule_is_tested_in_the_same_family_as_the_folk_rules():
     assert len(results) == len(plain) + 1
 
 
-def test_an_own_rule_on_posts_without_what_it_needs_is_not_applicable():
-    typed = OwnRule(name="Video", conditions=[RuleCondition(kind="post_type", words="video")])
-    (mine,) = [r for r in run_rules(_posts(), own=[typed]) if r.own]
-    assert mine.outcome == "not_applicable" and "names no post type" in mine.verdict
-
-
 def test_own_rules_are_saved_and_resumed_with_the_strategy():
     s = Strategy()
     s.analytics.own_rules = [WEBINAR]

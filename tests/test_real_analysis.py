@@ -6,7 +6,6 @@ bug in the importer or the analysis cannot hide behind itself.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import os
@@ -30,12 +29,11 @@ def path(prefix: str) -> Path:
     return found[0]
 
 
-def load(*prefixes: str, data: dict[str, bytes] | None = None) -> list:
+def load(*prefixes: str) -> list:
     out = []
     for prefix in prefixes:
         p = path(prefix)
-        raw = (data or {}).get(prefix, p.read_bytes())
-        out += import_file(p.name, raw, reference=DOWNLOADED)
+        out += import_file(p.name, p.read_bytes(), reference=DOWNLOADED)
     return out
 
 
@@ -218,38 +216,8 @@ def test_everything_uploaded_together_gives_every_account_a_named_reading():
     assert names == {"Oigetit Fake News Filter - South Africa", "Facebook account"}
 
 
-# -- metamorphic: what must change changes, and nothing else --------------------------------
-def shuffled_csv(raw: bytes, header_lines: int, seed: int = 3) -> bytes:
-    """The same CSV with its data records in another order (records, not lines: texts hold
-    line breaks)."""
-    records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    head, body = records[:header_lines], records[header_lines:]
-    order = np.random.default_rng(seed).permutation(len(body))
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows([*head, *(body[i] for i in order)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-# TikTok's year-less dates are dated by their order, so shuffling them is not the same file.
-@pytest.mark.parametrize("prefix", [X_LEGACY, X_CONTENT, META_POSTS, YOUTUBE])
-def test_shuffled_rows_give_the_same_figures(prefix):
-    raw = path(prefix).read_bytes()
-    same = analyze(load(prefix, data={prefix: shuffled_csv(raw, 1)}), Options()).to_json()
-    before = analyze(load(prefix), Options()).to_json()
-    for a, b in zip(same["accounts"], before["accounts"], strict=True):
-        for field in (
-            "rate",
-            "slots",
-            "best_slot",
-            "weekly",
-            "cards",
-            "rules",
-            "checks",
-            "per_thousand_impressions",
-        ):
-            assert a[field] == b[field], field
-
-
+# -- metamorphic: what must change changes, and nothing else (the same rows in another order:
+# test_metamorphic.py's "shuffled" variant of every real export) ---------------------------------
 def test_a_renamed_legacy_x_file_keeps_its_account_from_the_post_links():
     p = path(X_LEGACY)
     datasets = import_file("export.csv", p.read_bytes())
