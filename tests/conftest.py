@@ -162,6 +162,11 @@ def context(context: BrowserContext) -> BrowserContext:
     return context
 
 
+# What the page shows after a run has ended can take a while to be drawn on two shared cores:
+# React draws the run's last messages after they arrive, and vega draws each chart after that.
+# Every expectation in a browser test waits up to 30 s (Playwright's default is 5 s).
+expect.set_options(timeout=30_000)
+
 STEP_TITLES = (
     "Who is this strategy for?",
     "Find your why",
