@@ -103,7 +103,7 @@ def _audit_columns() -> dict:
         "network": st.column_config.TextColumn("Network", required=True),
         "handle": st.column_config.TextColumn("Handle or URL"),
         "usage": st.column_config.SelectboxColumn(
-            "How often used", options=list(usage), format_func=usage.__getitem__
+            "How often used", options=list(usage), format_func=lambda v: usage[str(v)]
         ),
     } | {
         f"has_{n}": st.column_config.CheckboxColumn(title)
@@ -144,3 +144,14 @@ def test_long_text_wraps_in_rows_tall_enough_and_a_phone_narrows_the_naming_colu
     phone, taller = fit_columns(columns, frame, required="what", phone=True)
     assert phone["what"]["width"] < 200 and phone["what"]["pinned"] is True
     assert taller["row_height"] > extra["row_height"]
+
+
+def test_the_rules_table_keeps_its_rule_in_view_and_wraps_the_reasons():
+    from strategy.analytics.folk_rules import results_table
+
+    account = analyze(demo_datasets(), Options()).accounts[0]
+    table = results_table(account.rules)
+    columns = {str(c): st.column_config.TextColumn(str(c)) for c in table.columns}
+    fitted, extra = fit_columns(columns, table, required="Rule")
+    # Ten columns scroll sideways in their box: the rule stays; long reasons wrap.
+    assert fitted["Rule"]["pinned"] is True and extra["row_height"] > 64

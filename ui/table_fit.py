@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.layout_css import ROOT_PX
+from ui.state import app_state
 
 BASE_PX = 16  # Streamlit's root font size outside workshop mode
 CELL_EM = 0.875  # the grid's type is Streamlit's small size, 0.875 rem
@@ -35,6 +36,7 @@ AUTO_WIDTH_PX = 500  # Streamlit's widest column when it sizes a column to its c
 DROPDOWN_PX = 28  # a dropdown cell's arrow
 HEADER_ICON_PX = 24  # an editable column's header icon
 WIDE_TABLE_PX = 900  # a table wider than this scrolls sideways at 1280 px and below
+PIN_MAX_PX = 300  # a naming column up to this wide is pinned (a phone's is narrowed first)
 PHONE_NAME_PX = 190  # a phone's naming column: room left for the others in a 358 px box
 MIN_LINES, MAX_LINES = 3, 6  # a wrapping row's height, in lines of text
 LINE_HEIGHT = 1.4  # the grid's line height
@@ -117,7 +119,7 @@ def fit_columns(
             # Where the table scrolls sideways in its box, the row's name stays in view (Streamlit
             # greys a pinned column's text); a wide one would leave no room to scroll into.
             wide = sum(natural.values()) > WIDE_TABLE_PX or phone
-            naming["pinned"] = wide and natural[required] <= _width_px("medium", root)
+            naming["pinned"] = wide and natural[required] <= PIN_MAX_PX * root / BASE_PX
     lines = 1
     for name, config in fitted.items():
         kind = (config.get("type_config") or {}).get("type") if isinstance(config, dict) else None
@@ -136,3 +138,38 @@ def fit_columns(
             round(4 * root) + 2, round(lines * LINE_HEIGHT * font + 2 * PADDING_PX)
         )
     return fitted, extra
+
+
+def frame_table(frame: pd.DataFrame, *, column_config: dict[str, Any] | None = None) -> None:
+    """Show a read-only table (no index) fitted as an editable one is: see `fit_columns`.
+
+    Its first column names a row: pinned where the table scrolls sideways. Text columns with
+    long values ("Keep posts under 100 characters", a post's text) wrap in taller rows.
+
+    Args:
+        frame: The table.
+        column_config: Column configs of the page's own (a link column), kept as given.
+    """
+    texts = {
+        name
+        for name in frame.columns
+        if isinstance(frame[name].dtype, pd.StringDtype)
+        or (
+            frame[name].dtype == object
+            and all(isinstance(v, str) for v in frame[name].dropna().tolist())
+        )
+    }
+    configs: dict[str, Any] = {
+        str(name): st.column_config.TextColumn(str(name))
+        if name in texts
+        else st.column_config.Column(str(name))
+        for name in frame.columns
+    } | (column_config or {})
+    fitted, extra = fit_columns(
+        configs,
+        frame,
+        required=str(frame.columns[0]) if len(frame.columns) else "",
+        workshop=app_state().workshop,
+        phone=phone_browser(),
+    )
+    st.dataframe(frame, hide_index=True, column_config=fitted, **extra)

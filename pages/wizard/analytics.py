@@ -42,6 +42,7 @@ from ui.state import (
     upload_key,
     wkey,
 )
+from ui.table_fit import frame_table
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
@@ -120,7 +121,7 @@ options = options_for(s.analytics, zone, state.account_names)
 analysis = memo("analysis", (datasets, options), lambda: analyze(datasets, options))
 
 with st.expander(_("Data quality: what each file holds and lacks"), expanded=bool(state.datasets)):
-    st.dataframe(quality_table(analysis), hide_index=True)
+    frame_table(quality_table(analysis))
 
 if state.datasets:
     st.markdown("**" + _("Accounts") + "**")
@@ -297,9 +298,7 @@ with st.expander(_("Published figures for the same kind of rate"), expanded=Fals
         )
     )
     if len(published):
-        st.dataframe(
-            published, hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()}
-        )
+        frame_table(published, column_config={_("Link"): st.column_config.LinkColumn()})
     for note in published_notes:
         st.caption(safe(note))
 
@@ -340,12 +339,12 @@ if analysis.accounts:
     if not len(a.posts):
         st.caption(_("The rule tester and best time need a per-post export (not a daily one)."))
     if a.rules:
-        st.dataframe(results_table(a.rules), hide_index=True)
+        frame_table(results_table(a.rules))
     own_rule_section()
     if len(a.posts):
         st.markdown("**" + _("Top posts") + "**")
         top = top_posts_table(a)
-        st.dataframe(top, hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()})
+        frame_table(top, column_config={_("Link"): st.column_config.LinkColumn()})
         st.download_button(
             _("Posts as CSV"),
             data=lambda: frame_csv(top),
