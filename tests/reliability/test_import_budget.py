@@ -143,7 +143,10 @@ def test_a_file_that_reads_past_the_time_limit_is_refused_naming_the_limit(monke
     assert time.monotonic() - started < 4
     assert str(failure.value).startswith("big.xlsx: reading it took longer than")
     assert resident_mb() - before < 50  # the rows were built in the worker, not here
-    (honest,) = read_upload("tweets.csv", HONEST)  # the next file reads at once
+    # The next file reads under the usual budget: a fresh worker's start-up on a busy machine
+    # can take longer than the one second that was only there to stop the big file quickly.
+    monkeypatch.setattr(POOL, "timeout_s", SECONDS)
+    (honest,) = read_upload("tweets.csv", HONEST)
     assert honest.rows > 0
 
 
