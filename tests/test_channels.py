@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from strategy.core.library import load_library
+from strategy.core.i18n import using
+from strategy.core.library import library, load_library
 from strategy.core.model import (
     ChannelChoice,
     ChannelsSection,
@@ -14,6 +17,7 @@ from strategy.core.model import (
     Strategy,
     WhySection,
 )
+from strategy.demo.personas import load_persona
 from strategy.steps.guidelines import (
     CARD_FIELDS,
     check_draft,
@@ -120,14 +124,31 @@ def test_a_card_fills_every_field_from_goals_and_channel():
     card = generate_card("linkedin", s, LIB)
     for field in CARD_FIELDS:
         assert getattr(card, field), f"{field} is empty"
-    assert "Serves: Land a new job." in card.job
+    assert "It serves your goal “Land a new job”." in card.job
     assert "Suggested:" in card.cadence and card.edited == []
 
 
 def test_the_experiment_card_says_so():
     s = strat(["personal_brand"], chosen=["youtube"])
     s.channels.chosen[0].experiment = True
-    assert generate_card("youtube", s, LIB).job.startswith("Experiment:")
+    job = generate_card("youtube", s, LIB).job
+    assert job.endswith("You run it as an experiment: try it, then decide at the review.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "“future colleagues and candidates” and “peers and professional contacts”"),
+        ("sv", "”framtida kollegor och kandidater” och ”kollegor och yrkeskontakter”"),
+    ],
+)
+def test_the_users_choices_are_quoted_so_items_with_and_stay_apart(lang, expected):
+    # "future colleagues and candidates, peers and professional contacts" read as four groups.
+    with using(lang):
+        s = load_persona("hr_team", lang, today=dt.date(2026, 12, 2))
+        card = generate_card("linkedin", s, library(lang))
+    assert expected in card.audience
+    assert ": " not in card.job and "Here:" not in card.audience
 
 
 def test_regeneration_keeps_edited_fields_and_refreshes_the_rest():

@@ -103,6 +103,10 @@ def test_suggested_actions_collect_every_step(full_strategy):
     by = {a.source: a for a in actions}
     assert by["channels:experiment:tiktok"].due == dt.date(2027, 3, 1)
     assert by["plan:review"].due == dt.date(2027, 5, 22)
+    # One sentence naming who it is for, not "See one more chore: Show what…".
+    assert by["why:staff:one_more_chore"].what.startswith(
+        "Staff who see one more chore – show what is in it for them"
+    )
     assert by["audit:linkedin:northwind:pinned"].owner == "Kim"
 
 

@@ -63,7 +63,8 @@ def sidebar_controls() -> None:
         with st.popover(_("Clear my data"), icon=":material/delete:", width="stretch"):
             st.write(
                 _(
-                    "This empties your strategy and every upload in this browser session. "
+                    "This empties your strategy and every upload in this session, and removes "
+                    "the copy of your answers kept in this browser. "
                     "Save progress first if you want to keep it."
                 )
             )

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -88,6 +89,14 @@ def quote(text: str) -> str:
     """Put text in the quotation marks of the language in force: “name” or ”namn”."""
     opening, closing = QUOTES.get(language(), QUOTES[DEFAULT])
     return f"{opening}{text}{closing}"
+
+
+def quoted_list(items: list[str]) -> str:
+    """Quote each item and join them as the language lists: “a”, “b” and “c” / ”a”, ”b” och ”c”.
+
+    The marks keep items that contain "and" themselves apart ("job openings and job hunting").
+    """
+    return format_list([quote(item) for item in items], locale=_locale())
 
 
 def typography(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from strategy.core.i18n import N_, _
+from strategy.core.i18n import N_, _, ngettext, quoted_list
 from strategy.core.library import Library
 from strategy.core.model import GuidelineCard, Strategy
 from strategy.steps.recommend import wanted
@@ -57,26 +57,36 @@ def generate_card(channel_id: str, strategy: Strategy, lib: Library) -> Guidelin
     types, audiences = wanted(strategy, lib)
     type_titles = lib.titles(lib.channels.content_type)
     audience_titles = lib.titles(lib.channels.audience)
+    # Whole sentences with the user's own choices quoted, never "Label: a, b": the card is
+    # read aloud in a workshop and printed as it stands.
     job = ch.job
     if serves:
-        job += " " + _("Serves: {goals}.").format(goals=", ".join(serves))
+        job += " " + ngettext(
+            "It serves your goal {goals}.", "It serves your goals {goals}.", len(serves)
+        ).format(goals=quoted_list(serves))
     audience = ch.audience
-    reached = [audience_titles[a] for a in audiences if a in ch.audiences]
+    reached = [audience_titles[a].lower() for a in audiences if a in ch.audiences]
     if reached:
-        audience += " " + _("Here: {audiences}.").format(audiences=", ".join(reached).lower())
+        audience += " " + _("Of the people you want to reach: {audiences}.").format(
+            audiences=quoted_list(reached)
+        )
     share = ch.share
-    suited = [type_titles[t] for t in types if t in ch.suits]
+    suited = [type_titles[t].lower() for t in types if t in ch.suits]
     if suited:
-        share += " " + _("From your plans: {types}.").format(types=", ".join(suited).lower())
+        share += " " + _("Of what you plan to share, this channel suits {types}.").format(
+            types=quoted_list(suited)
+        )
     avoid = ch.avoid
-    unsuited = [type_titles[t] for t in types if t in ch.not_suits]
+    unsuited = [type_titles[t].lower() for t in types if t in ch.not_suits]
     if unsuited:
-        avoid += " " + _("Keep elsewhere: {types}.").format(types=", ".join(unsuited).lower())
+        avoid += " " + _("Of what you plan to share, keep {types} for other channels.").format(
+            types=quoted_list(unsuited)
+        )
     experiment = next(
         (c for c in strategy.channels.chosen if c.channel == channel_id and c.experiment), None
     )
     if experiment:
-        job = _("Experiment: {job}").format(job=job)
+        job += " " + _("You run it as an experiment: try it, then decide at the review.")
     return GuidelineCard(
         channel=channel_id,
         job=job,

@@ -190,6 +190,13 @@ def suggested_recurring(strategy: Strategy, lib: Library, today: dt.date) -> lis
     return items
 
 
+def staff_action(group: str, step: str) -> str:
+    """A staff group's next step as one sentence: "Staff who see one more chore – show what…"."""
+    return _("Staff who {group} – {step}").format(
+        group=group[:1].lower() + group[1:], step=step[:1].lower() + step[1:]
+    )
+
+
 def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[PlanAction]:
     """Collect every action the earlier steps produce, each with a stable `source` key.
 
@@ -210,7 +217,9 @@ def suggested_actions(strategy: Strategy, lib: Library, today: dt.date) -> list[
         # Keyed by id, so a change of language does not suggest the same task again.
         actions.append(
             PlanAction(
-                what=f"{group.title}: {group.next_step}", due=month, source=f"why:staff:{group.id}"
+                what=staff_action(group.title, group.next_step),
+                due=month,
+                source=f"why:staff:{group.id}",
             )
         )
     actions += account_actions(strategy.audit.accounts, lib, today)
