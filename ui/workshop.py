@@ -13,6 +13,7 @@ from strategy.demo.personas import find_persona
 from strategy.report import to_pdf
 from strategy.report.guide import facilitator_guide
 from ui import bind
+from ui.focus_css import FOCUS_CSS
 from ui.layout_css import COUNTDOWN_KEY, LAYOUT_CSS, PROJECTOR_CSS
 from ui.state import app_state, clear_session, lib
 
@@ -71,7 +72,7 @@ def sidebar_controls() -> None:
             if st.button(_("Yes, clear everything"), type="primary", key="confirm_clear"):
                 clear_session()
                 st.rerun()
-    st.html(LAYOUT_CSS)
+    st.html(LAYOUT_CSS + FOCUS_CSS)
     if state.workshop:
         st.html(PROJECTOR_CSS)
 
