@@ -13,7 +13,7 @@ from strategy.core.model import Strategy
 from strategy.importers.dataset import Dataset
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
 from strategy.steps.guidelines import CARD_FIELDS, field_label
-from strategy.steps.plan import default_review_date, routines
+from strategy.steps.plan import default_review_date, routines, staff_action
 from strategy.steps.recommend import rank_channels
 from strategy.steps.reconcile import reconcile
 from strategy.steps.why import readiness_gaps, staff_next_steps
@@ -127,7 +127,7 @@ def _why(doc: Document, s: Strategy, lib: Library) -> None:
             doc.add(Para(_("Next steps: {actions}").format(actions=" ".join(a for _i, a in gaps))))
         steps = staff_next_steps(s, lib)
         doc.add(Heading(_("Meeting staff where they are"), 2))
-        doc.add(*_or_missing(steps, lambda st: [Bullets([f"{t}: {n}" for t, n in st])]))
+        doc.add(*_or_missing(steps, lambda st: [Bullets([staff_action(t, n) for t, n in st])]))
 
 
 def _audit(doc: Document, s: Strategy, lib: Library) -> None:
