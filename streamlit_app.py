@@ -8,6 +8,7 @@ import streamlit as st
 from strategy.core.library import ContentError
 from ui.browser_copy import keep
 from ui.nav import build_pages, sidebar
+from ui.page_lang import mark
 from ui.state import app_state, lib, reconcile_session
 
 # A local icon file: a Material icon as page_icon makes every browser fetch it from Google.
@@ -28,4 +29,6 @@ current = st.navigation(pages, position="hidden")
 sidebar(pages)
 # The work is kept in this browser as it changes, and restored in a new session (a reload).
 keep()
+# Streamlit's page says lang="en" in every language: say the session's.
+mark()
 current.run()

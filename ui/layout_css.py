@@ -6,6 +6,13 @@ as they take. Below 640 px wide (a phone) headings and long words wrap, columns 
 data grids scroll sideways inside their own box (their text is drawn on a canvas that CSS
 cannot wrap; the table's first column is pinned, see ui/table.py).
 
+It also keeps text and targets readable (WCAG 2.2 AA, checked with axe-core by
+tests/test_browser_accessibility.py): Streamlit fades captions with `opacity: 0.6`, 3.9:1 on
+white, and fades coloured words in them too (`:orange[...]`, 2.8:1); here the caption's own
+colour is the text colour at 75 % (6.1:1 on white, 5.6:1 on the sidebar's grey, 8.9:1 in the
+dark theme) and coloured words keep their full colour. A date input's day, month and year are
+each a target of 18×20 px: here at least 24×24 px (2.5.8 Target Size).
+
 `PROJECTOR_CSS` is added in workshop mode. Streamlit sizes its type, spacing and the data
 grids' canvas text in rem, so a larger root size scales everything at once: 22 px makes body
 text 22 px and the small type (sidebar links, chips, captions, table cells) 19 px, readable
@@ -39,6 +46,15 @@ LAYOUT_CSS = """
 }
 [data-testid="stWidgetLabel"] p, [data-testid="stCheckbox"] p, .stButton p {
   white-space: normal; overflow-wrap: break-word;
+}
+/* Captions: readable grey instead of the whole caption at 60 % opacity (see the docstring). */
+[data-testid="stApp"] [data-testid="stCaptionContainer"] {
+  opacity: 1; color: color-mix(in srgb, currentColor 75%, transparent);
+}
+/* A date input's day, month and year: targets of at least 24×24 px. */
+[data-testid="stDateInputFieldsScroller"] [role="spinbutton"] {
+  display: inline-flex; align-items: center; justify-content: center;
+  min-width: 24px; min-height: 24px;
 }
 @media (max-width: 640px) {
   /* Headings and long words (a URL, a handle) wrap instead of running off the screen. */

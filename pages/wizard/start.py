@@ -9,6 +9,7 @@ from strategy.core.storage import StrategyFileError, loads
 from strategy.demo.personas import load_persona, personas
 from ui import bind
 from ui.nav import footer, header
+from ui.page_lang import LANGUAGE_LABEL
 from ui.state import app_state, flash, replace_strategy, show_flashes, upload_key, wkey
 from ui.text import safe
 
@@ -16,9 +17,10 @@ header("start")
 show_flashes()
 state = app_state()
 
-# Labelled in both languages, so a person who reads only one of them can find it.
+# Labelled in both languages, so a person who reads only one of them can find it (ui.page_lang
+# marks each word with its language).
 bind.choice(
-    "Language · Språk",
+    LANGUAGE_LABEL,
     "profile.language",
     list(LANGUAGES),
     format_func=LANGUAGES.get,
