@@ -297,3 +297,34 @@ def test_an_incomplete_own_rule_is_refused_naming_the_part_and_the_draft_stays(a
     assert any("Part 2" in e.value and "Pick at least one weekday" in e.value for e in app.error)
     assert app.session_state[SESSION_KEY].strategy.analytics.own_rules == []
     assert app.text_input(key="w:own_rule:name").value == "Weekends"  # nothing typed is lost
+
+
+def test_every_chart_has_its_takeaway_under_it_and_its_numbers_in_a_table(app):
+    """A chart is followed by its text alternative (a caption) and an expander with a table."""
+    go(app)
+    main = list(app.main)  # in page order: a chart, its caption(s), its numbers, the next chart
+
+    def kind(el) -> str:
+        return getattr(el, "type", type(el).__name__)
+
+    order = [(i, kind(el)) for i, el in enumerate(main)]
+    charts_at = [i for i, k in order if k == "vega_lite_chart"]
+    assert len(charts_at) == 5  # rates (one kind of rate), followers, weekly, heatmap, rules
+    numbers = [e for e in app.expander if e.label.startswith("The numbers: ")]
+    assert [e.label for e in numbers] == [
+        "The numbers: Engagement rate per account",
+        "The numbers: Engagement against followers",
+        "The numbers: Followers and engagement per week: linkedin · Northwind HR",
+        "The numbers: Best time to post",
+        "The numbers: Folk rules tested",
+    ]
+    for i in charts_at:
+        after = [k for _i, k in order[i + 1 : i + 4]]
+        assert after[0] == "caption", after  # the takeaway directly under the chart
+        assert "expandable" in after or "expander" in after, after
+    for e in numbers:
+        assert len(e.dataframe) == 1 and len(e.dataframe[0].value) > 0, e.label
+    text = captions(app).replace("\\:", ":")  # safe() escapes a colon (no emoji shortcodes)
+    assert "median interactions per follower, per post: highest for linkedin · Alex Berg" in text
+    assert "Each dot is an account's median interactions per follower and post" in text
+    assert "The largest difference: job posts" in text

@@ -21,6 +21,7 @@ from strategy.core.storage import dumps
 from strategy.demo.datasets import demo_datasets
 from strategy.demo.personas import load_persona
 from strategy.report import build_document, to_markdown, to_pdf
+from strategy.report.blocks import Heading, Image
 from strategy.report.fonts import PLACEHOLDER, emoji_font, printable
 from strategy.steps.guidelines import sync_cards
 
@@ -90,7 +91,8 @@ def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(ful
     # (their exports share no time axis), best time, rules: tagged figures with their names.
     figures = exports.pdf_figures(reader)
     assert len(figures) == 7
-    assert figures[0] == "Engagement rate per account" and figures[-1] == "Folk rules tested"
+    assert figures[0].startswith("Engagement rate per account. ")
+    assert figures[-1].startswith("Folk rules tested. ")
     # Drawn as vectors: no pixels, and the charts' own words are text in the PDF.
     assert sum(len(p.images) for p in reader.pages) == 0
     assert "Folk rules tested on your posts" in pdf_text(full_pdf)
@@ -322,3 +324,62 @@ def test_a_trainers_wording_for_an_accounts_use_reaches_the_report(tmp_path):
     s.audit.accounts = [Account(network="LinkedIn", usage="often")]
     md = to_markdown(build_document(s, lib, today=TODAY, charts=False))
     assert "Our daily channel" in md and "Use often" not in md
+
+
+def flat_outline(reader: PdfReader) -> list:
+    """Every bookmark, sections and subsections, in order."""
+    out = []
+    for item in reader.outline:
+        out += flat_outline_items(item)
+    return out
+
+
+def flat_outline_items(item) -> list:
+    if isinstance(item, list):
+        return [x for sub in item for x in flat_outline_items(sub)]
+    return [item]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_pdf_says_its_language_and_title_bookmarks_every_heading_and_describes_each_chart(
+    lang, report_strategy, full_pdf, swedish_pdf, exports
+):
+    """What a screen reader or a reader's sidebar needs: see "Accessibility of the PDF"."""
+    if lang == "en":
+        s, data, lib = report_strategy(), full_pdf, LIB
+    else:
+        s, data = load_persona("hr_team", "sv", today=dt.date(2026, 11, 1)), swedish_pdf
+        lib = load_library(language="sv")
+    doc = build_document(s, lib, demo_datasets(), today=TODAY)
+    reader = PdfReader(io.BytesIO(data))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == lang
+    assert reader.metadata.title == doc.title
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True  # not the file name
+    # A bookmark for every heading, at its level, on the page that holds it.
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    marks = flat_outline(reader)
+    assert [m.title for m in marks] == [" ".join(h.text.split()) for h in headings]
+    pages = [reader.get_destination_page_number(m) for m in marks]
+    assert pages == sorted(pages)
+    # Reading order follows the layout: the headings come in the text in the outline's order.
+    text = " ".join(pdf_text(data).split())
+    at = 0
+    for m, page in zip(marks, pages, strict=True):
+        assert m.title in " ".join(reader.pages[page].extract_text().split()), m.title
+        at = text.index(m.title, at)
+    # Each chart is a tagged figure whose alternative text is its name and its takeaway.
+    images = [b for b in doc.blocks if isinstance(b, Image)]
+    alts = exports.pdf_figures(reader)
+    assert alts == [printable(b.alt) for b in images]
+    sample = {"en": ("posts", "weeks"), "sv": ("inlägg", "veckor")}[lang]
+    for alt, block in zip(alts, images, strict=True):
+        assert alt.startswith(block.name + ". ") and len(alt) > len(block.name) + 40
+        assert any(word in alt for word in sample), alt
+    first = {
+        "en": "Engagement rate per account. 3 accounts, median interactions per follower, per "
+        "post: highest for linkedin · Alex Berg (5.83% over 78 posts)",
+        "sv": "Engagemangsgrad per konto. 3 konton, median interaktioner per följare, per "
+        "inlägg: högst för linkedin · Alex Berg (5,83\u00a0% över 78 inlägg)",
+    }
+    assert alts[0].startswith(first[lang])

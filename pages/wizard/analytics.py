@@ -5,7 +5,7 @@ from typing import cast
 
 import streamlit as st
 
-from strategy.analytics import analyze, charts, readings
+from strategy.analytics import analyze, chart_text, charts
 from strategy.analytics.folk_rules import results_table
 from strategy.analytics.measures import MEASURE_NAMES
 from strategy.analytics.settings import options_for
@@ -250,13 +250,23 @@ for a in analysis.accounts:
         )
 
 
-def overview() -> list[tuple[dict | None, str]]:
-    """The per-account rates and followers, then the notes: (chart spec or None, reading)."""
-    out = []
+def described(text: chart_text.ChartText) -> None:
+    """Under a chart: its takeaway in words (a screen reader's text too), then its numbers."""
+    st.caption(safe(text.alt))
+    if text.notes:
+        st.caption(safe(text.notes))
+    if len(text.table):
+        with st.expander(_("The numbers: {chart}").format(chart=text.name)):
+            frame_table(text.table)
+
+
+def overview() -> list[tuple[dict | None, chart_text.ChartText]]:
+    """The per-account rates and followers, then the notes: (chart spec or None, its text)."""
+    out: list[tuple[dict | None, chart_text.ChartText]] = []
     rates = rate_table(analysis)
     if not rates.empty:
         panels = [chart.spec(c) for c in charts.rate_panels(rates, ticks=benchmark_ticks(analysis))]
-        out += [(spec, "") for spec in panels[:-1]] + [(panels[-1], readings.read_rates(analysis))]
+        out += list(zip(panels, chart_text.rate_texts(analysis), strict=True))
     points = follower_points(analysis)
     measure = _(MEASURE_NAMES[analysis.options.measure])
     if not points.empty:
@@ -264,27 +274,24 @@ def overview() -> list[tuple[dict | None, str]]:
         out.append(
             (
                 chart.spec(charts.engagement_vs_followers(points, lines, measure)),
-                readings.read_points(points, lines),
+                chart_text.followers_text(analysis, points, lines),
             )
         )
     else:
-        out.append(
-            (
-                None,
-                _(
-                    "Engagement against follower count needs an account with posts and "
-                    "a follower count: type a total above."
-                ),
-            )
+        note = _(
+            "Engagement against follower count needs an account with posts and "
+            "a follower count: type a total above."
         )
-    return out + [(None, note) for note in analysis.notes()]
+        out.append((None, chart_text.ChartText("", note)))
+    return out + [(None, chart_text.ChartText("", note)) for note in analysis.notes()]
 
 
-for spec, reading in memo("overview", (datasets, options), overview):
+for spec, text in memo("overview", (datasets, options), overview):
     if spec is not None:
         chart.show(spec)
-    if reading:
-        st.caption(safe(reading))
+        described(text)
+    else:
+        st.caption(safe(text.alt))
 
 published, published_notes = memo(
     "published", (datasets, options), lambda: benchmark_table(analysis)
@@ -314,28 +321,28 @@ if analysis.accounts:
     )
     a = analysis.account(chosen) or analysis.accounts[0]
 
-    def account_figures() -> list[tuple[dict, str]]:
+    def account_figures() -> list[tuple[dict, chart_text.ChartText]]:
         """Weekly growth, best time to post and the rule tests for one account."""
         out = []
         weekly = weekly_long(analysis, [a])
         if not weekly.empty:
-            out.append((chart.spec(charts.over_time(weekly)), readings.read_weekly(analysis, [a])))
+            out.append((chart.spec(charts.over_time(weekly)), chart_text.weekly_text(analysis, a)))
         if len(a.posts):
             clock = zone_words(a.zoned, a.has_time_of_day, a.options.zone)
             out.append(
                 (
                     chart.spec(charts.best_time(heat_cells(a), a.rate_name, clock)),
-                    readings.read_heatmap(a),
+                    chart_text.heatmap_text(a),
                 )
             )
             out.append(
-                (chart.spec(charts.rule_chart(a.rules, a.rate_name)), readings.read_rules(a))
+                (chart.spec(charts.rule_chart(a.rules, a.rate_name)), chart_text.rules_text(a))
             )
         return out
 
-    for spec, reading in memo("account", (datasets, options, a.account.key), account_figures):
+    for spec, text in memo("account", (datasets, options, a.account.key), account_figures):
         chart.show(spec)
-        st.caption(safe(reading))
+        described(text)
     if not len(a.posts):
         st.caption(_("The rule tester and best time need a per-post export (not a daily one)."))
     if a.rules:

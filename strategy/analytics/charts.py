@@ -75,6 +75,8 @@ def localized(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., alt.TopL
     return wrapper
 
 
+LABEL_INK = "#31333f"  # Streamlit's text colour: the labels beside marks read as text
+
 RATE_TITLE = N_("Engagement rate per account")
 RATE_SUBTITLE = N_(
     "Dot: the median; bar: the middle half of posts (or days); the figure is the "
@@ -205,7 +207,12 @@ def engagement_vs_followers(
             tooltip=[alt.Tooltip("label:N", title=_("Published figure"))],
         )
     )
-    cites = published.mark_text(align="left", dy=-8, fontSize=10).encode(x="x0:Q", text="cite:N")
+    # Words beside a mark are dark: the network's pale colour would leave them unreadable, and
+    # the legend and the account's name already say the network.
+    ink = alt.value(LABEL_INK)
+    cites = published.mark_text(align="left", dy=-8, fontSize=10).encode(
+        x="x0:Q", text="cite:N", color=ink
+    )
     dots = (
         alt.Chart(sample_for_chart(points))
         .mark_circle(size=160, opacity=0.9)
@@ -222,7 +229,7 @@ def engagement_vs_followers(
             ],
         )
     )
-    labels = dots.mark_text(align="left", dx=10, fontSize=11).encode(text="account:N")
+    labels = dots.mark_text(align="left", dx=10, fontSize=11).encode(text="account:N", color=ink)
     if lines.empty:
         subtitle = _(
             "Only accounts with posts and a follower count. No published figure per "
@@ -280,6 +287,11 @@ def over_time(weekly: pd.DataFrame, width: int | str = "container") -> alt.VConc
     )
 
 
+# The share of the colour scale's range above which a cell is dark enough for white text:
+# tealblues reaches 4.5:1 against white only in its last third.
+DARK_SHARE = 0.65
+
+
 @localized
 def best_time(
     cells: pd.DataFrame, rate: str, clock: str, width: int | str = "container"
@@ -332,8 +344,23 @@ def best_time(
         )
     )
     few = base.transform_filter(~alt.datum.enough).mark_rect(color="#d9d9d9")
-    subtitle = _("Median {rate}; {clock}; grey: fewer than 3 rated posts, too few to read.")
-    chart = cast(alt.LayerChart, alt.layer(few, enough))  # no facet encodings: never a FacetChart
+    # Each cell states its rated posts, so a slot is read without telling its colour apart:
+    # dark text on the light cells (and the grey ones), white on the darkest.
+    rated = cast(pd.Series, cells.loc[cells["enough"].astype(bool), "median_rate"]).dropna()
+    dark = float(rated.min() + DARK_SHARE * (rated.max() - rated.min())) if len(rated) else 1.0
+    counts = base.mark_text(fontSize=11).encode(
+        text=alt.Text("rated:Q", format="d"),
+        color=alt.condition(
+            f"datum.enough && datum.median_rate > {dark!r}",
+            alt.value("#ffffff"),
+            alt.value("#222222"),
+        ),
+    )
+    subtitle = _(
+        "Median {rate}; {clock}; the figure in a slot: its rated posts; grey: fewer than 3, "
+        "too few to read."
+    )
+    chart = cast(alt.LayerChart, alt.layer(few, enough, counts))  # no facet encodings
     return chart.properties(
         title=alt.TitleParams(
             _("When your posts did best") if timed else _("Which weekday your posts did best"),

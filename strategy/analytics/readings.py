@@ -25,17 +25,22 @@ def read_rates(analysis: Analysis) -> str:
 
 def read_points(points: pd.DataFrame, lines: pd.DataFrame | None = None) -> str:
     """Say what the engagement-against-followers chart shows, and whose figures the lines are."""
-    text = _read_points(points)
+    return " ".join(filter(None, [_read_points(points), points_notes(points, lines)]))
+
+
+def points_notes(points: pd.DataFrame, lines: pd.DataFrame | None = None) -> str:
+    """Whose published figures the follower chart's dashed lines are; which networks have none."""
     if lines is None or points.empty:
-        return text
+        return ""
     drawn = sorted(set(lines["platform"]))
     missing = sorted(set(points["platform"]) - set(drawn))
+    parts = []
     if len(lines):
-        text += " " + _("Dashed lines: {figures}.").format(figures="; ".join(lines["label"]))
+        parts.append(_("Dashed lines: {figures}.").format(figures="; ".join(lines["label"])))
     if missing:
         words = _("No published figure per follower and post for {networks}, so no line for them.")
-        text += " " + words.format(networks=", ".join(map(network_name, missing)))
-    return text
+        parts.append(words.format(networks=", ".join(map(network_name, missing))))
+    return " ".join(parts)
 
 
 def read_benchmarks(analysis: Analysis) -> str:
@@ -156,9 +161,15 @@ def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> s
     most have none), how many rules were tested together and what that means, and that
     groups which largely coincide do not give independent results.
     """
+    return " ".join(rules_lines(a, results))
+
+
+def rules_lines(a: AccountAnalysis, results: list[RuleResult] | None = None) -> list[str]:
+    """The sentences of `read_rules`: first the count of what the rules showed, then caveats."""
     results = a.rules if results is None else results
     if not results:
-        return _("{account}: no rated posts to test the rules on.").format(account=a.account.label)
+        words = _("{account}: no rated posts to test the rules on.")
+        return [words.format(account=a.account.label)]
     held = sum(r.outcome in ("first", "second") for r in results)
     unclear = sum(r.outcome == "unclear" for r in results)
     thin = sum(r.outcome in ("thin", "not_applicable", "flat") for r in results)
@@ -211,4 +222,4 @@ def read_rules(a: AccountAnalysis, results: list[RuleResult] | None = None) -> s
             ).format(n=tied)
         )
     lines.append(_("A difference is an association on these posts, a hint to try, not a cause."))
-    return " ".join(lines)
+    return lines

@@ -45,14 +45,16 @@ class Image:
         drawn: The chart drawn, as SVG or PNG bytes; None while only its spec is known (the PDF
             draws it then).
         caption: The reading printed under the chart.
-        alt: The chart's name, also its alternative text.
+        alt: Its alternative text: the chart's name and its takeaway from the data.
         spec: The Vega-Lite spec it is (or will be) drawn from.
+        name: The chart's name alone (Markdown's label); `alt` when not given.
     """
 
     drawn: bytes | None
     caption: str
     alt: str
     spec: dict | None = None
+    name: str = ""
 
 
 Block = Heading | Para | Bullets | Table | Image

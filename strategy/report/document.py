@@ -335,8 +335,8 @@ def _analytics(
     elif charts:
         # The demo's datasets say so in their format (a copy sent to a worker is still known).
         made_up = all(d.format_id == "demo" for d in datasets)
-        for spec, reading, alt in figures(analysis, made_up):
-            doc.add(Image(None, reading, alt, spec=spec))
+        for spec, reading, text in figures(analysis, made_up):
+            doc.add(Image(None, reading, text.described(), spec=spec, name=text.name))
     _own_rules(doc, s, analysis)
     doc.add(Heading(_("What works for this audience"), 2))
     doc.add(Para(m.learn_by_doing))

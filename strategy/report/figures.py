@@ -6,7 +6,8 @@ from typing import cast
 
 import pandas as pd
 
-from strategy.analytics import Analysis, charts, readings
+from strategy.analytics import Analysis, chart_text, charts, readings
+from strategy.analytics.chart_text import ChartText
 from strategy.analytics.measures import MEASURE_NAMES
 from strategy.analytics.tables import (
     benchmark_ticks,
@@ -39,10 +40,11 @@ def labelled_made_up(spec: dict) -> dict:
     return {**spec, "title": {**title, "text": lines if len(lines) > 1 else lines[0]}}
 
 
-def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, str]]:
-    """Return (Vega-Lite spec, reading, alt text) for each chart the data supports.
+def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, ChartText]]:
+    """Return (Vega-Lite spec, reading, text alternative) for each chart the data supports.
 
-    The charts are drawn where the PDF is laid out, side by side with its text.
+    The charts are drawn where the PDF is laid out, side by side with its text. The text
+    alternative (`chart_text`) names the chart and gives its takeaway: the figure's alt text.
 
     Args:
         analysis: The analysis of the exports.
@@ -54,13 +56,14 @@ def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, 
         reading = " ".join(
             filter(None, [readings.read_rates(analysis), readings.read_benchmarks(analysis)])
         )
-        out.append(
-            (
-                charts.account_rates(rates, WIDTH, benchmark_ticks(analysis)),
-                reading,
-                _("Engagement rate per account"),
-            )
+        # One figure holds every rate panel: its alt text says each panel's takeaway.
+        panels = chart_text.rate_texts(analysis)
+        text = ChartText(
+            _("Engagement rate per account"),
+            " ".join(t.alt for t in panels),
+            pd.concat([t.table for t in panels], ignore_index=True),
         )
+        out.append((charts.account_rates(rates, WIDTH, benchmark_ticks(analysis)), reading, text))
     points = follower_points(analysis)
     if not points.empty:
         lines = follower_lines(analysis, points)
@@ -69,7 +72,7 @@ def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, 
             (
                 charts.engagement_vs_followers(points, lines, measure, WIDTH),
                 readings.read_points(points, lines),
-                _("Engagement against followers"),
+                chart_text.followers_text(analysis, points, lines),
             )
         )
     for a in analysis.accounts:  # one account a chart: exports of different years share no axis
@@ -79,9 +82,7 @@ def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, 
                 (
                     charts.over_time(weekly, WIDTH),
                     readings.read_weekly(analysis, [a]),
-                    _("Followers and engagement per week: {account}").format(
-                        account=a.account.label
-                    ),
+                    chart_text.weekly_text(analysis, a),
                 )
             )
     posted = [
@@ -97,19 +98,19 @@ def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, 
             (
                 charts.best_time(heat_cells(a), a.rate_name, clock, WIDTH),
                 readings.read_heatmap(a),
-                _("Best time to post"),
+                chart_text.heatmap_text(a),
             )
         )
         out.append(
             (
                 charts.rule_chart(a.rules, a.rate_name, WIDTH),
                 readings.read_rules(a),
-                _("Folk rules tested"),
+                chart_text.rules_text(a),
             )
         )
     # Our builders produce known-good specs; skipping Altair's schema validation saves ~0.1 s
     # a chart (the unit tests validate every builder).
-    specs = [(chart.to_dict(validate=False), reading, alt) for chart, reading, alt in out]
+    specs = [(chart.to_dict(validate=False), reading, text) for chart, reading, text in out]
     if made_up:
-        specs = [(labelled_made_up(spec), reading, alt) for spec, reading, alt in specs]
+        specs = [(labelled_made_up(spec), reading, text) for spec, reading, text in specs]
     return specs

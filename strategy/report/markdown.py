@@ -31,6 +31,6 @@ def to_markdown(doc: Document) -> str:
             out += ["| " + " | ".join(row) + " |" for row in cells] + [""]
         elif isinstance(block, Image):
             with using(doc.language):
-                label = _("Chart: {name}.").format(name=escape(block.alt))
+                label = _("Chart: {name}.").format(name=escape(block.name or block.alt))
             out += [f"*{label}* {escape(block.caption)}", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import cast
 
 from fpdf import FPDF
+from fpdf.prefs import ViewerPreferences
 
 from strategy.core.i18n import _, using
 from strategy.report import raster
@@ -57,6 +58,8 @@ def _setup(language: str, title: str) -> ReportPDF:
     pdf.set_creator("Social Why")
     pdf.set_producer("Social Why (fpdf2)")
     pdf.set_lang(language)
+    # A reader's title bar (and a screen reader) names the document, not its file name.
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.alias_nb_pages()
     return pdf
 
