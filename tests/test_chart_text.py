@@ -114,7 +114,13 @@ def test_every_heatmap_cell_states_its_rated_posts(demo):
     # Unfiltered: the grey slots (too few to colour) say their count too.
     assert "transform" not in marks[0]
     colours = marks[0]["encoding"]["color"]
-    assert {colours["value"], colours["condition"]["value"]} == {"#222222", "#ffffff"}
+    assert {colours["value"], colours["condition"]["value"]} == {"#000000", "#ffffff"}
+    # White only on the last quarter of the colour range, where tealblues is dark enough for
+    # it (4.5:1); black below, on the light colours and the grey.
+    rated = cells.loc[cells["enough"].astype(bool), "median_rate"]
+    dark = float(rated.min() + 0.75 * (rated.max() - rated.min()))
+    assert colours["condition"]["test"] == f"datum.enough && datum.median_rate > {dark!r}"
+    assert colours["condition"]["value"] == "#ffffff"
 
 
 def test_charts_with_no_data_or_one_point_say_so(make_dataset):

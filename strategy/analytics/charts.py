@@ -287,9 +287,10 @@ def over_time(weekly: pd.DataFrame, width: int | str = "container") -> alt.VConc
     )
 
 
-# The share of the colour scale's range above which a cell is dark enough for white text:
-# tealblues reaches 4.5:1 against white only in its last third.
-DARK_SHARE = 0.65
+# The share of the colour scale's range above which a cell takes white text: tealblues has
+# 4.5:1 against black up to 0.745 of its range and against white from there (measured on its
+# drawn colours), so every count reads at the contrast small text needs.
+DARK_SHARE = 0.75
 
 
 @localized
@@ -345,7 +346,7 @@ def best_time(
     )
     few = base.transform_filter(~alt.datum.enough).mark_rect(color="#d9d9d9")
     # Each cell states its rated posts, so a slot is read without telling its colour apart:
-    # dark text on the light cells (and the grey ones), white on the darkest.
+    # black on the light cells (and the grey ones), white on the dark ones.
     rated = cast(pd.Series, cells.loc[cells["enough"].astype(bool), "median_rate"]).dropna()
     dark = float(rated.min() + DARK_SHARE * (rated.max() - rated.min())) if len(rated) else 1.0
     counts = base.mark_text(fontSize=11).encode(
@@ -353,7 +354,7 @@ def best_time(
         color=alt.condition(
             f"datum.enough && datum.median_rate > {dark!r}",
             alt.value("#ffffff"),
-            alt.value("#222222"),
+            alt.value("#000000"),
         ),
     )
     subtitle = _(
