@@ -96,16 +96,18 @@ label:has(input:is([type="checkbox"], [type="radio"]):focus-visible) {{
   border-radius: 0.25rem;
 }}
 
-/* The data grid draws on a canvas, and its scroller (a tab stop of its own where the table
-   scrolls sideways) has no box to ring: ring the grid's frame while either has the keyboard. */
-[data-testid="stDataFrame"]:has(:is(canvas, .dvn-scroller):focus-visible) {{
+/* The data grid draws on a canvas; its scroller (a tab stop of its own where the table
+   scrolls sideways) and the hidden cells screen readers read (Tab moves along a row's cells)
+   have no box to ring: ring the grid's frame while anything in it has focus. (:focus-within,
+   not :has(): Chrome does not restyle a :has() rule when focus moves between those cells.) */
+[data-testid="stDataFrame"]:focus-within {{
   outline: 3px solid {RING} !important;
   outline-offset: 2px !important;
   border-radius: 0.5rem;
 }}
 /* A table's toolbar (add row, columns, download, search, full screen) shows on hover only:
    show it too while one of its buttons has the keyboard. */
-[data-testid="stElementToolbar"]:has(:focus-visible) {{
+[data-testid="stElementToolbar"]:focus-within {{
   opacity: 1 !important;
   top: -2.75rem !important; /* where hovering puts it: above the table, not over its header */
   z-index: 1 !important;
