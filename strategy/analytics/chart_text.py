@@ -79,7 +79,7 @@ def _rate_text(panel: str, accounts: list[AccountAnalysis]) -> ChartText:
     if len(accounts) == 1:
         a = accounts[0]
         alt = _(
-            "{account}: median {panel} {median} over {sample}; the middle half of them lie "
+            "{account}: median {median} {panel}, over {sample}; the middle half of them lie "
             "between {q1} and {q3}."
         ).format(
             account=a.account.label,
