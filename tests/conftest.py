@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -24,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the load test's server and browser helpers live in loadtest/
 
 from loadtest import script_runs  # noqa: E402
-from loadtest.server import ServerError  # noqa: E402
+from loadtest.server import ServerError, free_port  # noqa: E402
 from loadtest.server import serve as _serve  # noqa: E402
 from strategy.core.library import load_library  # noqa: E402
 from strategy.core.model import (  # noqa: E402
@@ -345,3 +348,41 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if RELIABILITY in Path(item.path).parents:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """Debian's redis-server on a free port, for this test session only."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [
+            server,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    import redis
+
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)  # the server's own start-up; nothing of ours to wait on
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(10)

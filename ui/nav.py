@@ -7,7 +7,8 @@ import streamlit as st
 from strategy.core.i18n import _
 from strategy.steps.progress import STEPS, completed
 from ui.downloads import save_button
-from ui.state import lib, strategy
+from ui.room import join_from_url, sidebar_line
+from ui.state import app_state, lib, strategy
 from ui.workshop import facilitator_panel, sidebar_controls
 
 PAGE_FILES = {step: f"pages/wizard/{step}.py" for step in STEPS}
@@ -42,7 +43,10 @@ def build_pages() -> list:
         icon=":material/dashboard:",
         url_path="canvas",
     )
-    return [*steps, canvas]
+    room = st.Page(
+        "pages/workshop/room.py", title=_("Workshop room"), icon=":material/co_present:", url_path="room"
+    )
+    return [*steps, canvas, room]
 
 
 def sidebar(pages: list) -> None:
@@ -57,7 +61,10 @@ def sidebar(pages: list) -> None:
         for step, page in zip(STEPS, pages, strict=False):
             mark = " ✓" if step in done else ""
             st.page_link(page, label=f"{page.title}{mark}", icon=page.icon)
-        st.page_link(pages[-1], label=_("Strategy canvas"), icon=pages[-1].icon)
+        canvas, room = pages[len(STEPS)], pages[len(STEPS) + 1]
+        st.page_link(canvas, label=_("Strategy canvas"), icon=canvas.icon)
+        if app_state().workshop or app_state().facilitating:
+            st.page_link(room, label=_("Workshop room"), icon=room.icon)
         st.divider()
         save_button(
             _("Save progress"),
@@ -66,6 +73,8 @@ def sidebar(pages: list) -> None:
             width="stretch",
         )
         st.caption(_("Nothing is kept on the server: save your progress before you close the tab."))
+    join_from_url()
+    sidebar_line()
     sidebar_controls()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -102,6 +103,12 @@ class AppState(BaseModel):
     generation: int = 0
     messages: list[tuple[str, str]] = Field(default_factory=list)
     memo: dict[str, MemoEntry] = Field(default_factory=dict)
+    # The workshop room this session joined (its code), and the session's random token there:
+    # the room knows a participant by the token only.
+    room: str | None = None
+    room_token: str = Field(default_factory=lambda: secrets.token_urlsafe(16))
+    # The room this session runs as facilitator (code, secret), from its link.
+    facilitating: tuple[str, str] | None = None
 
 
 def app_state() -> AppState:

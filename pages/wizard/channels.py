@@ -10,6 +10,7 @@ from strategy.steps.plan import add_months
 from strategy.steps.recommend import pick_messages, rank_channels
 from ui import bind
 from ui.nav import footer, header
+from ui.room import share_panel
 from ui.state import lib, strategy
 from ui.text import safe
 
@@ -144,4 +145,5 @@ for w in warnings:
     st.warning(w)
 for e in errors:
     (st.error if s.channels.chosen else st.info)(e)
+share_panel("channels")
 footer("channels", can_continue=not errors, reason=errors[0] if errors else "")

@@ -6,6 +6,7 @@ from strategy.core.i18n import _
 from strategy.steps.guidelines import CARD_FIELDS, check_draft, field_label, generate_card
 from ui import bind
 from ui.nav import footer, header
+from ui.room import share_panel
 from ui.state import lib, strategy, wkey
 
 header("guidelines")
@@ -112,4 +113,6 @@ with st.container(border=True):
             )
         )
 
+
+share_panel("guideline")
 footer("guidelines")

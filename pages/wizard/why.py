@@ -6,6 +6,7 @@ from strategy.core.i18n import _
 from strategy.steps.why import goal_warnings, readiness_gaps, staff_next_steps, statement_template
 from ui import bind
 from ui.nav import footer, header
+from ui.room import share_panel
 from ui.state import lib, strategy
 
 header("why")
@@ -79,4 +80,6 @@ if organisation:
         st.caption(_("Each of these becomes a suggested action in your plan."))
 
 ready = bool(s.why.goals)
+for kind in ("why", "goal", "readiness"):
+    share_panel(kind)
 footer("why", can_continue=ready, reason="" if ready else _("Pick at least one goal first."))

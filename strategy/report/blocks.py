@@ -69,6 +69,8 @@ class Document:
     date: str
     blocks: list[Block] = field(default_factory=list)
     language: str = "en"
+    # A one-page handout (a room's answers) has no cover or contents: its title heads page 1.
+    cover: bool = True
 
     def add(self, *blocks: Block) -> None:
         """Append blocks."""

@@ -91,6 +91,18 @@ def _cover(pdf: ReportPDF, doc: Document) -> None:
     pdf.multi_cell(0, 5, _("Made with Social Why. Review it regularly: every strategy evolves."))
 
 
+def _title_lines(pdf: ReportPDF, doc: Document) -> None:
+    """A handout's title, subtitle and date at the top of its first page (no cover)."""
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 22)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(0, 11, printable(doc.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 11)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 6, printable(f"{doc.subtitle} · {doc.date}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+
 def _toc(pdf: FPDF, outline: list) -> None:
     pdf.set_xy(pdf.l_margin, pdf.t_margin)
     pdf.set_font("DejaVu", "B", 18)
@@ -422,9 +434,12 @@ def to_pdf(doc: Document) -> bytes:
     # The fixed wording (contents, page numbers) follows the document's own language.
     with using(doc.language):
         pdf = _setup(doc.language, doc.title)
-        _cover(pdf, doc)
-        pdf.add_page()
-        pdf.insert_toc_placeholder(_toc, pages=1, allow_extra_pages=True)
+        if doc.cover:
+            _cover(pdf, doc)
+            pdf.add_page()
+            pdf.insert_toc_placeholder(_toc, pages=1, allow_extra_pages=True)
+        else:
+            _title_lines(pdf, doc)
         # The placeholder keeps this page for the contents and starts a fresh one for the body.
         pdf.fresh_page = True
         render = {Heading: _heading, Para: _para, Bullets: _bullets, Table: _table, Image: _image}
