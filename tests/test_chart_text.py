@@ -135,7 +135,7 @@ def test_charts_with_no_data_or_one_point_say_so(make_dataset):
     analysis = analyze([make_dataset(frame)])
     a = analysis.accounts[0]
     [rate] = chart_text.rate_texts(analysis)
-    assert ", over 2 posts" in rate.alt and "middle half" in rate.alt  # one account: no ranking
+    assert " over 2 posts; " in rate.alt and "middle half" in rate.alt  # one account: no ranking
     empty = follower_points(analysis)
     none = chart_text.followers_text(analysis, empty, follower_lines(analysis, empty))
     assert "No account has both posts and a follower count" in none.alt and none.table.empty
@@ -200,7 +200,7 @@ def test_the_rate_alt_text_matches_plain_pandas_on_the_raw_x_export():
     rate = rate.dropna()
     [text] = chart_text.rate_texts(real_analysis(X_LEGACY))
     assert text.alt == (
-        f"x · ADHOrg: median {percent(rate.median(), 2)} interactions per impression, per post, "
+        f"x · ADHOrg: median {percent(rate.median(), 2)} interactions per impression "
         f"over {len(rate)} posts; the middle half of them lie between "
         f"{percent(rate.quantile(0.25), 2)} and {percent(rate.quantile(0.75), 2)}."
     )

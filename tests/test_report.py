@@ -91,8 +91,8 @@ def test_the_pdf_has_an_outline_page_numbers_charts_and_no_personal_metadata(ful
     # (their exports share no time axis), best time, rules: tagged figures with their names.
     figures = exports.pdf_figures(reader)
     assert len(figures) == 7
-    assert figures[0].startswith("Engagement rate per account. ")
-    assert figures[-1].startswith("Folk rules tested. ")
+    assert figures[0].startswith("Engagement rate per account (made-up demo data). ")
+    assert figures[-1].startswith("Folk rules tested (made-up demo data). ")
     # Drawn as vectors: no pixels, and the charts' own words are text in the PDF.
     assert sum(len(p.images) for p in reader.pages) == 0
     assert "Folk rules tested on your posts" in pdf_text(full_pdf)
@@ -377,9 +377,9 @@ def test_the_pdf_says_its_language_and_title_bookmarks_every_heading_and_describ
         assert alt.startswith(block.name + ". ") and len(alt) > len(block.name) + 40
         assert any(word in alt for word in sample), alt
     first = {
-        "en": "Engagement rate per account. 3 accounts, median interactions per follower, per "
-        "post: highest for linkedin · Alex Berg (5.83% over 78 posts)",
-        "sv": "Engagemangsgrad per konto. 3 konton, median interaktioner per följare, per "
-        "inlägg: högst för linkedin · Alex Berg (5,83\u00a0% över 78 inlägg)",
+        "en": "Engagement rate per account (made-up demo data). 3 accounts, median interactions "
+        "per follower, per post: highest for linkedin · Alex Berg (5.83% over 78 posts)",
+        "sv": "Engagemangsgrad per konto (påhittade demodata). 3 konton, median interaktioner "
+        "per följare, per inlägg: högst för linkedin · Alex Berg (5,83\u00a0% över 78 inlägg)",
     }
     assert alts[0].startswith(first[lang])

@@ -76,16 +76,12 @@ def rate_texts(analysis: Analysis) -> list[ChartText]:
 
 def _rate_text(panel: str, accounts: list[AccountAnalysis]) -> ChartText:
     medians = [float(a.rates.median()) for a in accounts]
+    notes = ""
     if len(accounts) == 1:
         a = accounts[0]
-        alt = _(
-            "{account}: median {median} {panel}, over {sample}; the middle half of them lie "
-            "between {q1} and {q3}."
-        ).format(
-            account=a.account.label,
-            panel=panel,
-            median=percent(medians[0], 2),
-            sample=_sample(len(a.rates), a.rate_grain),
+        # The account's reading word for word (the CLI's `reading`), then its middle half.
+        alt = _("{summary}; the middle half of them lie between {q1} and {q3}.").format(
+            summary=a.summary().rstrip("."),
             q1=percent(float(a.rates.quantile(0.25)), 2),
             q3=percent(float(a.rates.quantile(0.75)), 2),
         )
@@ -105,6 +101,8 @@ def _rate_text(panel: str, accounts: list[AccountAnalysis]) -> ChartText:
             low_median=percent(medians[low], 2),
             low_sample=_sample(len(accounts[low].rates), accounts[low].rate_grain),
         )
+        # Every account's reading word for word (as `readings.read_rates`, for this panel).
+        notes = "; ".join(a.summary().rstrip(".") for a in accounts) + "."
     published = [a for a in accounts if a.benchmarks]
     if published:
         alt += " " + ngettext(
@@ -127,7 +125,7 @@ def _rate_text(panel: str, accounts: list[AccountAnalysis]) -> ChartText:
             for a, m in zip(accounts, medians, strict=True)
         ]
     )
-    return ChartText(_("Engagement rate per account"), alt, table)
+    return ChartText(_("Engagement rate per account"), alt, table, notes)
 
 
 # -- engagement against follower count --------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import cast
 
 import pandas as pd
@@ -112,5 +113,10 @@ def figures(analysis: Analysis, made_up: bool = False) -> list[tuple[dict, str, 
     # a chart (the unit tests validate every builder).
     specs = [(chart.to_dict(validate=False), reading, text) for chart, reading, text in out]
     if made_up:
-        specs = [(labelled_made_up(spec), reading, text) for spec, reading, text in specs]
+        # The alternative text says so too, as the chart's title does to someone who sees it.
+        label = _("made-up demo data")
+        specs = [
+            (labelled_made_up(spec), reading, replace(text, name=f"{text.name} ({label})"))
+            for spec, reading, text in specs
+        ]
     return specs
