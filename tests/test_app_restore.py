@@ -26,15 +26,22 @@ def state(at) -> AppState:
     return at.session_state[SESSION_KEY]
 
 
+def copy_component(at):
+    """The browser copy's component (the page has other invisible components too)."""
+    (element,) = [
+        e for e in at.get("bidi_component") if e.proto.component_name.endswith("browser_copy")
+    ]
+    return element
+
+
 def sent(at) -> dict:
     """What this run told the page's script: nonce, ready, and an operation when there is one."""
-    (element,) = at.get("bidi_component")
-    return json.loads(element.proto.json)
+    return json.loads(copy_component(at).proto.json)
 
 
 def found(at, text: str):
     """Run again as the page's script does when it found a copy in the browser."""
-    (element,) = at.get("bidi_component")
+    element = copy_component(at)
     widgets = at._tree.get_widget_states()
     widgets.widgets.append(
         WidgetState(

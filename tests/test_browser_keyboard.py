@@ -252,7 +252,11 @@ class Keys:
         """Tab to Next, press Enter, and wait for the next step's heading."""
         self.tab_to(Want("button", "Next"), where)
         self.press("Enter", rerun=True)
-        expect(self.page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        title = self.page.get_by_role("heading", name=heading, level=1)
+        expect(title).to_be_visible()
+        # Focus starts at the new step's title (ui.page_focus), not where Next was.
+        expect(title).to_be_focused()
+        self.check(heading)
 
     def assert_seen(self) -> None:
         """Fail, listing them, if any focus stop so far could not be seen."""

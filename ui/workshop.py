@@ -15,6 +15,7 @@ from strategy.report.guide import facilitator_guide
 from ui import bind
 from ui.focus_css import FOCUS_CSS
 from ui.layout_css import COUNTDOWN_KEY, LAYOUT_CSS, PROJECTOR_CSS
+from ui.page_focus import page_focus
 from ui.state import app_state, clear_session, lib
 
 # Workshop mode belongs to the session, not the strategy: a resume or a demo keeps it.
@@ -72,6 +73,7 @@ def sidebar_controls() -> None:
             if st.button(_("Yes, clear everything"), type="primary", key="confirm_clear"):
                 clear_session()
                 st.rerun()
+        page_focus()
     st.html(LAYOUT_CSS + FOCUS_CSS)
     if state.workshop:
         st.html(PROJECTOR_CSS)
