@@ -9,6 +9,7 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import serve
 from playwright.sync_api import Browser, Page, expect
 
@@ -62,11 +63,23 @@ def share_why(
     shown = f"{why} (Kim)" if phone else why
     # The preview is exactly what the room will see.
     expect(panel.get_by_text("This is exactly what the room will see:")).to_be_visible()
-    expect(panel.locator("blockquote")).to_have_text(shown)
+    expect(panel.locator(".st-key-room_preview_why")).to_have_text(shown)
     with wizard.acting(page, rerun=True):
         panel.get_by_role("button", name="Share", exact=True).click()
     expect(panel.get_by_text("Shared. Share again to replace it.")).to_be_visible()
     return page
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now (target-size on)."""
+    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+    found = Axe().run(page, options=options).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {' '.join(map(str, node['target']))}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+        for node in v["nodes"]
+    ]
 
 
 def seen_within(projector: Page, text: str) -> float:
@@ -93,6 +106,9 @@ def test_three_participants_share_and_the_projector_shows_it_then_reset_empties_
     expect(page.get_by_text("3 participants")).to_be_visible()
     expect(page.get_by_text("3 answers shared")).to_be_visible()
     assert max(waits) <= PROJECTOR_S, waits
+    # The projector and a participant's open share panel pass the same checks as the wizard.
+    assert serious_violations(page) == []
+    assert serious_violations(participants[0]) == []
 
     with wizard.acting(page, rerun=True):
         page.get_by_role("button", name="Reset the room").click()
