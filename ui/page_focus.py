@@ -27,9 +27,12 @@ export default function ({ data }) {
   s.path = path;
   const lost = () => !document.activeElement || document.activeElement === document.body;
   // The old page's title can stay on screen until the new one is drawn, and a title that is
-  // replaced takes its focus with it: look again for a while, only while focus is lost.
-  let ticks = 0;
+  // replaced takes its focus with it: look again for a while, only while focus is lost, and
+  // never after the person presses a key (Tab past the page's end leaves focus nowhere too).
+  let ticks = 0, pressed = false;
+  window.addEventListener("keydown", () => { pressed = true; }, { once: true, capture: true });
   const move = () => {
+    if (pressed) return;
     const title = document.querySelector('[data-testid="stMain"] h1');
     if (title && lost()) {
       title.setAttribute("tabindex", "-1");
