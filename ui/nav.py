@@ -44,7 +44,10 @@ def build_pages() -> list:
         url_path="canvas",
     )
     room = st.Page(
-        "pages/workshop/room.py", title=_("Workshop room"), icon=":material/co_present:", url_path="room"
+        "pages/workshop/room.py",
+        title=_("Workshop room"),
+        icon=":material/co_present:",
+        url_path="room",
     )
     return [*steps, canvas, room]
 
