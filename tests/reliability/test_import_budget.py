@@ -83,13 +83,21 @@ def test_a_worker_past_its_resident_limit_is_killed(monkeypatch):
 
 def test_calls_past_the_slots_wait_and_then_give_up_as_busy(test_pool, monkeypatch):
     monkeypatch.setattr(test_pool, "queue_s", 0.5)
+    # The holders' calls get a long limit of their own: on a busy machine a fresh worker's
+    # start alone took most of the pool's 3 s, and a holder that timed out freed its slot
+    # before the call below asked for one.
     holders = [
-        threading.Thread(target=test_pool.call, args=("sleep",), kwargs={"seconds": 2})
+        threading.Thread(
+            target=test_pool.call, args=("sleep",), kwargs={"seconds": 5, "timeout_s": 60}
+        )
         for _ in range(test_pool.slots)
     ]
     for holder in holders:
         holder.start()
-    time.sleep(0.3)  # the holders have their slots
+    deadline = time.monotonic() + 60
+    while test_pool._busy < test_pool.slots:  # both holders have a worker running their call
+        assert time.monotonic() < deadline, "the holders never got their workers"
+        time.sleep(0.05)
     with pytest.raises(WorkerLost) as lost:
         test_pool.call("allocate", megabytes=1)
     assert lost.value.reason == "busy"
@@ -358,10 +366,12 @@ def test_warming_fills_the_pool_once_however_often_it_is_asked():
 
 def test_warming_counts_busy_workers_so_a_busy_pool_starts_no_spare_processes(monkeypatch):
     monkeypatch.setenv("SOCIAL_WHY_WORKER_TEST_OPS", "1")
-    pool = Pool("import", idle_max=1, slots=1, timeout_s=10.0)
+    # A long limit: this test counts processes, and a loaded machine must not turn it into a
+    # test of the time limit.
+    pool = Pool("import", idle_max=1, slots=1, timeout_s=60.0)
     try:
         pool.warm()
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while not pool._idle and time.monotonic() < deadline:
             time.sleep(0.05)
         (worker,) = pool._idle
