@@ -141,6 +141,8 @@ def test_guessing_codes_is_slowed_and_then_refused_even_for_the_right_code(rooms
     with pytest.raises(RoomError, match="Too many tries"):
         rooms.join(code, "p", "attacker")
     assert rooms.join(code, "p", "someone else") == code  # others are not locked out
+    # A good join leaves no counter behind (it would never expire).
+    assert rooms.backend.get(f"tries:someone else:{int(rooms.clock() // 60)}") is None
     rooms.clock.now += 60  # type: ignore[attr-defined]
     assert rooms.join(code, "p", "attacker") == code
 
@@ -236,6 +238,7 @@ def test_the_trainers_exports_are_safe_and_complete():
     assert room is not None
     text = aggregate.to_csv(room, LIB).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "We post to learn." in text and "Hidden one" not in text
+    assert "+00:00" in text  # when, with its zone
     ready = aggregate.readiness(room, LIB)
     assert ready["of"].eq(1).all() and ready["in_place"].sum() == 1
     pdf = to_pdf(aggregate.room_document(room, LIB, TODAY))

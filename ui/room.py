@@ -13,7 +13,7 @@ import streamlit as st
 from strategy.core.i18n import _
 from strategy.rooms.model import Kind
 from strategy.rooms.share import describe, guideline_options, make_share
-from strategy.rooms.store import RoomError, Rooms, from_environment, shown_code
+from strategy.rooms.store import RoomError, Rooms, from_environment, normal_code, shown_code
 from ui import bind
 from ui.state import app_state, lib, wkey
 from ui.text import safe
@@ -52,7 +52,7 @@ def join_from_url() -> None:
     if not code or st.query_params.get("key"):
         return  # no room, or the facilitator's own link (pages/room.py handles it)
     state = app_state()
-    if state.room != code.upper().replace("-", ""):
+    if state.room != normal_code(code):
         join(code)
 
 
@@ -62,9 +62,8 @@ def sidebar_line() -> None:
     if not state.room:
         _join_form()
         return
-    room = rooms().room(state.room)
     with st.sidebar:
-        if room is None:
+        if rooms().open_kinds(state.room) is None:
             st.caption(_("The room {code} has ended.").format(code=shown_code(state.room)))
             state.room = None
             return
@@ -115,8 +114,8 @@ def share_panel(kind: Kind) -> None:
     state = app_state()
     if not state.room:
         return
-    room = rooms().room(state.room)
-    if room is None:
+    open_kinds = rooms().open_kinds(state.room)
+    if open_kinds is None:
         return
     labels = {
         "why": _("Share my why sentence with the room"),
@@ -126,7 +125,7 @@ def share_panel(kind: Kind) -> None:
         "guideline": _("Share a favourite guideline with the room"),
     }
     with st.expander(labels[kind], icon=":material/co_present:"):
-        if kind not in room.open_kinds:
+        if kind not in open_kinds:
             st.caption(_("The trainer has not opened sharing for this yet."))
             return
         guideline = ""

@@ -64,12 +64,15 @@ def wall(room: Room, lib: Library, kind: Kind = "why") -> list[str]:
 
 
 def to_csv(room: Room, lib: Library) -> bytes:
-    """Every visible share, one row each, for the trainer (formula-safe CSV)."""
+    """Every visible share, one row each, for the trainer (formula-safe CSV).
+
+    "When" is in UTC with its offset written out: the server's own zone is nobody's.
+    """
     rows = [
         (
             kind_label(s.kind),
             describe(s, lib),
-            dt.datetime.fromtimestamp(s.at).isoformat("T", "seconds"),
+            dt.datetime.fromtimestamp(s.at, dt.UTC).isoformat("T", "seconds"),
         )
         for s in room.visible()
     ]

@@ -48,6 +48,7 @@ class Backend(Protocol):
         value: str | None = None,
         mapping: dict | None = None,
     ) -> Any: ...
+    def get(self, name: str) -> str | None: ...
     def hget(self, name: str, key: str) -> str | None: ...
     def hgetall(self, name: str) -> dict[str, str]: ...
     def hdel(self, name: str, *keys: str) -> Any: ...
@@ -95,6 +96,11 @@ class MemoryBackend:
             if key is not None:
                 table[key] = value
             table.update(mapping or {})
+
+    def get(self, name):
+        with self._lock:
+            value = self._live(name)
+            return None if value is None else str(value)
 
     def hget(self, name, key):
         with self._lock:
@@ -299,8 +305,8 @@ class Rooms:
         tries = f"tries:{client}:{int(self.clock() // 60)}"
         # Past the limit every join is refused until the minute ends, right codes too: a
         # guesser learns nothing from a refusal.
-        if self.backend.incr(tries, 0) >= TRIES_PER_MINUTE:
-            self.backend.expire(tries, 120)
+        # Read, not incremented by 0: that made a key without a lifetime for every good join.
+        if int(self.backend.get(tries) or 0) >= TRIES_PER_MINUTE:
             raise RoomError(_("Too many tries. Wait a minute, then check the code."))
         code = normal_code(code)
         meta, people, _shares = self._keys(code)
@@ -322,13 +328,13 @@ class Rooms:
             RoomError: The room ended, the participant is not in it, or the trainer has not
                 opened this kind of answer.
         """
-        meta, people, shares = self._keys(code)
-        open_kinds = self.backend.hget(meta, "open")
+        _meta, people, shares = self._keys(code)
+        open_kinds = self.open_kinds(code)
         if open_kinds is None:
             raise RoomError(_("This room has ended."))
         if not self.backend.sismember(people, share.participant):
             raise RoomError(_("The trainer has reset the room: join it again to share."))
-        if share.kind not in open_kinds.split(","):
+        if share.kind not in open_kinds:
             raise RoomError(_("The trainer has not opened sharing for this yet."))
         stamped = share.model_copy(update={"at": self.clock(), "hidden": False})
         self.backend.hset(shares, share.key, stamped.model_dump_json())
@@ -337,6 +343,15 @@ class Rooms:
     def withdraw(self, code: str, participant: str, kind: Kind) -> None:
         """Take back one's own share."""
         self.backend.hdel(self._keys(code)[2], f"{participant}:{kind}")
+
+    def open_kinds(self, code: str) -> list[Kind] | None:
+        """What participants may share now; None when the room ended or expired.
+
+        Reads the room's small meta hash only: a participant's page asks on every run, and
+        the shares (the whole room's answers) are the projector's to read.
+        """
+        raw = self.backend.hget(self._keys(code)[0], "open")
+        return None if raw is None else [k for k in KINDS if k in raw.split(",")]
 
     def room(self, code: str) -> Room | None:
         """The room as the projector shows it; None when it ended or expired."""
@@ -348,7 +363,7 @@ class Rooms:
         return Room(
             code=code,
             created=float(meta.get("created", 0)),
-            open_kinds=[k for k in meta.get("open", "").split(",") if k in KINDS],  # type: ignore[misc]
+            open_kinds=[k for k in KINDS if k in meta.get("open", "").split(",")],
             participants=self.backend.scard(people),
             shares=sorted(answers, key=lambda s: s.at),
         )
