@@ -7,7 +7,7 @@ import streamlit as st
 
 from strategy.core.library import ContentError
 from ui.browser_copy import keep
-from ui.nav import build_pages, sidebar
+from ui.nav import ROOM, build_pages, sidebar
 from ui.page_lang import mark
 from ui.state import app_state, lib, reconcile_session
 
@@ -26,6 +26,9 @@ except ContentError as exc:
 reconcile_session()
 pages = build_pages()
 current = st.navigation(pages, position="hidden")
+if st.query_params.get("key") and current.url_path != ROOM:
+    # A facilitator's link (room and key) opens the room's controls from any page.
+    st.switch_page(pages[-1], query_params=st.query_params.to_dict())
 sidebar(pages)
 # The work is kept in this browser as it changes, and restored in a new session (a reload).
 keep()

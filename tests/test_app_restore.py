@@ -149,7 +149,7 @@ def test_uploads_never_go_into_the_copy(app):
     assert len(state(app).datasets) == 1
     text = copy_text(state(app))[0]
     assert "Post 0" not in text and "t.csv" not in text
-    assert set(json.loads(text)) == {"app", "format", "persona", "workshop", "strategy"}
+    assert set(json.loads(text)) == {"app", "format", "persona", "workshop", "room", "strategy"}
 
 
 @pytest.mark.parametrize(

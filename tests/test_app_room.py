@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import new_app
+import json
 
+from conftest import new_app
+from test_app_restore import found, sent, state
+
+from strategy.rooms.address import facilitator_link
 from strategy.rooms.model import Share
+from ui.browser_copy import copy_text
 from ui.room import rooms
 
 ROOM_PAGE = "pages/workshop/room.py"
@@ -75,3 +80,85 @@ def test_a_wrong_facilitator_key_opens_no_controls(app):
     app.switch_page(ROOM_PAGE).run()
     assert "not its facilitator link" in app.error[0].value
     assert [b.key for b in app.button if b.key].count("room_reset") == 0
+
+
+def joined(code: str):
+    """A participant's session that opened the join link."""
+    participant = new_app()
+    participant.query_params["room"] = code
+    participant.run()
+    assert not participant.exception
+    return participant
+
+
+def test_a_reload_counts_the_participant_once_and_keeps_their_share():
+    code, _key = start(new_app())
+    first = joined(code)
+    first.switch_page("pages/wizard/why.py").run()
+    first.text_area(key="w:why.statement").input("We show how we work.").run()
+    first.button(key="room_share:why").click().run()
+    token = state(first).room_token
+    copy = copy_text(state(first))[0]
+    assert json.loads(copy)["room"] == {"code": code, "token": token}
+    # F5: a new session opens the same link, then the browser hands back its copy.
+    again = joined(code)
+    room = rooms().room(code)
+    assert room is not None and room.participants == 2  # before the copy arrives
+    found(again, copy)
+    room = rooms().room(code)
+    assert room is not None and room.participants == 1
+    assert state(again).room == code and state(again).room_token == token
+    again.switch_page("pages/wizard/why.py").run()
+    again.text_area(key="w:why.statement").input("We show how we work, daily.").run()
+    again.button(key="room_share:why").click().run()
+    room = rooms().room(code)
+    assert room is not None
+    assert [s.text for s in room.visible("why")] == ["We show how we work, daily."]
+
+
+def test_a_participant_who_only_joined_is_kept_too():
+    code, _key = start(new_app())
+    participant = joined(code)
+    written = sent(participant)
+    assert written.get("op") == "write"  # no work typed: the room alone is kept
+    assert json.loads(written["copy"])["room"]["code"] == code
+
+
+def test_a_kept_room_that_ended_is_left_alone():
+    facilitator = new_app()
+    code, key = start(facilitator)
+    participant = joined(code)
+    participant.text_input(key="w:profile.name").input("Kim").run()
+    copy = copy_text(state(participant))[0]
+    rooms().end(code, key)
+    fresh = new_app()
+    fresh.run()
+    found(fresh, copy)
+    assert state(fresh).room is None
+    assert state(fresh).strategy.profile.name == "Kim"
+
+
+def test_leaving_stops_the_count_and_the_link_does_not_join_again():
+    code, _key = start(new_app())
+    participant = joined(code)
+    participant.button(key="leave_room").click().run()
+    assert state(participant).room is None
+    assert "room" not in participant.query_params
+    participant.run()
+    room = rooms().room(code)
+    assert state(participant).room is None and room is not None and room.participants == 0
+
+
+def test_the_facilitator_link_at_the_root_opens_the_controls():
+    code, key = start(new_app())
+    link = facilitator_link("http://example.org", code, key)
+    assert link.startswith("http://example.org/?")
+    other = new_app()
+    other.query_params["room"] = code
+    other.query_params["key"] = key
+    other.run()
+    assert not other.exception
+    assert other.title[0].value == f"Room {code[:4]}-{code[4:]}"
+    assert [b.key for b in other.button if b.key].count("room_reset") == 1
+    room = rooms().room(code)
+    assert room is not None and room.participants == 0  # the facilitator did not join

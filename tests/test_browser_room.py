@@ -5,6 +5,7 @@ Also two app processes on one Redis: a participant on one, the projector on the 
 
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import parse_qs, urlparse
 
@@ -15,9 +16,9 @@ from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
-# The projector reads the room every 2 s (st.fragment(run_every=2)); drawing the new answers
-# takes a moment more on two shared cores.
-PROJECTOR_S = 6
+# The projector reads the room every second (st.fragment(run_every=1)); the issue asks for a
+# shared answer on the projector within 2 s.
+PROJECTOR_S = 2
 
 
 def start_room(page: Page, url: str, wizard) -> str:
@@ -32,7 +33,8 @@ def start_room(page: Page, url: str, wizard) -> str:
     query = parse_qs(urlparse(page.url).query)
     assert query["key"] and query["key"] != query["room"]  # the controls' secret is its own
     code = query["room"][0]
-    expect(page.get_by_text(f"/?room={code}")).to_be_visible()  # the join link, shown
+    # The join link, shown (the facilitator's link, in a closed expander, goes on with "&key").
+    expect(page.get_by_text(re.compile(rf"/\?room={code}$"))).to_be_visible()
     return code
 
 
@@ -109,6 +111,13 @@ def test_three_participants_share_and_the_projector_shows_it_then_reset_empties_
     # The projector and a participant's open share panel pass the same checks as the wizard.
     assert serious_violations(page) == []
     assert serious_violations(participants[0]) == []
+
+    # A participant reloads (a phone does): the browser's copy rejoins as the same person.
+    reloaded = participants[2]
+    wizard.open(reloaded, reloaded.url)
+    expect(reloaded.get_by_text("Restored from this browser")).to_be_visible()
+    expect(page.get_by_text("3 participants")).to_be_visible()
+    expect(page.get_by_text("3 answers shared")).to_be_visible()
 
     with wizard.acting(page, rerun=True):
         page.get_by_role("button", name="Reset the room").click()

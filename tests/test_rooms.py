@@ -245,3 +245,20 @@ def test_the_trainers_exports_are_safe_and_complete():
     words = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "We post to learn." in words and "Hidden one" not in words
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1  # a one-page handout, no cover
+
+
+def test_leaving_stops_the_count_but_keeps_what_was_shared(rooms):
+    code, _secret = rooms.create()
+    rooms.join(code, "p1", "a")
+    rooms.join(code, "p2", "b")
+    rooms.share(code, share("p1", text="Kept."))
+    rooms.leave(code.lower(), "p1")
+    rooms.leave(code, "nobody")  # leaving twice, or never joined: no error
+    room = rooms.room(code)
+    assert room is not None and room.participants == 1
+    assert [s.text for s in room.visible()] == ["Kept."]
+    rooms.leave(code, "p2")
+    room = rooms.room(code)
+    assert room is not None and room.participants == 0  # the room outlives its last member
+    with pytest.raises(RoomError, match="reset the room"):
+        rooms.share(code, share("p2", text="After leaving."))

@@ -37,6 +37,7 @@ from strategy.core.model import Strategy
 from strategy.core.storage import MAX_FILE_BYTES, StrategyFileError, dumps, loads
 from strategy.demo.personas import find_persona
 from ui import bind
+from ui.room import rejoin
 from ui.state import AppState, app_state, clear_session, replace_strategy
 from ui.workshop import WORKSHOP
 
@@ -115,15 +116,18 @@ def _digest(text: str) -> str:
 def copy_text(state: AppState) -> tuple[str, str]:
     """The browser's copy of a session's work, and a hash of the work alone.
 
-    The copy is JSON: the strategy as `strategy.core.storage.dumps` saves it, the demo persona
-    and workshop mode. Uploads are never in it. The hash leaves workshop mode out: turning it
-    on is no work to keep.
+    The copy is JSON: the strategy as `strategy.core.storage.dumps` saves it, the demo persona,
+    workshop mode and the workshop room joined (its code and this session's token there).
+    Uploads are never in it. The hash leaves workshop mode and the room out: turning one on or
+    joining is no work of one's own (a reload may still restore the room: see `keep`).
     """
     body = dumps(state.strategy).decode("utf-8")
     persona = json.dumps(state.persona)
+    # The joined room and the session's token there: a reload rejoins as the same person.
+    room = json.dumps({"code": state.room, "token": state.room_token} if state.room else None)
     text = (
         f'{{"app": "{APP}", "format": {FORMAT}, "persona": {persona}, '
-        f'"workshop": {json.dumps(state.workshop)}, "strategy": {body}}}'
+        f'"workshop": {json.dumps(state.workshop)}, "room": {room}, "strategy": {body}}}'
     )
     return text, _digest(f"{persona}\n{body}")
 
@@ -136,6 +140,7 @@ class Copy:
     persona: str | None
     workshop: bool
     notes: list[str]
+    room: tuple[str, str] | None = None  # (code, token)
 
 
 def read_copy(text: str) -> Copy:
@@ -161,7 +166,19 @@ def read_copy(text: str) -> Copy:
     persona = doc.get("persona")
     if not isinstance(persona, str) or find_persona(persona, strategy.profile.language) is None:
         persona = None
-    return Copy(strategy, persona, doc.get("workshop") is True, notes)
+    return Copy(strategy, persona, doc.get("workshop") is True, notes, _room(doc.get("room")))
+
+
+def _room(value: Any) -> tuple[str, str] | None:
+    """The room a copy names, if it is shaped like one this app wrote (else none)."""
+    if not isinstance(value, dict):
+        return None
+    code, token = value.get("code"), value.get("token")
+    if not (isinstance(code, str) and isinstance(token, str)):
+        return None
+    if not (0 < len(code) <= 16 and code.isalnum() and 0 < len(token) <= 64):
+        return None
+    return code, token
 
 
 def _received() -> None:
@@ -172,7 +189,8 @@ def _received() -> None:
     if copy_state.ready or not isinstance(text, str):
         return
     copy_state.ready = True
-    if copy_state.sent is not None:
+    state = app_state()
+    if copy_state.blank is not None and copy_text(state)[1] != copy_state.blank:
         return  # the session has work of its own already: it is kept, and so is its copy
     try:
         copy = read_copy(text)
@@ -180,7 +198,8 @@ def _received() -> None:
         note = _("The work kept in this browser could not be read, so this session starts empty.")
         copy_state.notes.append(note)
         return
-    state = app_state()
+    if copy.room:
+        rejoin(*copy.room)
     replace_strategy(copy.strategy)
     state.persona = copy.persona
     if copy.workshop and not state.workshop:
@@ -207,7 +226,8 @@ def keep() -> None:
     if copy_state.blank is None:
         copy_state.blank = work
     data: dict[str, Any] = {"nonce": copy_state.nonce, "ready": copy_state.ready}
-    if work == copy_state.blank:
+    # A joined room is kept even in an untouched session: a reload then counts one person once.
+    if work == copy_state.blank and not app_state().room:
         if copy_state.sent not in (None, REMOVED):
             copy_state.seq += 1
             data.update(op="remove", seq=copy_state.seq)

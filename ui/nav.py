@@ -11,6 +11,7 @@ from ui.room import join_from_url, sidebar_line
 from ui.state import app_state, lib, strategy
 from ui.workshop import facilitator_panel, sidebar_controls
 
+ROOM = "room"  # the workshop room page's url path (its controls need the facilitator's key)
 PAGE_FILES = {step: f"pages/wizard/{step}.py" for step in STEPS}
 ICONS = {
     "start": ":material/flag:",
@@ -47,7 +48,7 @@ def build_pages() -> list:
         "pages/workshop/room.py",
         title=_("Workshop room"),
         icon=":material/co_present:",
-        url_path="room",
+        url_path=ROOM,
     )
     return [*steps, canvas, room]
 

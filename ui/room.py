@@ -46,6 +46,25 @@ def join(code: str) -> bool:
     return True
 
 
+def rejoin(code: str, token: str) -> None:
+    """Take back a room membership this browser kept (a reload, a new session).
+
+    The new session may already have joined the same room from the link, under a token of its
+    own: that one leaves, so the room counts the person once and their shares stay theirs.
+    A room that ended, or another room joined by the link, leaves the session as it is.
+    """
+    state = app_state()
+    if state.room and state.room != normal_code(code):
+        return
+    try:
+        joined = rooms().join(code, token, client_id())
+    except RoomError:
+        return
+    if state.room and state.room_token != token:
+        rooms().leave(state.room, state.room_token)
+    state.room, state.room_token = joined, token
+
+
 def join_from_url() -> None:
     """Join the room named in the address (`?room=CODE`), once per session and code."""
     code = st.query_params.get("room")
@@ -73,7 +92,9 @@ def sidebar_line() -> None:
             )
         )
         if st.button(_("Leave the room"), key="leave_room", icon=":material/logout:"):
+            rooms().leave(state.room, state.room_token)
             state.room = None
+            st.query_params.pop("room", None)  # else the link in the address joins again
             st.rerun()
 
 

@@ -54,5 +54,10 @@ def join_link(base: str, code: str) -> str:
 
 
 def facilitator_link(base: str, code: str, secret: str) -> str:
-    """The facilitator's own link to the room's controls (never shown to the room)."""
-    return f"{base}/room?{urlencode({'room': code, 'key': secret})}"
+    """The facilitator's own link to the room's controls (never shown to the room).
+
+    The app's root, not the room page's path: the router sends a link with a key to the
+    controls, and a deep link to a server nobody has visited since it started (another
+    replica) is answered with Streamlit's "Page not found" before the router names its pages.
+    """
+    return f"{base}/?{urlencode({'room': code, 'key': secret})}"

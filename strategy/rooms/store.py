@@ -53,6 +53,7 @@ class Backend(Protocol):
     def hgetall(self, name: str) -> dict[str, str]: ...
     def hdel(self, name: str, *keys: str) -> Any: ...
     def sadd(self, name: str, *values: str) -> Any: ...
+    def srem(self, name: str, *values: str) -> Any: ...
     def scard(self, name: str) -> int: ...
     def sismember(self, name: str, value: str) -> Any: ...
     def delete(self, *names: str) -> Any: ...
@@ -122,6 +123,14 @@ class MemoryBackend:
             if members is None:
                 members = self._data[name] = set()
             members.update(values)
+
+    def srem(self, name, *values):
+        with self._lock:
+            members = self._live(name)
+            if members is not None:
+                members.difference_update(values)
+                if not members:  # as Redis does: an empty set is no key
+                    self.delete(name)
 
     def scard(self, name):
         with self._lock:
@@ -320,6 +329,14 @@ class Rooms:
             self.backend.sadd(people, participant)
         self._touch(code)
         return code
+
+    def leave(self, code: str, participant: str) -> None:
+        """Stop counting a participant; what they shared stays (they chose to share it).
+
+        A reloaded page first joins as a new session, then finds its old token in the
+        browser's copy: the new one leaves, so the room counts one person once.
+        """
+        self.backend.srem(self._keys(normal_code(code))[1], participant)
 
     def share(self, code: str, share: Share) -> None:
         """Share an answer, replacing this participant's earlier one of the same kind.
