@@ -185,7 +185,7 @@ def test_save_progress_is_in_the_sidebar(app):
 def test_saved_json_is_the_strategy(app):
     app.text_input(key="w:profile.name").input("Ünïcode ✓").run()
     doc = json.loads(dumps(state(app)))
-    assert doc["schema_version"] == 2
+    assert doc["schema_version"] == 3
     assert doc["profile"]["name"] == "Ünïcode ✓"
 
 

@@ -164,7 +164,7 @@ def _problem_text(data) -> str:
         (b"[]", "not a saved strategy"),
         (b'"text"', "not a saved strategy"),
         (b"{}", "schema_version: missing"),
-        (b'{"schema_version": 3}', "version 3, made by a newer Social Why"),
+        (b'{"schema_version": 4}', "version 4, made by a newer Social Why"),
         (b'{"schema_version": 1, "extra": 1}', "extra: unknown field"),
         (b'{"schema_version": 1, "profile": {"kind": 5}}', "profile.kind"),
         (b'{"schema_version": 1, "plan": {"review_date": "soon"}}', "plan.review_date"),
@@ -201,7 +201,7 @@ def test_a_schema_version_of_true_is_refused():
 
     with pytest.raises(StrategyFileError):
         loads(json.dumps({"schema_version": True}).encode(), name="odd.json")
-    assert loads(json.dumps({"schema_version": 1}).encode(), name="ok.json").schema_version == 2
+    assert loads(json.dumps({"schema_version": 1}).encode(), name="ok.json").schema_version == 3
 
 
 def test_a_number_of_thousands_of_digits_is_refused_at_its_own_field():
@@ -223,12 +223,30 @@ def test_a_file_saved_by_version_1_keeps_loading_and_is_upgraded():
     raw = FROZEN_V1.read_bytes()
     assert json.loads(raw)["schema_version"] == 1
     s = loads(raw, name="saved_v1.json")
-    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.schema_version == SCHEMA_VERSION == 3
     assert s.profile.kind == "organisation" and s.analytics.time_zone == "Europe/Stockholm"
     assert s.analytics.follower_totals["x:ADHOrg"].count == 1200
     assert s.analytics.own_rules == []  # what version 2 added starts empty
-    assert json.loads(dumps(s))["schema_version"] == 2
+    assert s.targets.targets == [] and s.targets.snapshot is None  # and version 3's
+    assert json.loads(dumps(s))["schema_version"] == 3
     assert loads(dumps(s)) == s
+
+
+FROZEN_V2 = Path(__file__).parent / "data" / "saved_v2.json"
+
+
+def test_a_file_saved_by_version_2_keeps_loading_without_targets():
+    # Saved by main before version 3 (the hr_team demo, tests/data/saved_v2.json): never edit.
+    raw = FROZEN_V2.read_bytes()
+    assert json.loads(raw)["schema_version"] == 2
+    s = loads(raw, name="saved_v2.json")
+    assert s.schema_version == 3 and s.targets.targets == [] and s.targets.snapshot is None
+    assert s.why.goals == ["employer_brand", "recruitment_spend"]
+    assert [c.channel for c in s.channels.chosen] == ["linkedin", "instagram", "tiktok"]
+    again = json.loads(dumps(s))
+    assert again.pop("targets") == {"targets": [], "snapshot": None}
+    old = json.loads(raw)
+    assert again | {"schema_version": 2} == old  # nothing else changed on the way
 
 
 def test_every_older_version_has_an_upgrade_and_the_model_takes_the_current_one():

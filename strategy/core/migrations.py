@@ -25,7 +25,16 @@ def _v1_to_v2(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Upgrade] = {1: _v1_to_v2}
+def _v2_to_v3(doc: Document) -> Document:
+    """Version 3 added `targets` (targets per goal with their baselines, empty by default).
+
+    A version-2 file needs no change; as with version 2, the number is raised so an older app
+    says "update the app" instead of calling `targets` an unknown field.
+    """
+    return doc
+
+
+MIGRATIONS: dict[int, Upgrade] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(doc: Document) -> Document:

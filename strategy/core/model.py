@@ -22,7 +22,7 @@ from strategy.core.textclean import clean
 
 # Raise it with a migration in strategy.core.migrations (and the Literal below) when saved files
 # of the version before would not validate, or would mean something else.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Typed text loses the characters no output can hold (see strategy.core.textclean) as it enters.
 ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean)]
@@ -297,17 +297,95 @@ class AnalyticsSection(Base):
     notes: LongText = ""
 
 
+TargetMeasure = Literal["interaction_rate", "followers", "follower_growth", "posts_per_week"]
+Rate = Literal["followers", "reach", "impressions", "views"]
+Figure = Annotated[float, Field(allow_inf_nan=False, ge=-1e12, le=1e12)]
+
+
+class Baseline(Base):
+    """A measure's figure from the exports a target was set on (the exports are never saved).
+
+    Attributes:
+        value: The figure: a median rate as a fraction, a follower total, followers per month
+            or posts per week.
+        start: The first day the figure rests on.
+        end: The last day.
+        n: The sample: rated posts (or days) for a rate, days for followers, posts for posts
+            per week.
+        unit: What `n` counts: "post" or "day".
+        counted: For a rate: what is counted ("interactions" or the network's "engagements").
+        denominator: For a rate: what it is per.
+    """
+
+    value: Figure
+    start: Day
+    end: Day
+    n: Annotated[int, Field(ge=0, le=100_000_000)]
+    unit: Literal["post", "day"] = "post"
+    counted: Literal["interactions", "engagements"] | None = None
+    denominator: Rate | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Baseline:
+        if self.end < self.start:
+            raise ValueError("a baseline's end cannot come before its start")
+        return self
+
+
+class Target(Base):
+    """A target for one chosen goal: a measure on one account, from a baseline, by a date.
+
+    Attributes:
+        goal: The goal it serves (an id in `why.goals`).
+        measure: What is measured (see `strategy.targets.measures`).
+        account: The account as the analytics name it: "platform:name" ("x:ADHOrg").
+        platform: The account's network id, to find it again under another name.
+        baseline: The figure the target starts from; None until exports give one.
+        value: The figure to reach (a fraction for a rate).
+        by: The day it should be reached.
+    """
+
+    goal: Ident
+    measure: TargetMeasure
+    account: ShortText
+    platform: Ident
+    baseline: Baseline | None = None
+    value: Figure | None = None
+    by: Day | None = None
+
+
+class Snapshot(Base):
+    """What the strategy said when its baselines were set, to list what changed since.
+
+    Attributes:
+        taken: The day it was taken.
+        channels: The chosen channels' ids then.
+        cards: The guideline cards then.
+    """
+
+    taken: Day
+    channels: list[Ident] = Field(default_factory=list, max_length=12)
+    cards: list[GuidelineCard] = Field(default_factory=list, max_length=12)
+
+
+class TargetsSection(Base):
+    """A living strategy: targets per goal, and the snapshot their baselines were set with."""
+
+    targets: list[Target] = Field(default_factory=list, max_length=30)
+    snapshot: Snapshot | None = None
+
+
 def _not_a_bool(value: object) -> object:
     # JSON's true equals 1 to Python, so Literal[1] would take it: a version is a number.
     if isinstance(value, bool):
-        raise ValueError("the schema version is a number (such as 2), not true or false")
+        raise ValueError("the schema version is a number (such as 3), not true or false")
     return value
 
 
 class Strategy(Base):
     """A whole strategy, as saved to and resumed from JSON."""
 
-    schema_version: Annotated[Literal[2], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
+    schema_version: Annotated[Literal[3], BeforeValidator(_not_a_bool)] = SCHEMA_VERSION
     created: Day | None = None
     profile: Profile = Field(default_factory=Profile)
     why: WhySection = Field(default_factory=WhySection)
@@ -316,3 +394,4 @@ class Strategy(Base):
     guidelines: GuidelinesSection = Field(default_factory=GuidelinesSection)
     plan: PlanSection = Field(default_factory=PlanSection)
     analytics: AnalyticsSection = Field(default_factory=AnalyticsSection)
+    targets: TargetsSection = Field(default_factory=TargetsSection)
