@@ -1,4 +1,4 @@
-"""Command line: `python -m strategy validate|calendar ...`."""
+"""Command line: `python -m strategy validate|calendar|inspect|analyze|review ...`."""
 
 from __future__ import annotations
 
@@ -187,6 +187,36 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from strategy.core.i18n import using
+    from strategy.core.library import library
+    from strategy.targets.review import review
+
+    strategy = _load(args.file)
+    reference = dt.date.fromisoformat(args.downloaded) if args.downloaded else None
+    datasets = []
+    for name in args.exports:
+        try:
+            datasets += _read_export(name, reference)
+        except _Refused as exc:
+            return _say(str(exc))
+    lang = strategy.profile.language
+    # The review is the strategy's: its words are in the strategy's language.
+    with using(lang), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # see analyze: an inf is printed as null
+        result = review(strategy, datasets, library(lang))
+        if args.json:
+            print(_json(result.to_json()))
+            return 0
+        if not result.targets:
+            print(f"{args.file}: no targets")
+        for target in result.targets:
+            print(target.line())
+        for change in result.changes:
+            print(f"  {change.words}")
+    return 0
+
+
 def _report(args: argparse.Namespace):
     from strategy.core.library import library
     from strategy.report import build_document
@@ -287,6 +317,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--downloaded", help="the day the exports were downloaded (YYYY-MM-DD)")
     p.set_defaults(func=_cmd_analyze)
+    p = sub.add_parser("review", help="compare a strategy's targets with new analytics exports")
+    p.add_argument("file", help="the saved strategy (with targets and their baselines)")
+    p.add_argument("exports", nargs="+", metavar="EXPORT")
+    p.add_argument("--json", action="store_true", help="print the review as JSON")
+    p.add_argument("--downloaded", help="the day the exports were downloaded (YYYY-MM-DD)")
+    p.set_defaults(func=_cmd_review)
     for name, func, what in (("pdf", _cmd_pdf, "PDF"), ("markdown", _cmd_markdown, "Markdown")):
         p = sub.add_parser(name, help=f"render the strategy as {what}")
         p.add_argument("file")
