@@ -37,7 +37,7 @@ from strategy.demo.datasets import demo_datasets
 from strategy.importers import import_file
 from strategy.targets.baseline import baseline_for, choices, set_baseline
 from strategy.targets.changes import changes_since, snapshot
-from strategy.targets.measures import DAYS_PER_MONTH, MIN_RATED, span
+from strategy.targets.measures import DAYS_PER_MONTH, MIN_RATED, describe, span
 from strategy.targets.review import compare, review
 
 REAL = os.environ.get("REAL_EXPORTS_DIR")
@@ -272,6 +272,8 @@ def test_the_demo_offers_each_measure_and_its_baseline_rests_on_a_period_and_a_s
     target = Target(goal="employer_brand", measure=measure, account=c.account, platform=c.platform)
     fig = baseline_for(demo(), target, Strategy())
     assert fig.value is not None and fig.enough and fig.n > 0
+    words = describe(fig)
+    assert str(fig.n) in words and "too little" not in words
     assert c.start is not None and c.end is not None
     assert fig.start is not None and fig.end is not None
     assert c.start <= fig.start <= fig.end <= c.end
@@ -306,6 +308,9 @@ def test_a_few_days_are_too_little_data_to_tell():
     s = strategy_with(target)
     fig = baseline_for(demo(), target, s, end=c.start + dt.timedelta(days=2))
     assert fig.n < MIN_RATED and not fig.enough and "at least" in fig.reason
+    assert "too little data to compare" in describe(fig)
+    with using("sv"):
+        assert "för lite data" in describe(fig)
     (result,) = review(set_baseline(s, 0, fig, dt.date(2026, 1, 1)), demo()).targets
     assert result.status == "too_little_data" and result.reason.startswith("baseline:")
 
@@ -323,10 +328,11 @@ def test_nothing_after_the_baseline_is_too_little_data_and_a_target_without_one_
     s = strategy_with(target)
     s = set_baseline(s, 0, baseline_for(demo(), target, s), dt.date(2026, 1, 1))
     s.targets.targets.append(Target(goal="g", measure="followers", account="x:a", platform="x"))
+    s.why.goals = []  # the goal was dropped since: the review says so
     first, second = review(s, demo()).targets
     assert first.status == "too_little_data" and "now:" in first.reason
     assert second.status == "not_set" and second.current is None
-    assert second.to_json()["baseline"] is None
+    assert second.to_json()["baseline"] is None and not second.to_json()["goal_chosen"]
 
 
 def test_an_account_is_found_by_network_when_its_default_name_is_in_another_language():

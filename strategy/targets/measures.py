@@ -17,7 +17,7 @@ from strategy.analytics.accounts import network_name
 from strategy.analytics.analyze import AccountAnalysis, Options, analyze
 from strategy.analytics.folk_rules import MIN_POSTS
 from strategy.analytics.measures import rate_name
-from strategy.core.i18n import N_, _, ngettext
+from strategy.core.i18n import N_, _, date, ngettext, number, percent
 from strategy.core.model import Baseline
 from strategy.importers.dataset import Dataset
 
@@ -354,3 +354,37 @@ def account_words(account: str, platform: str) -> str:
     """An account as the review names it: "ADHOrg (X)"."""
     name = account.partition(":")[2] or account
     return f"{name} ({network_name(platform)})"
+
+
+def show(measure: str, value: float) -> str:
+    """A figure in words: a rate as a percentage, growth and rhythm with a decimal."""
+    if measure == "interaction_rate":
+        return percent(value, 2)
+    return number(value, 0 if measure == "followers" else 1)
+
+
+def sample(n: int, unit: str) -> str:
+    """A sample in words: "31 posts", "14 days"."""
+    if unit == "day":
+        return ngettext("{n} day", "{n} days", n).format(n=n)
+    return ngettext("{n} post", "{n} posts", n).format(n=n)
+
+
+def describe(fig: Figure) -> str:
+    """A figure in words with what it rests on, for the page that sets a baseline.
+
+    For example "0.33% median interactions per impression, 1 Apr 2021 – 15 Apr 2021, 10 posts",
+    or, without a figure, the reason; a figure below its sample floor says so.
+    """
+    if fig.value is None or fig.start is None or fig.end is None:
+        return fig.reason
+    words = _("{value} {measure}, {start} – {end}, {sample}").format(
+        value=show(fig.measure, fig.value),
+        measure=measure_name(fig.measure, fig.denominator, fig.counted),
+        start=date(fig.start, "medium"),
+        end=date(fig.end, "medium"),
+        sample=sample(fig.n, fig.unit),
+    )
+    if not fig.enough:
+        words += " " + _("(too little data to compare: {reason})").format(reason=fig.reason)
+    return words

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from strategy.core.i18n import N_, _, date, ngettext, number, percent
+from strategy.core.i18n import N_, _, date
 from strategy.core.library import Library
 from strategy.core.model import Baseline, Strategy, Target
 from strategy.importers.dataset import Dataset
 from strategy.targets.baseline import target_options
 from strategy.targets.changes import Change, changes_since
-from strategy.targets.measures import Figure, account_words, figure, measure_name, thin
+from strategy.targets.measures import (
+    Figure,
+    account_words,
+    figure,
+    measure_name,
+    sample,
+    show,
+    thin,
+)
 
 STATUSES = {
     "reached": N_("reached"),
@@ -40,6 +48,7 @@ class TargetReview:
         expected: Where a straight line from baseline to target stands on the current period's
             last day (None unless compared).
         reason: Why it is too little data or not set, in words ("" otherwise).
+        goal_chosen: Whether its goal is still one of the strategy's goals.
     """
 
     target: Target
@@ -47,6 +56,7 @@ class TargetReview:
     status: str
     expected: float | None = None
     reason: str = ""
+    goal_chosen: bool = True
 
     @property
     def status_words(self) -> str:
@@ -88,6 +98,7 @@ class TargetReview:
         t, b, c = self.target, self.target.baseline, self.current
         return {
             "goal": t.goal,
+            "goal_chosen": self.goal_chosen,
             "measure": t.measure,
             "account": t.account,
             "platform": t.platform,
@@ -118,20 +129,6 @@ class Review:
             "changes_since": self.snapshot_taken.isoformat() if self.snapshot_taken else None,
             "changes": [c.to_json() for c in self.changes],
         }
-
-
-def show(measure: str, value: float) -> str:
-    """A figure in words: a rate as a percentage, growth and rhythm with a decimal."""
-    if measure == "interaction_rate":
-        return percent(value, 2)
-    return number(value, 0 if measure == "followers" else 1)
-
-
-def sample(n: int, unit: str) -> str:
-    """A sample in words: "31 posts", "14 days"."""
-    if unit == "day":
-        return ngettext("{n} day", "{n} days", n).format(n=n)
-    return ngettext("{n} post", "{n} posts", n).format(n=n)
 
 
 def _baseline_json(b: Baseline) -> dict:
@@ -245,7 +242,10 @@ def review(strategy: Strategy, datasets: Sequence[Dataset], lib: Library | None 
     """
     snap = strategy.targets.snapshot
     return Review(
-        [review_target(datasets, t, strategy) for t in strategy.targets.targets],
+        [
+            replace(review_target(datasets, t, strategy), goal_chosen=t.goal in strategy.why.goals)
+            for t in strategy.targets.targets
+        ],
         changes_since(strategy, lib),
         snap.taken if snap else None,
     )
