@@ -22,7 +22,8 @@ from gevent.event import Event
 from locust import HttpUser, events, task
 from locust.exception import StopUser
 
-from loadtest.agent import INTERACT, STEPS, SnapshotError, check, first_text_field, pdf_bytes_in
+from loadtest.agent import STEPS, SnapshotError, first_text_field, pdf_bytes_in
+from loadtest.session import AgentSession
 
 THINK_S = float(os.environ.get("SOCIAL_WHY_THINK_S", "5"))
 STORM_S = float(os.environ.get("SOCIAL_WHY_STORM_S", "10"))
@@ -64,41 +65,6 @@ def _think() -> None:
     gevent.sleep(random.uniform(0.5, 1.5) * THINK_S)
 
 
-class _Session:
-    """One agent API session, its requests recorded by Locust under a step name."""
-
-    def __init__(self, user: HttpUser) -> None:
-        self.user = user
-        self.id: str | None = None
-        self.snapshot: dict = {}
-
-    def interact(self, step: str, **body) -> bytes:
-        """Send one interaction; record it as `step`; fail it unless the page came back clean.
-
-        A request that names a page must come back on that page; any other stays where it is.
-        """
-        page = body.get("page") or self.snapshot.get("page", {}).get("url_path")
-        if self.id:
-            body["session_id"] = self.id
-        # A new connection each time: the server closes an idle keep-alive connection after 5 s,
-        # about the think time, and a request sent on it as it closes fails with a reset (a
-        # browser would retry; an interaction with a trigger must not be sent twice).
-        with self.user.client.post(
-            INTERACT, json=body, name=step, catch_response=True, headers={"Connection": "close"}
-        ) as r:
-            try:
-                if r.status_code != 200:
-                    why = r.text[:200] if r.status_code else repr(r.error)[:200]
-                    raise SnapshotError(f"HTTP {r.status_code}: {why}")
-                self.snapshot = r.json()
-                self.id = self.snapshot["session_id"]
-                check(self.snapshot, page)
-            except (SnapshotError, ValueError, KeyError) as exc:
-                r.failure(str(exc))
-                raise StopUser() from None
-            return r.content or b""
-
-
 class Participant(HttpUser):
     """A person in the workshop room, from the Start page to their PDF."""
 
@@ -118,7 +84,7 @@ class Participant(HttpUser):
         raise StopUser()
 
     def _journey(self, number: int) -> None:
-        s = _Session(self)
+        s = AgentSession(self)
         s.interact("open the app", context={"timezone": "Europe/Stockholm", "locale": "en-GB"})
         _think()
         # The demo buttons are for a fresh strategy: load first, then type.
@@ -155,7 +121,7 @@ class Bystander(HttpUser):
     @task
     def wander(self) -> None:
         """Load the demo, then step through the pages (1 s apart) until the storm is over."""
-        s = _Session(self)
+        s = AgentSession(self)
         s.interact("open the app")
         s.interact("load the demo", trigger={"key": "demo_hr_team"})
         deadline = time.monotonic() + STORM_WAIT_S + 120

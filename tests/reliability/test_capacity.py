@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from loadtest import capacity
+from loadtest import capacity, room
 from loadtest.agent import PDF_LINK, actions, check, first_text_field, pdf_bytes_in
 from loadtest.server import serve
 
@@ -29,6 +29,16 @@ def test_a_small_room_walks_every_step_and_gets_its_pdfs():
     assert row.detail["go to a step"][0] >= 3 * 7  # every participant visited every step
     assert row.detail["type an answer"][0] >= 3
     assert row.server_mb_after > 0 and row.server_cpu_s > 0
+
+
+def test_a_small_workshop_room_joins_shares_and_the_projector_counts_everyone():
+    row = room.run_once(4, join_s=2, think_s=0.2, time_limit=180)
+    assert row.failures == 0, row.failure_kinds
+    assert (row.shown_participants, row.shown_answers) == (4, 8)
+    assert row.join[0] == 4 and row.share[0] == 8 and row.steps[0] == 4 * 3
+    assert row.share_to_projector[0] == 8  # every answer shared was timed onto the projector
+    assert row.refresh[0] >= 2
+    assert "| 4 | 2 s |" in room.markdown(row)
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
