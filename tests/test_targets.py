@@ -506,3 +506,14 @@ def test_a_baseline_survives_saving_and_loading(value, start, length, n):
 def test_span_of_the_demo_is_its_first_and_last_day():
     got = span(demo())
     assert got is not None and got[0] < got[1]
+
+
+def test_a_figure_no_file_can_hold_is_none_with_its_reason(tmp_path):
+    rows = [(f"2025-03-{d:02d} 09:00 +0000", 1, 10**13) for d in range(1, 29)]
+    export = tmp_path / "tweet_activity_metrics_acme_20250301_20250328_en.csv"
+    datasets = import_file(export.name, x_legacy(rows))
+    target = Target(goal="g", measure="interaction_rate", account="x:acme", platform="x")
+    fig = baseline_for(datasets, target, Strategy())
+    assert fig.value is None and "out of range" in fig.reason and not fig.enough
+    with pytest.raises(ValueError, match="out of range"):
+        fig.baseline()

@@ -7,8 +7,9 @@ rows of one period, so a target's rate is the rate the Analytics step shows for 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 import pandas as pd
@@ -22,6 +23,7 @@ from strategy.core.model import Baseline
 from strategy.importers.dataset import Dataset
 
 DAYS_PER_MONTH = 365.25 / 12
+LIMIT = 1e12  # the largest figure a strategy file holds (see `strategy.core.model.Figure`)
 # Sample floors, in the spirit of the rule tester's: below them a figure is shown but never
 # compared. A median of fewer than 10 rates moves with a single post; a posting rhythm needs two
 # weeks to average over a week's ups and downs; growth per month needs about a month of days.
@@ -264,6 +266,9 @@ def _without(fig: Figure, reason: str) -> Figure:
 
 def _with(fig: Figure, **changes: object) -> Figure:
     done = Figure(**{**fig.__dict__, **changes})
+    if done.value is not None and not (math.isfinite(done.value) and abs(done.value) <= LIMIT):
+        # A file's 1e308 would make a figure no strategy file can hold: none, with the reason.
+        return _without(replace(done, value=None), _("its exports' figures are out of range"))
     return _without(done, done.reason or thin(done.measure, done.n, done.days))
 
 
