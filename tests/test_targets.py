@@ -517,3 +517,15 @@ def test_a_figure_no_file_can_hold_is_none_with_its_reason(tmp_path):
     assert fig.value is None and "out of range" in fig.reason and not fig.enough
     with pytest.raises(ValueError, match="out of range"):
         fig.baseline()
+
+
+def test_the_strategys_denominator_is_taken_where_the_account_has_it_an_asked_one_always(tmp_path):
+    rows = [(f"2025-03-{d:02d} 09:00 +0000", 1000, 10) for d in range(1, 29)]
+    export = tmp_path / "tweet_activity_metrics_acme_20250301_20250328_en.csv"
+    datasets = import_file(export.name, x_legacy(rows))
+    s = Strategy.model_validate({"analytics": {"denominator": "followers"}})
+    target = Target(goal="g", measure="interaction_rate", account="x:acme", platform="x")
+    fig = baseline_for(datasets, target, s)
+    assert (fig.value, fig.denominator, fig.n) == (0.01, "impressions", 28)
+    asked = baseline_for(datasets, target, s, denominator="followers")
+    assert asked.value is None and "per follower" in asked.reason

@@ -115,7 +115,18 @@ def baseline_for(
         The figure, with its period, sample and, where it has none, the reason.
     """
     options = target_options(strategy, counted, denominator)
-    return figure(datasets, target.account, target.platform, target.measure, options, start, end)
+    # A denominator asked for here is a must; the strategy's own choice is, as on the Analytics
+    # step, taken where the account has it.
+    return figure(
+        datasets,
+        target.account,
+        target.platform,
+        target.measure,
+        options,
+        start,
+        end,
+        exact=denominator is not None,
+    )
 
 
 def set_baseline(strategy: Strategy, index: int, fig: Figure, today: dt.date) -> Strategy:

@@ -215,6 +215,8 @@ def figure(
     options: Options,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    *,
+    exact: bool = True,
 ) -> Figure:
     """Compute one measure for one account over a period, as the Analytics step would.
 
@@ -227,6 +229,8 @@ def figure(
             `denominator` what it is per (None: the account's best).
         start: The period's first day (None: the account's first day).
         end: Its last day (None: the account's last day).
+        exact: For a rate: whether `options.denominator` is a must (a review keeps its
+            baseline's); else, as on the Analytics step, an account without it takes its best.
 
     Returns:
         The figure; its period is the asked one cut to the days the account's exports cover.
@@ -242,6 +246,10 @@ def figure(
     last = min(covered[1], end) if end else covered[1]
     if last < first:
         return _without(empty, _("its exports have no rows in the period"))
+    if not exact or options.denominator is None:
+        # The whole account's denominator, kept for the period: a period outside a follower
+        # history must not quietly switch a rate per follower to one per person reached.
+        options = replace(options, denominator=whole.denominator)
     cut = analyze(within(whole.account.datasets, first, last), options).accounts
     one = find_account(cut, whole.account.key, platform)
     base = Figure(measure, whole.account.key, platform, None, first, last, 0, _unit(measure))
@@ -277,8 +285,8 @@ def _rate(one: AccountAnalysis, fig: Figure, options: Options) -> Figure:
     counted = options.measure
     if one.measure_columns is None:
         return _without(fig, _("its exports have no columns for the measure"))
-    wanted = options.denominator
-    if one.denominator is None or (wanted and one.denominator != wanted):
+    wanted = options.denominator  # set by `figure`: the period's must match it
+    if wanted is None or one.denominator != wanted:
         per = wanted or "impressions"
         return _without(
             _with(fig, counted=counted, denominator=wanted),
