@@ -158,6 +158,10 @@ def run_once(participants: int, join_s: float, think_s: float, time_limit: float
         failures = list(csv.DictReader(Path(f"{prefix}_failures.csv").open()))
         row.failures = sum(int(f["Occurrences"]) for f in failures)
         row.failure_kinds = sorted({f"{f['Name']}: {f['Error'][:120]}" for f in failures})
+        # An exception in a participant's task is no request failure: Locust lists it apart.
+        for raised in csv.DictReader(Path(f"{prefix}_exceptions.csv").open()):
+            row.failures += int(raised["Count"])
+            row.failure_kinds.append(f"raised: {raised['Message'][:200]}")
         expected = (participants, 2 * participants)
         if (row.shown_participants, row.shown_answers) != expected:
             row.failures += 1

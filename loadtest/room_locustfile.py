@@ -68,8 +68,23 @@ class Participant(HttpUser):
     def take_part(self) -> None:
         """Join, share a why and a goal, walk a few steps; then leave the run."""
         number = next(_numbers)
+        if number > PARTICIPANTS:
+            # Locust's ramp at a fractional rate can start one user too many: not a person.
+            raise StopUser()
         try:
             self._journey(number)
+        except StopUser:
+            raise
+        except Exception as exc:  # noqa: BLE001 - counted as a failure, then this person stops
+            # A task that raised would run again, as a new person joining the room.
+            events.request.fire(
+                request_type="ROOM",
+                name="a participant's walk",
+                response_time=0,
+                response_length=0,
+                exception=exc,
+                context={},
+            )
         finally:
             _done.add(number)
         raise StopUser()

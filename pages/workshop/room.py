@@ -78,10 +78,22 @@ with how:
         st.code(facilitator_link(base, code, secret), language=None)
 
 
+# Large type for the back of the room: the counts and the walls of answers.
+st.html(
+    "<style>.st-key-room_live [data-testid='stMarkdownContainer'] p "
+    "{ font-size: 1.5rem; line-height: 1.35; }</style>"
+)
+
+
 # Every second: an answer reaches the projector within 2 s of its Share, drawing included.
 @st.fragment(run_every=1)
 def live() -> None:
     """The room's answers, read again every second for the projector."""
+    with st.container(key="room_live"):
+        _answers()
+
+
+def _answers() -> None:
     room = rooms().room(code)
     if room is None:
         st.warning(_("This room has ended."))
