@@ -529,3 +529,12 @@ def test_the_strategys_denominator_is_taken_where_the_account_has_it_an_asked_on
     assert (fig.value, fig.denominator, fig.n) == (0.01, "impressions", 28)
     asked = baseline_for(datasets, target, s, denominator="followers")
     assert asked.value is None and "per follower" in asked.reason
+
+
+def test_a_median_of_zero_says_it_can_hardly_show_a_change(tmp_path):
+    rows = [(f"2025-03-{d:02d} 09:00 +0000", 1000, 10 * (d % 3 == 0)) for d in range(1, 29)]
+    export = tmp_path / "tweet_activity_metrics_acme_20250301_20250328_en.csv"
+    datasets = import_file(export.name, x_legacy(rows))
+    target = Target(goal="g", measure="interaction_rate", account="x:acme", platform="x")
+    fig = baseline_for(datasets, target, Strategy())
+    assert fig.value == 0 and fig.enough and "median of 0" in describe(fig)

@@ -7,6 +7,7 @@ difference (a channel dropped, a new call to action), so the review lists them b
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from strategy.core.i18n import _, date
@@ -102,7 +103,9 @@ def changes_since(strategy: Strategy, lib: Library | None = None) -> list[Change
     return out
 
 
-def _edited(strategy: Strategy, then: Snapshot, name, since: str) -> list[Change]:
+def _edited(
+    strategy: Strategy, then: Snapshot, name: Callable[[str], str], since: str
+) -> list[Change]:
     before = {c.channel: c for c in then.cards}
     out = []
     for card in strategy.guidelines.cards:

@@ -400,4 +400,10 @@ def describe(fig: Figure) -> str:
     )
     if not fig.enough:
         words += " " + _("(too little data to compare: {reason})").format(reason=fig.reason)
+    elif fig.measure == "interaction_rate" and fig.value == 0:
+        # The rule tester compares the share of posts with any engagement in this case; a
+        # target on the median would need most posts to start getting some.
+        words += " " + _(
+            "(most posts have no interactions: a median of 0 can hardly show a change)"
+        )
     return words
