@@ -26,7 +26,7 @@ ICONS = {
 
 
 def build_pages() -> list:
-    """Create the st.Page objects: the steps in wizard order, then the canvas."""
+    """Create the st.Page objects: the steps in wizard order, the canvas, review and room."""
     titles = {s.id: s.title for s in lib().steps.step}
     steps = [
         st.Page(
@@ -44,13 +44,19 @@ def build_pages() -> list:
         icon=":material/dashboard:",
         url_path="canvas",
     )
+    review = st.Page(
+        "pages/wizard/review.py",
+        title=_("Review"),
+        icon=":material/fact_check:",
+        url_path="review",
+    )
     room = st.Page(
         "pages/workshop/room.py",
         title=_("Workshop room"),
         icon=":material/co_present:",
         url_path=ROOM,
     )
-    return [*steps, canvas, room]
+    return [*steps, canvas, review, room]  # the room stays last (see streamlit_app.py)
 
 
 def sidebar(pages: list) -> None:
@@ -65,8 +71,10 @@ def sidebar(pages: list) -> None:
         for step, page in zip(STEPS, pages, strict=False):
             mark = " ✓" if step in done else ""
             st.page_link(page, label=f"{page.title}{mark}", icon=page.icon)
-        canvas, room = pages[len(STEPS)], pages[len(STEPS) + 1]
+        canvas, review, room = pages[len(STEPS) : len(STEPS) + 3]
         st.page_link(canvas, label=_("Strategy canvas"), icon=canvas.icon)
+        if strategy().targets.targets:
+            st.page_link(review, label=_("Review"), icon=review.icon)
         if app_state().workshop or app_state().facilitating:
             st.page_link(room, label=_("Workshop room"), icon=room.icon)
         st.divider()

@@ -43,6 +43,7 @@ from ui.state import (
     wkey,
 )
 from ui.table_fit import frame_table
+from ui.targets import target_section
 from ui.text import safe
 from ui.uploads import mapping_form, upload_box
 
@@ -360,6 +361,8 @@ if analysis.accounts:
             on_click="ignore",
             key=f"posts_csv_{a.account.key}",
         )
+
+target_section(datasets, demo=not state.datasets)
 
 bind.text(
     _("Your notes on what works for your audience"),
