@@ -204,7 +204,16 @@ def _cmd_review(args: argparse.Namespace) -> int:
     # The review is the strategy's: its words are in the strategy's language.
     with using(lang), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # see analyze: an inf is printed as null
-        result = review(strategy, datasets, library(lang))
+        lib = library(lang)
+        result = review(strategy, datasets, lib)
+        if args.pdf or args.markdown:
+            from strategy.report.targets import review_markdown, review_pdf
+
+            if args.pdf:
+                Path(args.pdf).write_bytes(review_pdf(result, strategy, lib, dt.date.today()))
+            if args.markdown:
+                text = review_markdown(result, strategy, lib, dt.date.today())
+                Path(args.markdown).write_text(text, encoding="utf-8")
         if args.json:
             print(_json(result.to_json()))
             return 0
@@ -322,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("exports", nargs="+", metavar="EXPORT")
     p.add_argument("--json", action="store_true", help="print the review as JSON")
     p.add_argument("--downloaded", help="the day the exports were downloaded (YYYY-MM-DD)")
+    p.add_argument("--pdf", metavar="OUT", help="also write the review as a one-page PDF here")
+    p.add_argument("--markdown", metavar="OUT", help="also write the review as Markdown here")
     p.set_defaults(func=_cmd_review)
     for name, func, what in (("pdf", _cmd_pdf, "PDF"), ("markdown", _cmd_markdown, "Markdown")):
         p = sub.add_parser(name, help=f"render the strategy as {what}")

@@ -12,6 +12,7 @@ from strategy.core.library import Library
 from strategy.core.model import Strategy
 from strategy.importers.dataset import Dataset
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
+from strategy.report.targets import add_targets
 from strategy.steps.guidelines import CARD_FIELDS, field_label
 from strategy.steps.plan import default_review_date, routines, staff_action
 from strategy.steps.recommend import rank_channels
@@ -109,6 +110,7 @@ def _why(doc: Document, s: Strategy, lib: Library) -> None:
             ],
         )
     )
+    add_targets(doc, s, lib)
     if s.profile.kind == "organisation":
         doc.add(Heading(_("Readiness"), 2))
         done = {r.id for r in lib.organisation.readiness if r.id in s.why.readiness_done}
