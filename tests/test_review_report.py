@@ -1,4 +1,4 @@
-"""Targets in the strategy report, and the one-page review PDF and Markdown."""
+"""Targets in the strategy report, the one-page review PDF and Markdown, and the review reminder."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from pypdf import PdfReader
 
 from strategy.cli import main
@@ -17,12 +18,14 @@ from strategy.core.storage import dumps
 from strategy.demo.datasets import demo_datasets
 from strategy.demo.personas import load_persona
 from strategy.report import build_document, to_markdown, to_pdf
+from strategy.report.calendar import to_ics
 from strategy.report.targets import review_document, review_markdown, review_pdf
 from strategy.targets.baseline import baseline_for, choices, set_baseline
 from strategy.targets.measures import span
 from strategy.targets.review import review
 
 TODAY = dt.date(2026, 11, 22)
+NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
 GOLDEN = Path(__file__).parent / "data" / "golden"
 MEASURES = ("interaction_rate", "followers", "follower_growth", "posts_per_week")
 VALUES = {"interaction_rate": 0.05, "followers": 20_000, "follower_growth": 40, "posts_per_week": 2}
@@ -203,3 +206,42 @@ def test_the_command_line_writes_the_review_as_pdf_and_markdown(tmp_path, capsys
     assert pages(pdf.read_bytes()) == 1
     text = unescaped(md.read_text("utf-8"))
     assert "acme (X)" in text and "1.00% · 20 posts" in text and "3.00% · 20 posts" in text
+
+
+# -- the review's reminder in the calendar ---------------------------------------------------
+def review_event(s: Strategy):
+    events = Calendar.from_ical(to_ics(s, TODAY, NOW)).walk("VEVENT")
+    (event,) = [
+        e for e in events if str(e["summary"]).startswith(("Review the strategy", "Följ upp"))
+    ]
+    return event
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_review_event_has_a_reminder_the_day_before_and_the_checklist(lang):
+    s = load_persona("hr_team", lang, today=TODAY)
+    event = review_event(s)
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm["trigger"].dt == -dt.timedelta(hours=15)  # 09:00 the day before
+    description = str(event["description"])
+    if lang == "sv":
+        assert "Ladda ner nya exporter" in str(alarm["description"])
+        assert "sidan Uppföljning" in description and "sidan Starta" in description
+    else:
+        assert "Download new exports" in str(alarm["description"])
+        steps = ["Download new exports", "Start page", "Review page", "Compare each target"]
+        assert all(step in description for step in steps)
+        assert "keep, change or drop" in description
+    assert "Targets to compare" not in description and "Målvärden att jämföra" not in description
+    # Only the strategy's review rings: other events carry no alarm.
+    events = Calendar.from_ical(to_ics(s, TODAY, NOW)).walk("VEVENT")
+    assert sum(bool(e.walk("VALARM")) for e in events) == 1
+
+
+def test_the_review_checklist_names_the_targets():
+    s = with_targets("en")
+    description = str(review_event(s)["description"])
+    assert "Targets to compare:" in description
+    assert "- Northwind HR (LinkedIn), median interactions per follower: 5.00% by " in description
+    assert description.count("\n- ") == len(s.targets.targets)

@@ -8,7 +8,7 @@ import hashlib
 import io
 from collections import Counter
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vRecur
 
 from strategy.core.csvsafe import safe_cell
 from strategy.core.i18n import _, using
@@ -17,6 +17,9 @@ from strategy.core.textclean import clean
 from strategy.steps.plan import RHYTHM_MONTHS, calendar_items, expand
 
 PRODID = "-//Social Why//Strategy plan//EN"
+REVIEW_SOURCE = "plan:review"  # the plan's action for the strategy's review (see steps.plan)
+# The reminder rings at 09:00 the day before an all-day review (15 hours before its midnight).
+REMINDER_BEFORE = dt.timedelta(hours=15)
 
 
 def _uid(*parts: str) -> str:
@@ -55,6 +58,36 @@ def _all_day(summary: str, day: dt.date, uid: str, stamp: dt.datetime, **extra) 
     return event
 
 
+def review_checklist(strategy: Strategy) -> str:
+    """What to do for a review, in steps, and the targets to compare (in the language in force).
+
+    Returns:
+        Plain text with one step per line, then the targets by name when there are any.
+    """
+    steps = [
+        _("Download new exports from each platform."),
+        _("Open the saved strategy file on the Start page."),
+        _("Upload the exports on the Review page."),
+        _("Compare each target: baseline, now and target."),
+        _("Decide what to keep, change or drop, and set the next review day."),
+    ]
+    lines = [_("Checklist for the review:")] + [f"{i}. {step}" for i, step in enumerate(steps, 1)]
+    targets = strategy.targets.targets
+    if targets:
+        from strategy.report.targets import target_name  # pandas: only with targets
+
+        lines += ["", _("Targets to compare:")] + [f"- {target_name(t)}" for t in targets]
+    return "\n".join(lines)
+
+
+def _reminder(text: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", _text(text))
+    alarm.add("trigger", -REMINDER_BEFORE)
+    return alarm
+
+
 def to_ics(
     strategy: Strategy, today: dt.date, now: dt.datetime | None = None, months: int = 12
 ) -> bytes:
@@ -76,6 +109,8 @@ def to_ics(
     cal.add("calscale", "GREGORIAN")
     with using(strategy.profile.language):
         name, channel_label = _("Social media plan"), _("Channel: {channel}")
+        checklist = review_checklist(strategy)
+        remind = _("Tomorrow: review the strategy. Download new exports from each platform first.")
     cal.add("x-wr-calname", name)
     seen: Counter[str] = Counter()
     for action in strategy.plan.actions:
@@ -87,8 +122,14 @@ def to_ics(
             continue
         uid = _uid("action", key) if seen[key] == 1 else _uid("action", key, str(seen[key]))
         desc = channel_label.format(channel=action.channel) if action.channel else ""
+        if action.source == REVIEW_SOURCE:
+            desc = "\n\n".join(filter(None, [desc, checklist]))
         extra = {"description": desc} if desc else {}
-        cal.add_component(_all_day(action.what, action.due, uid, stamp, **extra))
+        event = _all_day(action.what, action.due, uid, stamp, **extra)
+        if action.source == REVIEW_SOURCE:
+            # A review needs new exports downloaded first: a reminder the day before.
+            event.add_component(_reminder(remind))
+        cal.add_component(event)
     recurring_seen: Counter[str] = Counter()
     for item in strategy.plan.recurring:
         start = item.start or today
