@@ -179,7 +179,7 @@ def review_document(result: Review, strategy: Strategy, lib: Library, today: dt.
     for goal in _goal_order(strategy, goals):
         doc.add(Para(_goal_label(goal, strategy, lib), "label"))
         rows = [_row(r) for r in result.targets if r.target.goal == goal]
-        doc.add(Table(headers, rows, [2.6, 2.2, 2.2, 1.6, 2.4]))
+        doc.add(Table(headers, rows, [2.8, 2.1, 2.1, 1.7, 2.3]))
     if result.snapshot_taken is None:
         doc.add(Heading(_("What changed in the strategy"), 2))
         doc.add(
