@@ -124,8 +124,8 @@ def x_export(days: int = 60) -> bytes:
 def saved_with_target(data: bytes) -> tuple[bytes, Strategy]:
     """A strategy whose target's baseline rests on the export's first 30 days."""
     datasets = import_file("tweets.csv", data)
-    s = Strategy(why=WhySection(goals=["findability"]))
-    target = Target(goal="findability", measure="interaction_rate", account="", platform="x")
+    s = Strategy(why=WhySection(goals=["personal_brand"]))
+    target = Target(goal="personal_brand", measure="interaction_rate", account="", platform="x")
     account = datasets[0]
     draft = target.model_copy(update={"account": f"x:{account.account or ''}"})
     fig = baseline_for(
@@ -169,14 +169,17 @@ def test_a_resumed_file_reviews_new_exports_as_the_domain_does():
     text = " ".join(m.value for m in at.markdown)
     colour = {"on_track": "blue", "reached": "green", "behind": "orange"}[expected.status]
     assert f":{colour}-badge[{expected.status_words}]" in text
-    assert "30 posts" in text  # the sample "now" rests on: the 30 days after the baseline
+    # "Now" rests on the 30 days after the baseline's, one post each, and says so.
+    (now,) = [c.value for c in at.caption if c.value.startswith("31 Jan 2026")]
+    assert now.endswith("30 posts")
+    assert "1 Jan 2026 – 30 Jan 2026 · 30 posts" in [c.value for c in at.caption]
     assert "Nothing changed in channels or guidelines since" in " ".join(
         c.value for c in at.caption
     )
 
 
 def test_an_old_file_without_targets_loads_and_the_review_says_how_to_set_them():
-    at = resumed(dumps(Strategy(why=WhySection(goals=["findability"]))))
+    at = resumed(dumps(Strategy(why=WhySection(goals=["personal_brand"]))))
     assert not any(p.label == "Review" for p in at.sidebar.get("page_link"))
     at.switch_page(REVIEW).run()
     assert not at.exception

@@ -119,35 +119,41 @@ def target_section(datasets: list[Dataset], *, demo: bool) -> None:
                 _(":orange[**Made-up demo data**]: upload your own exports for a real baseline.")
             )
         content = lib()  # taken now: a select box may format its options outside the run
-        goal = bind.choice(
-            _("For the goal"),
-            draft("goal"),
-            list(s.why.goals),
-            format_func=lambda g: _goal_title(g, content),
-        )
         by_key = {a.account: a for a in accounts}
-        key = bind.choice(
-            _("Account"),
-            draft("account"),
-            list(by_key),
-            format_func=lambda k: by_key[k].label if k in by_key else k,
-        )
+        first, second = st.columns(2)
+        with first:
+            goal = bind.choice(
+                _("For the goal"),
+                draft("goal"),
+                list(s.why.goals),
+                format_func=lambda g: _goal_title(g, content),
+            )
+        with second:
+            key = bind.choice(
+                _("Account"),
+                draft("account"),
+                list(by_key),
+                format_func=lambda k: account_words(k, by_key[k].platform) if k in by_key else k,
+            )
         account = by_key.get(key) or accounts[0]
-        measure = bind.choice(
-            _("Measure"),
-            draft(f"measure:{account.account}"),
-            list(account.measures),
-            format_func=measure_name,
-        )
+        first, second = st.columns(2)
+        with first:
+            measure = bind.choice(
+                _("Measure"),
+                draft(f"measure:{account.account}"),
+                list(account.measures),
+                format_func=measure_name,
+            )
         measure = measure if measure in account.measures else account.measures[0]
         denominator = None
         if measure == "interaction_rate" and account.denominators:
-            denominator = bind.choice(
-                _("Per"),
-                draft(f"per:{account.account}"),
-                list(account.denominators),
-                format_func=lambda d: measure_name("interaction_rate", d, s.analytics.measure),
-            )
+            with second:
+                denominator = bind.choice(
+                    _("Per"),
+                    draft(f"per:{account.account}"),
+                    list(account.denominators),
+                    format_func=lambda d: measure_name("interaction_rate", d, s.analytics.measure),
+                )
         draft_target = Target(
             goal=goal or s.why.goals[0],
             measure=measure,  # pyright: ignore[reportArgumentType]  # one of the model's

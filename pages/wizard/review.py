@@ -10,6 +10,7 @@ import datetime as dt
 import streamlit as st
 
 from strategy.core.i18n import _, date
+from strategy.targets.measures import account_words, measure_name, sample, show
 from strategy.targets.review import review
 from ui.nav import PAGE_FILES
 from ui.state import app_state, lib, memo, strategy
@@ -70,10 +71,50 @@ result = memo("review", (datasets, s.model_dump_json()), lambda: review(s, datas
 st.subheader(_("Targets"))
 if not datasets:
     st.caption(_("No exports uploaded yet: every target is “too little data to tell” for now."))
+
+
+def figure_column(label: str, value: str, rests_on: str) -> None:
+    """One figure of a target's row: what it is, the figure, and the days and sample under it."""
+    st.caption(label)
+    st.markdown(f"**{safe(value)}**")
+    if rests_on:
+        st.caption(safe(rests_on))
+
+
+def period(start: dt.date | None, end: dt.date | None, n: int, unit: str) -> str:
+    if start is None or end is None:
+        return ""
+    return f"{date(start, 'medium')} – {date(end, 'medium')} · {sample(n, unit)}"
+
+
 for t in result.targets:
+    target, b, now = t.target, t.target.baseline, t.current
     with st.container(border=True):
         st.badge(t.status_words, color=COLOURS.get(t.status, "gray"))  # pyright: ignore[reportArgumentType]
-        st.markdown(safe(t.line()))
+        name = measure_name(target.measure, b.denominator if b else None, b.counted if b else None)
+        where = account_words(target.account, target.platform)
+        st.markdown(f"**{safe(where)}** · {safe(name)}")
+        then, current, aim = st.columns(3)
+        with then:
+            figure_column(
+                _("Baseline"),
+                show(target.measure, b.value) if b else "–",
+                period(b.start, b.end, b.n, b.unit) if b else "",
+            )
+        with current:
+            figure_column(
+                _("Now"),
+                show(target.measure, now.value) if now and now.value is not None else "–",
+                period(now.start, now.end, now.n, now.unit) if now else "",
+            )
+        with aim:
+            figure_column(
+                _("Target"),
+                show(target.measure, target.value) if target.value is not None else "–",
+                _("by {day}").format(day=date(target.by, "medium")) if target.by else "",
+            )
+        if t.reason:
+            st.caption(safe(t.reason))
         if not t.goal_chosen:
             st.caption(_("Its goal is no longer one of your goals."))
 
