@@ -184,3 +184,17 @@ def test_an_old_file_without_targets_loads_and_the_review_says_how_to_set_them()
     at.switch_page(REVIEW).run()
     assert not at.exception
     assert "no targets yet" in at.info[0].value
+
+
+def test_a_published_median_of_the_same_rate_is_offered_and_taken_as_the_figure():
+    at = demo_analytics()
+    at.selectbox(key="w:target:per:linkedin:Northwind HR").set_value("impressions").run()
+    (line,) = [c.value for c in at.caption if c.value.startswith("Published for comparison")]
+    assert "per impression per post, median" in line and "SociaVault Labs 2026" in line
+    at.button(key="target_use_0").click().run()
+    field = at.number_input(key="w:target:value:linkedin:Northwind HR:interaction_rate:impressions")
+    assert field.value == pytest.approx(3.87)
+    # Per follower there is none: the page says why instead of making one up.
+    at.selectbox(key="w:target:per:linkedin:Northwind HR").set_value("followers").run()
+    assert not [c for c in at.caption if c.value.startswith("Published for comparison")]
+    assert any("no published figure for LinkedIn per follower" in c.value for c in at.caption)

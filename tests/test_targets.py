@@ -435,7 +435,7 @@ def test_review_in_swedish_speaks_swedish(tmp_path, capsys):
     export = tmp_path / "tweet_activity_metrics_a_20250301_20250309_en.csv"
     export.write_bytes(x_legacy([("2025-03-01 09:00 +0000", 100, 1)]))
     assert main(["review", str(saved), str(export)]) == 0
-    assert "ingen utgångspunkt" in capsys.readouterr().out
+    assert "inget utgångsläge" in capsys.readouterr().out
 
 
 def test_a_strategy_without_targets_reviews_to_nothing_and_an_old_file_loads():
@@ -538,3 +538,26 @@ def test_a_median_of_zero_says_it_can_hardly_show_a_change(tmp_path):
     target = Target(goal="g", measure="interaction_rate", account="x:acme", platform="x")
     fig = baseline_for(datasets, target, Strategy())
     assert fig.value == 0 and fig.enough and "median of 0" in describe(fig)
+
+
+@pytest.mark.parametrize(
+    ("denominator", "offered"),
+    [("impressions", [("SociaVault Labs", 0.0387)]), ("followers", []), ("reach", [])],
+)
+def test_only_a_published_median_of_the_same_rate_and_size_is_suggested(denominator, offered):
+    from strategy.targets.suggest import suggestions
+
+    datasets, s = demo(), Strategy(why=WhySection(goals=["employer_brand"]))
+    account = next(c for c in choices(datasets, s) if c.account == "linkedin:Northwind HR")
+    target = Target(
+        goal="employer_brand",
+        measure="interaction_rate",
+        account=account.account,
+        platform=account.platform,
+    )
+    found = suggestions(datasets, target, s, denominator)
+    assert [(b.source, b.value) for b in found.figures] == offered
+    assert all(b.statistic == "median" and b.denominator == denominator for b in found.figures)
+    assert bool(found.note) == (not offered)  # none offered: the reason is given
+    followers = target.model_copy(update={"measure": "followers"})
+    assert suggestions(datasets, followers, s).figures == []

@@ -19,6 +19,7 @@ from strategy.core.model import Target
 from strategy.importers.dataset import Dataset
 from strategy.targets.baseline import baseline_for, choices, set_baseline
 from strategy.targets.measures import Figure, account_words, describe, measure_name, show
+from strategy.targets.suggest import Suggestions, suggestions
 from ui import bind
 from ui.state import lib, memo, strategy, wkey
 from ui.text import safe
@@ -49,6 +50,11 @@ def saved_figure(target: Target) -> Figure | None:
         b.counted,
         b.denominator,
     )
+
+
+def _use(key: str, value: float) -> None:
+    """Put a published figure into the target's field (before the run draws it)."""
+    st.session_state[key] = value
 
 
 def _goal_title(goal: str, content: Library | None = None) -> str:
@@ -165,7 +171,12 @@ def target_section(datasets: list[Dataset], *, demo: bool) -> None:
             (datasets, s.analytics, account.account, measure, denominator),
             lambda: baseline_for(datasets, draft_target, s, denominator=denominator),
         )
-        _form(s.plan.review_date, targets, draft_target, fig, denominator)
+        offered = memo(
+            "target_published",
+            (datasets, s.analytics, account.account, measure, denominator),
+            lambda: suggestions(datasets, draft_target, s, denominator),
+        )
+        _form(s.plan.review_date, targets, draft_target, fig, denominator, offered)
 
 
 def _form(
@@ -174,12 +185,28 @@ def _form(
     draft_target: Target,
     fig: Figure,
     denominator: str | None,
+    offered: Suggestions,
 ) -> None:
-    """The baseline in words, the figure to reach, the day, and Set."""
+    """The baseline in words, published figures to compare, the figure to reach, the day, Set."""
     st.markdown(_("**Where you stand:** {figure}").format(figure=safe(describe(fig))))
     if fig.value is None:
         return
     rate = draft_target.measure == "interaction_rate"
+    value_key = wkey("target", f"value:{draft_target.account}:{draft_target.measure}:{denominator}")
+    for i, published in enumerate(offered.figures):
+        words, button = st.columns([5, 1], vertical_alignment="center")
+        words.caption(
+            _("Published for comparison: {figure}").format(figure=safe(published.words()))
+        )
+        button.button(
+            _("Use {value}").format(value=show("interaction_rate", published.value)),
+            key=f"target_use_{i}",
+            on_click=_use,
+            args=(value_key, round(published.value * 100, 2)),
+            help=_("Take this published median as your target figure."),
+        )
+    if offered.note:
+        st.caption(safe(offered.note))
     today = dt.date.today()
     left, right = st.columns(2)
     with left:
@@ -187,7 +214,7 @@ def _form(
         start = round(fig.value * 100, 2) if rate else round(fig.value, 1)
         value = bind.number(
             _("Target (%)") if rate else _("Target"),
-            draft(f"value:{draft_target.account}:{draft_target.measure}:{denominator}"),
+            bind.local(value_key),
             value=float(start),
             step=0.01 if rate else 1.0,
             min_value=-1e9,
