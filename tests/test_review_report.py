@@ -108,7 +108,7 @@ def test_the_swedish_report_lists_the_targets_in_swedish():
     md = unescaped(to_markdown(doc))
     assert "### Målvärden" in md
     assert "utgångsläge 1,80\xa0% median interaktioner per följare, 1 nov. 2025 – " in md
-    assert "mål 5,00\xa0% senast " in md and "183 dagar" in md
+    assert "målvärde 5,00\xa0% senast " in md and "183 dagar" in md
 
 
 def test_a_strategy_without_targets_has_no_targets_part_and_the_golden_file_is_unchanged():
