@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 from playwright.sync_api import Page, expect
 from test_app_targets import saved_with_target, x_export
 
@@ -35,3 +36,12 @@ def test_a_saved_file_with_a_target_resumes_and_reviews_new_exports(
     expect(page.get_by_text(expected.status_words, exact=True)).to_be_visible()
     expect(page.get_by_text("30 posts", exact=False).first).to_be_visible()
     expect(page.get_by_text("Nothing changed in channels or guidelines since")).to_be_visible()
+    # The one-page review to take away says the same.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Review (PDF, one page)").click()
+    pdf = tmp_path / "review.pdf"
+    info.value.save_as(pdf)
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert expected.status_words in text and "30 posts" in text

@@ -9,7 +9,8 @@ import datetime as dt
 
 import streamlit as st
 
-from strategy.core.i18n import _, date
+from strategy.core.i18n import _, date, using
+from strategy.report.targets import review_markdown, review_pdf
 from strategy.targets.measures import account_words, measure_name, sample, show
 from strategy.targets.review import review
 from ui.nav import PAGE_FILES
@@ -130,3 +131,38 @@ elif not result.changes:
 else:
     st.caption(_("Since {day}:").format(day=date(result.snapshot_taken, "medium")))
     st.markdown("\n".join(f"- {safe(c.words)}" for c in result.changes))
+
+# Built on click, outside the script run: the language and the figures are taken now.
+language, content = s.profile.language, lib()
+
+
+def _pdf() -> bytes:
+    with using(language):
+        return review_pdf(result, s, content, today)
+
+
+def _markdown() -> str:
+    with using(language):
+        return review_markdown(result, s, content, today)
+
+
+st.subheader(_("Take the review with you"))
+left, right = st.columns(2)
+left.download_button(
+    _("Review (PDF, one page)"),
+    data=_pdf,
+    file_name=f"social-why-review-{today.isoformat()}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    key="review_pdf",
+    icon=":material/picture_as_pdf:",
+)
+right.download_button(
+    _("Review (Markdown)"),
+    data=_markdown,
+    file_name=f"social-why-review-{today.isoformat()}.md",
+    mime="text/markdown",
+    on_click="ignore",
+    key="review_md",
+    icon=":material/description:",
+)
