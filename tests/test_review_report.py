@@ -245,3 +245,34 @@ def test_the_review_checklist_names_the_targets():
     assert "Targets to compare:" in description
     assert "- Northwind HR (LinkedIn), median interactions per follower: 5.00% by " in description
     assert description.count("\n- ") == len(s.targets.targets)
+
+
+@pytest.mark.parametrize(
+    "name", ["**bold** <b>x</b> [a](http://x)", "# heading\n- item", "\u202e\u200b😀"]
+)
+def test_an_account_name_with_markup_prints_literally_and_thirty_targets_still_render(name):
+    s = Strategy()
+    s.why.goals = ["employer_brand"]
+    baseline = {"value": 0.01, "start": "2026-01-01", "end": "2026-03-31", "n": 40}
+    s.targets.targets = [
+        Target.model_validate(
+            {
+                "goal": "employer_brand",
+                "measure": "interaction_rate",
+                "account": f"x:{name}",
+                "platform": "x",
+                "baseline": baseline,
+                "value": 0.02,
+                "by": "2026-12-31",
+            }
+        )
+        for _i in range(30)
+    ]
+    lib = library("en")
+    result = review(s, [], lib)
+    md = review_markdown(result, s, lib, TODAY)
+    assert "<b>" not in md and "**bold**" not in md
+    assert len([line for line in md.splitlines() if line.startswith("| ")]) == 30 + 1
+    assert pages(review_pdf(result, s, lib, TODAY)) >= 2  # more than a page: it flows on
+    report = to_markdown(build_document(s, lib, today=TODAY, charts=False))
+    assert "<b>" not in report and report.count("target 2.00% by 31 Dec 2026.") == 30
