@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 from test_app_targets import saved_with_target, x_export
 
 from strategy.core.library import library

@@ -79,6 +79,19 @@ def raw_x_content() -> pd.DataFrame:
     )
 
 
+def raw_x_legacy_replies() -> pd.DataFrame:
+    raw = pd.read_csv(path(X_LEGACY))
+    day = pd.to_datetime(raw["time"], utc=True).dt.tz_convert(None).dt.floor("D")
+    return pd.DataFrame({"day": day, "replies": raw["replies"]})
+
+
+def raw_x_content_replies() -> pd.DataFrame:
+    raw = pd.read_csv(path(X_CONTENT))
+    return pd.DataFrame(
+        {"day": pd.to_datetime(raw["Date"], format="%a %b %d %Y"), "replies": raw["Replies"]}
+    )
+
+
 def raw_tiktok(name: str) -> pd.DataFrame:
     raw = pd.read_csv(path(name), encoding="utf-8-sig", na_values=["undefined"])
     # The dates carry no year: 365 days in a row, ending the day before the download.
@@ -117,6 +130,12 @@ def median_rate(half: Half) -> tuple:
     return float(rates.median()), len(rates), first, last
 
 
+def reply_share(half: Half) -> tuple:
+    rows, first, last = half
+    counted = rows["replies"].dropna()
+    return float((counted > 0).mean()), len(counted), first, last
+
+
 def posts_per_week(half: Half) -> tuple:
     rows, first, last = half
     return len(rows) / ((last - first).days + 1) * 7, len(rows), first, last
@@ -151,6 +170,8 @@ CASES: list[tuple[str, str, str, Callable[[], pd.DataFrame], Callable[[Half], tu
     (X_LEGACY, "x:ADHOrg", "posts_per_week", raw_x_legacy, posts_per_week),
     (X_CONTENT, "x:Wormhole_BR", "interaction_rate", raw_x_content, median_rate),
     (X_CONTENT, "x:Wormhole_BR", "posts_per_week", raw_x_content, posts_per_week),
+    (X_LEGACY, "x:ADHOrg", "reply_share", raw_x_legacy_replies, reply_share),
+    (X_CONTENT, "x:Wormhole_BR", "reply_share", raw_x_content_replies, reply_share),
     (TT_FOLLOWERS, "tiktok:TikTok account", "followers", raw_tiktok_followers, last_followers),
     (
         TT_FOLLOWERS,

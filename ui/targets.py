@@ -191,7 +191,9 @@ def _form(
     st.markdown(_("**Where you stand:** {figure}").format(figure=safe(describe(fig))))
     if fig.value is None:
         return
-    rate = draft_target.measure == "interaction_rate"
+    # A rate and a share are typed as percentages; the other figures as they are shown.
+    rate = draft_target.measure in ("interaction_rate", "reply_share")
+    share = draft_target.measure == "reply_share"
     value_key = wkey("target", f"value:{draft_target.account}:{draft_target.measure}:{denominator}")
     for i, published in enumerate(offered.figures):
         words, button = st.columns([5, 1], vertical_alignment="center")
@@ -210,15 +212,14 @@ def _form(
     today = dt.date.today()
     left, right = st.columns(2)
     with left:
-        # A rate is typed as a percentage; the other figures as they are shown.
         start = round(fig.value * 100, 2) if rate else round(fig.value, 1)
         value = bind.number(
             _("Target (%)") if rate else _("Target"),
             bind.local(value_key),
             value=float(start),
-            step=0.01 if rate else 1.0,
-            min_value=-1e9,
-            max_value=1e9,
+            step=1.0 if share or not rate else 0.01,
+            min_value=0.0 if share else -1e9,
+            max_value=100.0 if share else 1e9,
         )
     with right:
         by = bind.day(

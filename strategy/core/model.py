@@ -297,7 +297,9 @@ class AnalyticsSection(Base):
     notes: LongText = ""
 
 
-TargetMeasure = Literal["interaction_rate", "followers", "follower_growth", "posts_per_week"]
+TargetMeasure = Literal[
+    "interaction_rate", "reply_share", "followers", "follower_growth", "posts_per_week"
+]
 Rate = Literal["followers", "reach", "impressions", "views"]
 Figure = Annotated[float, Field(allow_inf_nan=False, ge=-1e12, le=1e12)]
 

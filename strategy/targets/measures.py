@@ -30,9 +30,16 @@ LIMIT = 1e12  # the largest figure a strategy file holds (see `strategy.core.mod
 MIN_RATED = MIN_POSTS
 MIN_RHYTHM_DAYS = 14
 MIN_GROWTH_DAYS = 28
-MEASURE_ORDER = ("interaction_rate", "followers", "follower_growth", "posts_per_week")
+MEASURE_ORDER = (
+    "interaction_rate",
+    "reply_share",
+    "followers",
+    "follower_growth",
+    "posts_per_week",
+)
 MEASURE_NAMES = {
     "interaction_rate": N_("interaction rate (median per post)"),
+    "reply_share": N_("share of posts with a reply"),
     "followers": N_("followers"),
     "follower_growth": N_("net followers gained per month"),
     "posts_per_week": N_("posts per week"),
@@ -113,6 +120,10 @@ def thin(measure: str, n: int, days: int) -> str:
     """
     if measure == "interaction_rate" and n < MIN_RATED:
         return _("only {n} rated, at least {floor} are needed").format(n=n, floor=MIN_RATED)
+    if measure == "reply_share" and n < MIN_RATED:
+        return _("only {n} posts with a reply count, at least {floor} are needed").format(
+            n=n, floor=MIN_RATED
+        )
     if measure == "followers" and n < 1:
         return _("no follower total in the period")
     if measure == "follower_growth" and days < MIN_GROWTH_DAYS:
@@ -166,6 +177,8 @@ def available(account: AccountAnalysis) -> list[str]:
     out = []
     if account.measure_columns is not None and account.denominator and len(account.rates):
         out.append("interaction_rate")
+    if _reply_counts(account) is not None:
+        out.append("reply_share")
     if account.followers.source == "history":
         out += ["followers", "follower_growth"]
     elif _gains(account) is not None:
@@ -260,6 +273,7 @@ def figure(
         "followers": _followers,
         "follower_growth": _growth,
         "posts_per_week": _posts_per_week,
+        "reply_share": _reply_share,
     }[measure]
     return compute(one, base, options)
 
@@ -363,6 +377,26 @@ def _posts_per_week(one: AccountAnalysis, fig: Figure, options: Options) -> Figu
     return _with(fig, value=posts / fig.days * 7, n=posts)
 
 
+def _reply_counts(one: AccountAnalysis) -> pd.Series | None:
+    """Each post's replies (comments), where its export counts them; None when none does."""
+    if not one.post_data or "comments" not in one.posts_raw:
+        return None
+    counts = pd.Series(pd.to_numeric(one.posts_raw["comments"], errors="coerce")).dropna()
+    return counts if len(counts) else None
+
+
+def _reply_share(one: AccountAnalysis, fig: Figure, options: Options) -> Figure:
+    """The share of posts that got at least one reply, of the posts whose export counts them.
+
+    A conversation measure: a post that starts one has at least a reply. Posts whose export
+    gives no reply count are left out of the denominator, never counted as having none.
+    """
+    counts = _reply_counts(one)
+    if counts is None:
+        return _without(fig, _("its exports do not count replies"))
+    return _with(fig, value=float((counts > 0).mean()), n=len(counts))
+
+
 def account_words(account: str, platform: str) -> str:
     """An account as the review names it: "ADHOrg (X)"."""
     name = account.partition(":")[2] or account
@@ -373,6 +407,8 @@ def show(measure: str, value: float) -> str:
     """A figure in words: a rate as a percentage, growth and rhythm with a decimal."""
     if measure == "interaction_rate":
         return percent(value, 2)
+    if measure == "reply_share":
+        return percent(value, 0)
     return number(value, 0 if measure == "followers" else 1)
 
 
