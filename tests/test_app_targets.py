@@ -198,3 +198,16 @@ def test_a_published_median_of_the_same_rate_is_offered_and_taken_as_the_figure(
     at.selectbox(key="w:target:per:linkedin:Northwind HR").set_value("followers").run()
     assert not [c for c in at.caption if c.value.startswith("Published for comparison")]
     assert any("no published figure for LinkedIn per follower" in c.value for c in at.caption)
+
+
+def test_the_review_page_speaks_swedish_for_a_swedish_file():
+    data = x_export()
+    saved, s = saved_with_target(data)
+    swedish = s.model_copy(update={"profile": s.profile.model_copy(update={"language": "sv"})})
+    at = resumed(dumps(swedish))
+    at.switch_page(REVIEW).run()
+    assert not at.exception
+    with using("sv"):
+        title, status = _("Review your strategy"), _("too little data to tell")
+    assert at.title[0].value == title != "Review your strategy"
+    assert f":gray-badge[{status}]" in [m.value for m in at.markdown]
