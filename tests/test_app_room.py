@@ -162,3 +162,16 @@ def test_the_facilitator_link_at_the_root_opens_the_controls():
     assert [b.key for b in other.button if b.key].count("room_reset") == 1
     room = rooms().room(code)
     assert room is not None and room.participants == 0  # the facilitator did not join
+
+
+def test_clear_my_data_leaves_a_room_joined_by_its_code():
+    code, _key = start(new_app())
+    participant = new_app()
+    participant.run()
+    participant.text_input(key="w:room:code").input(f"{code[:4]}-{code[4:]}".lower()).run()
+    participant.button(key="join_room").click().run()
+    room = rooms().room(code)
+    assert state(participant).room == code and room is not None and room.participants == 1
+    participant.button(key="confirm_clear").click().run()
+    room = rooms().room(code)
+    assert state(participant).room is None and room is not None and room.participants == 0

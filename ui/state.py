@@ -265,9 +265,13 @@ def clear_uploads() -> None:
 def clear_session() -> None:
     """Empty this session: strategy, uploads, PDF, widgets, the browser's copy of the work.
 
-    Workshop mode stays as it was.
+    Workshop mode stays as it was; a workshop room joined is left.
     """
     old = app_state()
+    if old.room:  # the room stops counting this person (what they shared stays shared)
+        from ui.room import rooms  # it imports this module
+
+        rooms().leave(old.room, old.room_token)
     st.session_state[SESSION_KEY] = AppState(
         strategy=Strategy(created=dt.date.today()),
         workshop=old.workshop,
