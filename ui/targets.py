@@ -194,7 +194,7 @@ def _form(
     # A rate and a share are typed as percentages; the other figures as they are shown.
     rate = draft_target.measure in ("interaction_rate", "reply_share")
     share = draft_target.measure == "reply_share"
-    value_key = wkey("target", f"value:{draft_target.account}:{draft_target.measure}:{denominator}")
+    value_field = draft(f"value:{draft_target.account}:{draft_target.measure}:{denominator}")
     for i, published in enumerate(offered.figures):
         words, button = st.columns([5, 1], vertical_alignment="center")
         words.caption(
@@ -204,7 +204,7 @@ def _form(
             _("Use {value}").format(value=show("interaction_rate", published.value)),
             key=f"target_use_{i}",
             on_click=_use,
-            args=(value_key, round(published.value * 100, 2)),
+            args=(value_field.key, round(published.value * 100, 2)),
             help=_("Take this published median as your target figure."),
         )
     if offered.note:
@@ -215,7 +215,7 @@ def _form(
         start = round(fig.value * 100, 2) if rate else round(fig.value, 1)
         value = bind.number(
             _("Target (%)") if rate else _("Target"),
-            bind.local(value_key),
+            value_field,
             value=float(start),
             step=1.0 if share or not rate else 0.01,
             min_value=0.0 if share else -1e9,
