@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from test_app_targets import saved_with_target, x_export
+from test_browser_room import serious_violations
 
 from strategy.core.library import library
 from strategy.importers import import_file
@@ -36,6 +37,7 @@ def test_a_saved_file_with_a_target_resumes_and_reviews_new_exports(
     expect(page.get_by_text(expected.status_words, exact=True)).to_be_visible()
     expect(page.get_by_text("30 posts", exact=False).first).to_be_visible()
     expect(page.get_by_text("Nothing changed in channels or guidelines since")).to_be_visible()
+    assert serious_violations(page) == []  # the same axe checks as the wizard's pages
     # The one-page review to take away says the same.
     with page.expect_download() as info:
         page.get_by_role("button", name="Review (PDF, one page)").click()
