@@ -306,6 +306,26 @@ def test_rules(
     Returns:
         One result per rule, the folk rules first.
     """
+    return compare_splits(posts, _splits(posts, own), seed, min_posts)
+
+
+def compare_splits(
+    posts: pd.DataFrame, splits: Sequence[Split], seed: int = 7, min_posts: int = MIN_POSTS
+) -> list[RuleResult]:
+    """Compare each split's group with the other posts it can tell about, as one family.
+
+    The tester behind `test_rules`, open to other families (the content pillars): the same
+    statistic, floor, intervals and Holm adjustment, counted over the splits given only.
+
+    Args:
+        posts: Post rows with `rate` (NaN where a post has no rate).
+        splits: The groups to test, each with a mask on the posts' index.
+        seed: Seed of the bootstrap, so the same data gives the same answer.
+        min_posts: Fewer posts than this in either group gives "not enough posts to say".
+
+    Returns:
+        One result per split, in the order given.
+    """
     rng = np.random.default_rng(seed)
     results = []
     p_values: dict[str, float] = {}
@@ -315,7 +335,6 @@ def test_rules(
     statistic = "share_engaged" if zero_heavy else "median_rate"
     values = (rates > 0).astype(float) if zero_heavy else rates
     stat: Stat = np.mean if zero_heavy else np.median  # pyright: ignore[reportAssignmentType]
-    splits = _splits(posts, own)
     members = {s.id: (s.mask.fillna(0).astype(bool).to_numpy() & rated) for s in splits}
     knowns = {s.id: s.mask.notna().to_numpy() & rated for s in splits}
     for s in splits:

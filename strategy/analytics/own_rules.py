@@ -108,6 +108,15 @@ def _matches(text: pd.Series, pattern: str) -> pd.Series:
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=text.index, dtype=float)
 
 
+def contains(text: pd.Series, words: list[str]) -> pd.Series:
+    """Whether each text holds any of `words` as a "contains" part means it (see `_word_pattern`).
+
+    Returns:
+        1.0, 0.0, or NaN where a text is missing, on the texts' index.
+    """
+    return _matches(text, _word_pattern(words))
+
+
 def _column(posts: pd.DataFrame, name: str) -> pd.Series:
     """A column of the posts, or an all-missing one where the export has none."""
     if name in posts:
@@ -162,7 +171,7 @@ def condition_mask(cond: RuleCondition, posts: pd.DataFrame) -> pd.Series:
     has_text = text.notna()
     kind = cond.kind
     if kind == "contains":
-        out = _matches(text, _word_pattern(alternatives(cond.words)))
+        out = contains(text, alternatives(cond.words))
     elif kind in ("post_type", "has_media"):
         types = _column(posts, "post_type")
         types = types.where(types.notna() & (types.astype(str).str.strip() != ""))
