@@ -165,12 +165,16 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             file, _eq, account = given.rpartition("=")
             if file in (name, Path(name).name):
                 names.update({d.key: account for d in found})
+    # The strategy's content pillars, measured on each account (its other choices are the
+    # options' own: the command line says them).
+    pillars = tuple(_load(args.strategy).channels.pillars) if args.strategy else ()
     options = Options(
         zone=zone,
         measure=args.measure,
         denominator=args.denominator,
         typed=_typed(args.followers or []),
         names=names,
+        pillars=pillars,
     )
     with warnings.catch_warnings():
         # A file's 1e308 overflows a sum to inf (printed as null); numpy's warning about it
@@ -325,6 +329,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the account a file belongs to (to merge or split accounts)",
     )
     p.add_argument("--downloaded", help="the day the exports were downloaded (YYYY-MM-DD)")
+    p.add_argument(
+        "--strategy",
+        metavar="FILE.json",
+        help="a saved strategy whose content pillars are measured on each account's posts",
+    )
     p.set_defaults(func=_cmd_analyze)
     p = sub.add_parser("review", help="compare a strategy's targets with new analytics exports")
     p.add_argument("file", help="the saved strategy (with targets and their baselines)")

@@ -245,6 +245,7 @@ def test_a_file_saved_by_version_2_keeps_loading_without_targets():
     assert [c.channel for c in s.channels.chosen] == ["linkedin", "instagram", "tiktok"]
     again = json.loads(dumps(s))
     assert again.pop("targets") == {"targets": [], "snapshot": None}
+    assert again["channels"].pop("pillars") == []  # content pillars came later, still version 3
     old = json.loads(raw)
     assert again | {"schema_version": 2} == old  # nothing else changed on the way
 

@@ -23,9 +23,10 @@ from strategy.analytics.measures import (
     measure_values,
     rate_name,
 )
+from strategy.analytics.pillars import PillarResult, pillar_mix
 from strategy.analytics.timing import localize, post_rows, zone_words
 from strategy.core.i18n import N_, _, ngettext, number, percent
-from strategy.core.model import OwnRule
+from strategy.core.model import ContentPillar, OwnRule
 from strategy.importers.dataset import Dataset
 
 MIN_SLOT_POSTS = 3
@@ -80,6 +81,7 @@ class Options:
             under "*" for every account without a history.
         names: Account names the user gave, by dataset key (to merge or split accounts).
         own_rules: Rules the user wrote, tested with the folk rules on every account.
+        pillars: The strategy's content pillars, measured on every account's posts.
     """
 
     zone: str = "UTC"
@@ -88,6 +90,7 @@ class Options:
     typed: dict[str, TypedTotal] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     own_rules: tuple[OwnRule, ...] = ()
+    pillars: tuple[ContentPillar, ...] = ()
 
     def typed_for(self, account: Account) -> TypedTotal | None:
         """The typed total that applies to an account, the most specific first."""
@@ -386,6 +389,11 @@ class AccountAnalysis:
         if self.posts.empty or not cast(pd.Series, self.posts["rate"]).notna().any():
             return []
         return test_rules(self.posts, own=self.options.own_rules)
+
+    @cached_property
+    def pillars(self) -> list[PillarResult]:
+        """The content pillars on its posts: the actual mix and each pillar's rate."""
+        return pillar_mix(self.posts, self.options.pillars)
 
     @cached_property
     def _published(self) -> tuple[list[Benchmark], str]:
@@ -720,6 +728,7 @@ class AccountAnalysis:
             "best_slot": self.best_slot,
             "weekly": weekly,
             "rules": [_rule(r) for r in self.rules],
+            "pillars": [_pillar(p) for p in self.pillars],
             "benchmarks": [_benchmark(b) for b in self.benchmarks],
             "benchmark_note": self.benchmark_note or None,
             "cards": self.cards(),
@@ -832,6 +841,28 @@ def _rule(r: RuleResult) -> dict:
         "p_value": _num(r.p_value),
         "adjusted_p_value": _num(r.adjusted),
         "tested": r.tested,
+    }
+
+
+def _pillar(p: PillarResult) -> dict:
+    r = p.result
+    return {
+        "id": p.id,
+        "name": p.name,
+        "posts": p.posts,
+        "share": _num(p.share),
+        "tagged_share": _num(p.tagged_share),
+        "planned_share": _num(p.planned_share),
+        "rated_posts": p.rated,
+        "rate": _num(p.rate),
+        "statistic": r.statistic if r else None,
+        "difference": _num(r.difference) if r else None,
+        "interval": [r.low, r.high] if r and r.low is not None else None,
+        "unit": "percentage_points",
+        "verdict": r.code if r else None,
+        "reason": r.verdict if r else None,
+        "adjusted_p_value": _num(r.adjusted) if r else None,
+        "tested": r.tested if r else None,
     }
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from strategy.analytics.analyze import Options
 from strategy.analytics.followers import TypedTotal
-from strategy.core.model import AnalyticsSection
+from strategy.core.model import AnalyticsSection, ContentPillar
 
 
 def options_for(
@@ -14,6 +15,7 @@ def options_for(
     zone: str | None = None,
     names: dict[str, str] | None = None,
     today: dt.date | None = None,
+    pillars: Sequence[ContentPillar] = (),
 ) -> Options:
     """Build the analysis options.
 
@@ -22,6 +24,7 @@ def options_for(
         zone: The zone to use when the strategy names none (the browser's); else UTC.
         names: Account names the user gave this session, by dataset key.
         today: The day a per-network total typed in an older file counts as true.
+        pillars: The strategy's content pillars (`strategy.channels.pillars`).
 
     Returns:
         The options.
@@ -38,4 +41,5 @@ def options_for(
         typed=typed,
         names=dict(names or {}),
         own_rules=tuple(section.own_rules),
+        pillars=tuple(pillars),
     )

@@ -99,12 +99,51 @@ class ChannelChoice(Base):
     review_date: Day | None = None
 
 
+MAX_PILLARS = 5
+
+
+def _pillar_name(text: str) -> str:
+    # Checked after the text is cleaned, as a rule's name is: invisible characters are no name.
+    if is_blank(text):
+        raise ValueError(_("Give the pillar a name, e.g. “Behind the scenes”."))
+    return text.strip()
+
+
+class ContentPillar(Base):
+    """A theme the user posts about, tied to the why and the audiences, with its planned share.
+
+    Attributes:
+        name: The theme in the user's words ("Our research", "Events").
+        share: The planned share of the posts, in per cent (0-100). Shares over 100 in total
+            are allowed here and reported by `strategy.steps.pillars.problems`, so a half-edited
+            mix still saves.
+        examples: Example posts or topics, in the user's words.
+        words: The words, hashtags, emoji or phrases that put a post in the pillar, separated
+            by commas ("webinar, #event"); matched as an own rule's "contains" part is.
+        audiences: The audiences (ids in `channels.audiences`) the pillar speaks to.
+    """
+
+    name: Annotated[ShortText, AfterValidator(_pillar_name)]
+    share: Annotated[int, Field(ge=0, le=100, strict=True)] = 0
+    examples: MediumText = ""
+    words: ShortText = ""
+    audiences: list[Ident] = Field(default_factory=list, max_length=20)
+
+
 class ChannelsSection(Base):
-    """Step 3: what the user wants to communicate and the chosen handful of channels."""
+    """Step 3: what the user wants to communicate and the chosen handful of channels.
+
+    Attributes:
+        content_types: The kinds of content (library ids).
+        audiences: Who it is for (library ids).
+        chosen: The channels picked, each possibly an experiment.
+        pillars: Three to five content pillars with their planned mix (none in older files).
+    """
 
     content_types: list[Ident] = Field(default_factory=list, max_length=20)
     audiences: list[Ident] = Field(default_factory=list, max_length=20)
     chosen: list[ChannelChoice] = Field(default_factory=list, max_length=12)
+    pillars: list[ContentPillar] = Field(default_factory=list, max_length=MAX_PILLARS)
 
 
 class GuidelineCard(Base):
