@@ -32,6 +32,7 @@ from strategy.demo.personas import find_persona
 from ui import bind, chart
 from ui.nav import footer, header
 from ui.own_rules import own_rule_section
+from ui.pillars import pillar_results
 from ui.state import (
     app_state,
     browser_zone,
@@ -349,6 +350,7 @@ if analysis.accounts:
     if a.rules:
         frame_table(results_table(a.rules))
     own_rule_section()
+    pillar_results(a, datasets, options)
     if len(a.posts):
         st.markdown("**" + _("Top posts") + "**")
         top = top_posts_table(a)

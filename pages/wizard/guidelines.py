@@ -3,11 +3,13 @@
 import streamlit as st
 
 from strategy.core.i18n import _
+from strategy.report.pillars import mix_line
 from strategy.steps.guidelines import CARD_FIELDS, check_draft, field_label, generate_card
 from ui import bind
 from ui.nav import footer, header
 from ui.room import share_panel
 from ui.state import lib, strategy, wkey
+from ui.text import safe
 
 header("guidelines")
 s, content = strategy(), lib()
@@ -56,6 +58,8 @@ def reset_card(channel: str) -> None:
 tabs = st.tabs([content.channel_name(c) for c in cards])
 for tab, (channel, card) in zip(tabs, cards.items(), strict=True):
     with tab:
+        if s.channels.pillars:  # the mix planned on Channels holds here too
+            st.markdown(safe(mix_line(s.channels.pillars)))
         for field in CARD_FIELDS:
             label = field_label(field) + (_(" (edited)") if field in card.edited else "")
             bind.text(label, card_field(channel, field), area=True, max_chars=1000, height=68)

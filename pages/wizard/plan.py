@@ -9,7 +9,12 @@ import streamlit as st
 from strategy.core.i18n import _, date, ngettext
 from strategy.core.labels import RHYTHMS, STATUSES, rhythm_words, status_words
 from strategy.core.model import EARLIEST, LATEST, Contact, PlanAction, RecurringItem
-from strategy.steps.plan import calendar_items, default_review_date, suggested_recurring
+from strategy.steps.plan import (
+    calendar_items,
+    default_review_date,
+    pillar_recurring,
+    suggested_recurring,
+)
 from ui import bind
 from ui.downloads import calendar_buttons
 from ui.nav import footer, header
@@ -83,6 +88,16 @@ problems = bind.table(
 )
 for problem in problems:
     st.warning(problem)
+from_pillars = pillar_recurring(s, today)
+if from_pillars:
+    st.button(
+        _("Add recurring content from your content pillars"),
+        key="pillar_recurring",
+        icon=":material/view_column:",
+        on_click=bind.reseed,
+        args=("plan.recurring", [*s.plan.recurring, *from_pillars]),
+        help=_("One row per pillar: weekly for a quarter of the posts or more, else monthly."),
+    )
 suggestions = suggested_recurring(s, content, today)
 if suggestions:
     st.button(

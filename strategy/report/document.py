@@ -12,6 +12,7 @@ from strategy.core.library import Library
 from strategy.core.model import Strategy
 from strategy.importers.dataset import Dataset
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
+from strategy.report.pillars import add_measured, add_planned, mix_line
 from strategy.report.targets import add_targets
 from strategy.steps.guidelines import CARD_FIELDS, field_label
 from strategy.steps.plan import default_review_date, routines, staff_action
@@ -218,6 +219,7 @@ def _channels(doc: Document, s: Strategy, lib: Library) -> None:
                 "muted",
             )
         )
+    add_planned(doc, s)
 
 
 def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
@@ -231,6 +233,8 @@ def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
                 ["", ""], [[field_label(f), getattr(card, f) or "—"] for f in CARD_FIELDS], [1.6, 5]
             )
         )
+        if s.channels.pillars:  # the content pillars hold on every channel
+            doc.add(Para(mix_line(s.channels.pillars)))
     doc.add(Heading(_("House rules for every channel"), 2))
     doc.add(Bullets(lib.rules.house_rules))
     doc.add(Heading(_("The value check before posting"), 2))
@@ -340,6 +344,7 @@ def _analytics(
         for spec, reading, text in figures(analysis, made_up):
             doc.add(Image(None, reading, text.described(), spec=spec, name=text.name))
     _own_rules(doc, s, analysis)
+    add_measured(doc, s, analysis)
     doc.add(Heading(_("What works for this audience"), 2))
     doc.add(Para(m.learn_by_doing))
     if s.analytics.notes.strip():

@@ -190,6 +190,36 @@ def suggested_recurring(strategy: Strategy, lib: Library, today: dt.date) -> lis
     return items
 
 
+def pillar_recurring(strategy: Strategy, today: dt.date) -> list[RecurringItem]:
+    """Recurring content drawn from the content pillars: one item per pillar the plan lacks.
+
+    A pillar with a quarter of the posts or more comes weekly, a smaller one monthly, and one
+    planned at 0 % not at all; the item names the pillar (and its examples), so the user sees
+    where it came from and edits it. Items start on the next Tuesday.
+
+    Args:
+        strategy: The strategy (its pillars and the plan's recurring content).
+        today: The day the plan is made.
+
+    Returns:
+        The items to add, in the pillars' order; none for a pillar an item already names.
+    """
+    covered = " ".join(r.what.casefold() for r in strategy.plan.recurring)
+    tuesday = today + dt.timedelta(days=(1 - today.weekday()) % 7 or 7)
+    items = []
+    for pillar in strategy.channels.pillars:
+        if pillar.share <= 0 or pillar.name.casefold() in covered:
+            continue
+        what = pillar.name
+        if pillar.examples.strip():
+            what = _("{pillar}: {examples}").format(
+                pillar=pillar.name, examples=_first_clause(pillar.examples, 80)
+            )
+        rhythm = "weekly" if pillar.share >= 25 else "monthly"
+        items.append(RecurringItem(what=what[:200], rhythm=rhythm, start=tuesday))
+    return items
+
+
 def staff_action(group: str, step: str) -> str:
     """A staff group's next step as one sentence: "Staff who see one more chore – show what…"."""
     return _("Staff who {group} – {step}").format(
