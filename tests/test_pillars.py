@@ -367,3 +367,32 @@ def test_problems_name_a_mix_over_100_too_few_pillars_no_words_and_a_twin():
 def test_options_for_passes_the_pillars():
     options = options_for(AnalyticsSection(), pillars=X_LEGACY[2])
     assert options.pillars == tuple(X_LEGACY[2])
+
+
+# -- suggestions from the library ----------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_every_goal_suggests_pillars_that_validate_in_both_languages(lang):
+    from strategy.core.library import library
+
+    lib = library(lang)
+    for goal in lib.goals.goal:
+        assert goal.pillars, goal.id
+        for s in goal.pillars:
+            ContentPillar(name=s.name, words=s.words)
+
+
+def test_suggestions_follow_the_leading_goal_and_the_mix_adds_up():
+    from strategy.core.library import library
+    from strategy.core.model import WhySection
+    from strategy.steps.pillars import suggestions
+
+    lib = library("en")
+    why = WhySection(goals=["employer_brand", "recruitment_spend", "sales"], top_goal="sales")
+    found = suggestions(why, lib)
+    goals = {g.id: g for g in lib.goals.goal}
+    assert found[0].name == goals["sales"].pillars[0].name
+    assert len(found) == 5 and sum(p.share for p in found) == 100
+    assert len({p.name.casefold() for p in found}) == len(found)
+    assert found[0].audiences == goals["sales"].audiences
+    assert suggestions(WhySection(), lib) == []
+    assert problems(found) == []

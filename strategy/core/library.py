@@ -24,6 +24,14 @@ class Item(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9_\-]+$", max_length=60)
 
 
+class PillarSuggestion(BaseModel):
+    """A content pillar a goal suggests: a theme and the words that find it in posts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1, max_length=200)
+    words: str = Field(min_length=1, max_length=200)  # comma-separated, as the user edits them
+
+
 class Goal(Item):
     """A why to pick."""
 
@@ -35,6 +43,7 @@ class Goal(Item):
     content_types: list[str] = Field(default_factory=list)
     audiences: list[str] = Field(default_factory=list)
     measures: list[str] = Field(default_factory=list)
+    pillars: list[PillarSuggestion] = Field(default_factory=list, max_length=5)
 
 
 class Readiness(Item):
