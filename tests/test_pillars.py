@@ -396,3 +396,13 @@ def test_suggestions_follow_the_leading_goal_and_the_mix_adds_up():
     assert found[0].audiences == goals["sales"].audiences
     assert suggestions(WhySection(), lib) == []
     assert problems(found) == []
+
+
+def test_opening_a_file_drops_pillar_audiences_the_library_does_not_have():
+    from strategy.core.known import keep_known
+    from strategy.core.library import library
+
+    p = ContentPillar(name="Jobs", words="#jobs", audiences=["candidates", "martians"])
+    s, _notes = keep_known(Strategy(channels=ChannelsSection(pillars=[p])), library("en"))
+    assert s.channels.pillars[0].audiences == ["candidates"]
+    assert s.channels.pillars[0].words == "#jobs"

@@ -54,9 +54,10 @@ def keep_known(strategy: Strategy, lib: Library) -> tuple[Strategy, list[str]]:
     s.channels.content_types = keep(
         s.channels.content_types, {t.id for t in lib.channels.content_type}, _("content types")
     )
-    s.channels.audiences = keep(
-        s.channels.audiences, {a.id for a in lib.channels.audience}, _("audiences")
-    )
+    audiences = {a.id for a in lib.channels.audience}
+    s.channels.audiences = keep(s.channels.audiences, audiences, _("audiences"))
+    for pillar in s.channels.pillars:  # an unknown id there is named once, above or never
+        pillar.audiences = [a for a in pillar.audiences if a in audiences]
     picked = keep([c.channel for c in s.channels.chosen], channels, _("channels"))
     s.channels.chosen = [c for c in s.channels.chosen if c.channel in picked]
     s.guidelines.cards = [c for c in s.guidelines.cards if c.channel in picked]
