@@ -102,7 +102,8 @@ def pillar_results(a: AccountAnalysis, datasets: list, options: object) -> None:
         )
         tested = [r.result for r in rows if r.result is not None]
         if tested:
-            frame_table(results_table(tested))
+            # The rules tester's own table, each row a pillar against the other posts.
+            frame_table(results_table(tested).rename(columns={_("Rule"): _("Pillar")}))
     found = memo(
         "pillar_candidates",
         (datasets, options, a.account.key, tuple(p.model_dump_json() for p in pillars)),
