@@ -53,7 +53,14 @@ def add_measured(doc: Document, s: Strategy, analysis: Analysis | None) -> None:
             "muted",
         )
     )
-    headers = [_("Pillar"), _("Posts"), _("Share of posts"), _("Planned"), _("What it showed")]
+    headers = [
+        _("Pillar"),
+        _("Posts"),
+        _("Share of posts"),
+        _("Planned"),
+        _("Median rate"),
+        _("What it showed"),
+    ]
     for a in accounts:
         doc.add(Para(a.account.label, "label"))
         rows = []
@@ -67,7 +74,9 @@ def add_measured(doc: Document, s: Strategy, analysis: Analysis | None) -> None:
                     str(r.posts),
                     percent(r.share, 0),
                     "" if r.planned_share is None else percent(r.planned_share, 0),
+                    "" if r.rate is None else percent(r.rate, 2),
                     shown,
                 ]
             )
-        doc.add(Table(headers, rows, [2, 0.8, 1.2, 1, 5]))
+        # Wide enough for each heading's longest word in Swedish too ("Mediangrad"; seen as PNG).
+        doc.add(Table(headers, rows, [1.8, 1.0, 1.1, 1.1, 1.5, 3.5]))
