@@ -113,3 +113,17 @@ def test_the_plan_draws_recurring_content_from_the_pillars():
     ]
     at.run()  # every pillar is covered now: no button to add them twice
     assert not [b for b in at.button if b.key == "pillar_recurring"]
+
+
+def test_audiences_are_said_in_full_from_a_suggestion_and_in_the_users_words():
+    at = with_pillars()
+    picked = state(at).strategy.channels.audiences
+    assert picked  # the demo picks its audiences
+    field = at.text_input(key=f"w:audience:{picked[0]}:needs")
+    suggested = field.value
+    assert suggested  # the library's suggestion stands in until the user writes
+    field.input("Honest stories from the floor.").run()
+    (note,) = state(at).strategy.channels.audience_notes
+    assert (note.audience, note.needs) == (picked[0], "Honest stories from the floor.")
+    at.switch_page("pages/wizard/guidelines.py").run()
+    assert any("Honest stories from the floor." in c.value for c in at.caption)

@@ -88,3 +88,25 @@ def test_recurring_content_from_pillars_follows_each_share_and_skips_what_is_the
         ("Events", "monthly"),
     ]
     assert {i.start for i in items} == {dt.date(2026, 12, 8)}  # the next Tuesday
+
+
+def test_an_audience_in_full_takes_the_users_words_else_the_librarys_suggestion():
+    from strategy.core.model import AudienceNote
+    from strategy.steps.audiences import audiences_in_full, for_channel
+
+    lib = library("en")
+    s = Strategy(
+        channels=ChannelsSection(
+            audiences=["candidates", "staff", "not_in_the_library"],
+            audience_notes=[AudienceNote(audience="staff", action="Share with a comment.")],
+        )
+    )
+    found = {a.id: a for a in audiences_in_full(s, lib)}
+    assert set(found) == {"candidates", "staff"}
+    staff = next(a for a in lib.channels.audience if a.id == "staff")
+    assert (found["staff"].needs, found["staff"].action) == (staff.needs, "Share with a comment.")
+    assert found["staff"].own and not found["candidates"].own
+    linkedin = {a.id for a in for_channel(s, lib, "linkedin")}
+    assert linkedin <= {"candidates", "staff"}
+    md = to_markdown(build_document(s, lib, today=TODAY, charts=False))
+    assert "### Audiences" in md and "Share with a comment." in md

@@ -246,6 +246,7 @@ def test_a_file_saved_by_version_2_keeps_loading_without_targets():
     again = json.loads(dumps(s))
     assert again.pop("targets") == {"targets": [], "snapshot": None}
     assert again["channels"].pop("pillars") == []  # content pillars came later, still version 3
+    assert again["channels"].pop("audience_notes") == []  # so did audiences in full
     old = json.loads(raw)
     assert again | {"schema_version": 2} == old  # nothing else changed on the way
 

@@ -1,4 +1,6 @@
-"""Content pillars: planned on the Channels step, measured on the user's own posts in Analytics.
+"""Content pillars and audiences in full: planned on Channels, measured in Analytics.
+
+Pillars are planned on the Channels step and measured on the user's own posts in Analytics.
 
 The pillars live in the strategy (`channels.pillars`), so they are saved, resumed and printed.
 The Analytics step tags each account's posts by the pillars' words (`strategy.analytics.pillars`)
@@ -15,10 +17,11 @@ from strategy.analytics.analyze import AccountAnalysis
 from strategy.analytics.folk_rules import results_table
 from strategy.analytics.pillars import candidates, mix_total, pillar_mix
 from strategy.core.i18n import _, percent
-from strategy.core.model import ContentPillar
+from strategy.core.model import AudienceNote, ContentPillar
+from strategy.steps.audiences import audiences_in_full
 from strategy.steps.pillars import problems
 from ui import bind
-from ui.state import memo, strategy
+from ui.state import lib, memo, strategy
 from ui.table_fit import frame_table
 from ui.text import safe
 
@@ -114,3 +117,51 @@ def pillar_results(a: AccountAnalysis, datasets: list, options: object) -> None:
         st.caption(
             _("Frequent in posts no pillar holds (posts): {words}").format(words=safe(words))
         )
+
+
+def _note_field(audience: str, part: str, suggestion: str) -> bind.Target:
+    """One half of an audience said in full, seeded with the user's words or the suggestion."""
+
+    def get() -> str:
+        for note in strategy().channels.audience_notes:
+            if note.audience == audience and getattr(note, part).strip():
+                return getattr(note, part)
+        return suggestion
+
+    def put(text: str) -> None:
+        notes = list(strategy().channels.audience_notes)
+        old = next((n for n in notes if n.audience == audience), AudienceNote(audience=audience))
+        new = old.model_copy(update={part: text})
+        others = [n for n in notes if n.audience != audience]
+        bind.assign("channels.audience_notes", [*others, AudienceNote.model_validate(new)])
+
+    return bind.field("audience", audience, part, get=get, put=put)
+
+
+def audience_editor() -> None:
+    """Each picked audience said in full: what they need from you, what you want them to do."""
+    picked = audiences_in_full(strategy(), lib())
+    if not picked:
+        return
+    with st.expander(_("Your audiences in full"), icon=":material/groups:"):
+        st.caption(
+            _(
+                "Say what each audience needs from you and what you want it to do; the "
+                "suggestions are a start. It is printed on each channel's guideline card."
+            )
+        )
+        for a in picked:
+            st.markdown(f"**{safe(a.title)}**")
+            left, right = st.columns(2)
+            with left:
+                bind.text(
+                    _("What they need from you"),
+                    _note_field(a.id, "needs", a.needs),
+                    max_chars=1000,
+                )
+            with right:
+                bind.text(
+                    _("What you want them to do"),
+                    _note_field(a.id, "action", a.action),
+                    max_chars=1000,
+                )

@@ -10,7 +10,7 @@ from strategy.steps.plan import add_months
 from strategy.steps.recommend import pick_messages, rank_channels
 from ui import bind
 from ui.nav import footer, header
-from ui.pillars import pillar_editor
+from ui.pillars import audience_editor, pillar_editor
 from ui.room import share_panel
 from ui.state import lib, strategy
 from ui.text import safe
@@ -37,6 +37,7 @@ with right:
         _("Who you want to reach"), "channels.audiences", list(audiences), format_func=audiences.get
     )
 
+audience_editor()
 pillar_editor()
 
 st.subheader(_("Your shortlist"))

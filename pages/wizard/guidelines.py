@@ -3,7 +3,8 @@
 import streamlit as st
 
 from strategy.core.i18n import _
-from strategy.report.pillars import mix_line
+from strategy.report.pillars import audience_line, mix_line
+from strategy.steps.audiences import for_channel
 from strategy.steps.guidelines import CARD_FIELDS, check_draft, field_label, generate_card
 from ui import bind
 from ui.nav import footer, header
@@ -60,6 +61,8 @@ for tab, (channel, card) in zip(tabs, cards.items(), strict=True):
     with tab:
         if s.channels.pillars:  # the mix planned on Channels holds here too
             st.markdown(safe(mix_line(s.channels.pillars)))
+        for whom in for_channel(s, content, channel):
+            st.caption(safe(audience_line(whom)))
         for field in CARD_FIELDS:
             label = field_label(field) + (_(" (edited)") if field in card.edited else "")
             bind.text(label, card_field(channel, field), area=True, max_chars=1000, height=68)

@@ -102,6 +102,16 @@ class Titled(Item):
     title: str
 
 
+class Audience(Titled):
+    """An audience to pick, with what it usually needs and what one usually wants it to do.
+
+    Both are suggestions the Channels step starts from; the user says them in their own words.
+    """
+
+    needs: str = ""
+    action: str = ""
+
+
 class Channel(Item):
     """A network, what it suits, and its default guideline text."""
 
@@ -197,7 +207,7 @@ class ChannelsFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     content_type: list[Titled] = Field(min_length=1)
-    audience: list[Titled] = Field(min_length=1)
+    audience: list[Audience] = Field(min_length=1)
     channel: list[Channel] = Field(min_length=1)
 
 

@@ -130,6 +130,20 @@ class ContentPillar(Base):
     audiences: list[Ident] = Field(default_factory=list, max_length=20)
 
 
+class AudienceNote(Base):
+    """An audience said in full: what it needs from the user, and what the user wants it to do.
+
+    Attributes:
+        audience: The audience (an id in `channels.audiences`).
+        needs: What they need from you, in the user's words.
+        action: What you want them to do.
+    """
+
+    audience: Ident
+    needs: MediumText = ""
+    action: MediumText = ""
+
+
 class ChannelsSection(Base):
     """Step 3: what the user wants to communicate and the chosen handful of channels.
 
@@ -138,12 +152,15 @@ class ChannelsSection(Base):
         audiences: Who it is for (library ids).
         chosen: The channels picked, each possibly an experiment.
         pillars: Three to five content pillars with their planned mix (none in older files).
+        audience_notes: The audiences said in full (none in older files: the library's
+            suggestions stand in).
     """
 
     content_types: list[Ident] = Field(default_factory=list, max_length=20)
     audiences: list[Ident] = Field(default_factory=list, max_length=20)
     chosen: list[ChannelChoice] = Field(default_factory=list, max_length=12)
     pillars: list[ContentPillar] = Field(default_factory=list, max_length=MAX_PILLARS)
+    audience_notes: list[AudienceNote] = Field(default_factory=list, max_length=20)
 
 
 class GuidelineCard(Base):

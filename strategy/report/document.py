@@ -12,8 +12,15 @@ from strategy.core.library import Library
 from strategy.core.model import Strategy
 from strategy.importers.dataset import Dataset
 from strategy.report.blocks import Bullets, Document, Heading, Image, Para, Table
-from strategy.report.pillars import add_measured, add_planned, mix_line
+from strategy.report.pillars import (
+    add_audiences,
+    add_measured,
+    add_planned,
+    audience_line,
+    mix_line,
+)
 from strategy.report.targets import add_targets
+from strategy.steps.audiences import for_channel
 from strategy.steps.guidelines import CARD_FIELDS, field_label
 from strategy.steps.plan import default_review_date, routines, staff_action
 from strategy.steps.recommend import rank_channels
@@ -219,6 +226,7 @@ def _channels(doc: Document, s: Strategy, lib: Library) -> None:
                 "muted",
             )
         )
+    add_audiences(doc, s, lib)
     add_planned(doc, s)
 
 
@@ -235,6 +243,9 @@ def _guidelines(doc: Document, s: Strategy, lib: Library) -> None:
         )
         if s.channels.pillars:  # the content pillars hold on every channel
             doc.add(Para(mix_line(s.channels.pillars)))
+        whom = [audience_line(a) for a in for_channel(s, lib, card.channel)]
+        if whom:
+            doc.add(Bullets(whom))
     doc.add(Heading(_("House rules for every channel"), 2))
     doc.add(Bullets(lib.rules.house_rules))
     doc.add(Heading(_("The value check before posting"), 2))

@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from strategy.analytics.analyze import Analysis
 from strategy.analytics.folk_rules import power_words
 from strategy.core.i18n import _, percent
+from strategy.core.library import Library
 from strategy.core.model import ContentPillar, Strategy
 from strategy.report.blocks import Document, Heading, Para, Table
+from strategy.steps.audiences import AudienceInFull, audiences_in_full
 
 
 def mix_line(pillars: Sequence[ContentPillar]) -> str:
@@ -20,6 +22,29 @@ def mix_line(pillars: Sequence[ContentPillar]) -> str:
         return ""
     parts = " · ".join(f"{percent(p.share / 100, 0)} {p.name}" for p in pillars)
     return _("Mix of posts: {parts}").format(parts=parts)
+
+
+def audience_line(a: AudienceInFull) -> str:
+    """An audience in one line for a guideline card: whom, what they need, what you want."""
+    return _("{audience}. What they need: {needs} What you want them to do: {action}").format(
+        audience=a.title, needs=_sentence(a.needs), action=_sentence(a.action)
+    )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def add_audiences(doc: Document, s: Strategy, lib: Library) -> None:
+    """The picked audiences said in full (nothing when none is picked)."""
+    picked = audiences_in_full(s, lib)
+    if not picked:
+        return
+    doc.add(Heading(_("Audiences"), 2))
+    rows = [[a.title, a.needs, a.action] for a in picked]
+    headers = [_("Audience"), _("What they need from you"), _("What you want them to do")]
+    doc.add(Table(headers, rows, [2, 4, 4]))
 
 
 def add_planned(doc: Document, s: Strategy) -> None:
