@@ -127,3 +127,17 @@ def test_audiences_are_said_in_full_from_a_suggestion_and_in_the_users_words():
     assert (note.audience, note.needs) == (picked[0], "Honest stories from the floor.")
     at.switch_page("pages/wizard/guidelines.py").run()
     assert any("Honest stories from the floor." in c.value for c in at.caption)
+
+
+def test_pillars_are_suggested_from_the_goals_when_there_are_none():
+    at = new_app()
+    at.run()
+    at.button(key="demo_hr_team").click().run()
+    at.switch_page(CHANNELS).run()
+    assert state(at).strategy.channels.pillars == []
+    at.button(key="suggest_pillars").click().run()
+    assert not at.exception
+    pillars = state(at).strategy.channels.pillars
+    assert 1 <= len(pillars) <= 5 and sum(p.share for p in pillars) == 100
+    assert all(p.words for p in pillars)
+    assert not [b for b in at.button if b.key == "suggest_pillars"]  # only for an empty plan

@@ -19,7 +19,7 @@ from strategy.analytics.pillars import candidates, mix_total, pillar_mix
 from strategy.core.i18n import _, percent
 from strategy.core.model import AudienceNote, ContentPillar
 from strategy.steps.audiences import audiences_in_full
-from strategy.steps.pillars import problems
+from strategy.steps.pillars import problems, suggestions
 from ui import bind
 from ui.state import lib, memo, strategy
 from ui.table_fit import frame_table
@@ -57,6 +57,16 @@ def pillar_editor() -> None:
     for note in notes:
         st.warning(note)
     pillars = strategy().channels.pillars
+    offered = [] if pillars else suggestions(strategy().why, lib())
+    if offered:
+        st.button(
+            _("Suggest pillars from my goals"),
+            key="suggest_pillars",
+            icon=":material/view_column:",
+            on_click=bind.reseed,
+            args=("channels.pillars", offered),
+            help=_("Pillars and words from your goals, with an even mix: edit them to fit."),
+        )
     for problem in problems(pillars):
         st.caption(f":orange[{safe(problem)}]")
     if pillars:
