@@ -88,6 +88,13 @@ def test_pillars_speak_swedish():
     with using("sv"):
         measured = "**" + _("Your content pillars on these posts") + "**"
     assert measured in [m.value for m in at.markdown]
+    with using("sv"):  # AppTest formats the page's select boxes in the thread's language
+        at.switch_page("pages/wizard/guidelines.py").run()
+    assert not at.exception
+    with using("sv"):
+        mix = _("Mix of posts: {parts}").format(parts="")
+    assert mix != "Mix of posts: "
+    assert any(m.value.startswith(safe(mix)) for m in at.markdown)
 
 
 def test_the_guidelines_show_the_planned_mix_on_each_channel():
