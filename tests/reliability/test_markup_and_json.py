@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from strategy.core.library import load_library
 from strategy.core.markup import escape
 from strategy.core.model import (
+    SCHEMA_VERSION,
     Account,
     ChannelChoice,
     Contact,
@@ -141,7 +142,8 @@ HOSTILE_JSON = [
     (b'{"schema_version": 1, "why": {"statement": "' + b"b" * 6000 + b'"}}', "why.statement"),
     (b'{"a":' * 10_000 + b"1" + b"}" * 10_000, "nested too deeply"),
     (b"\xff\xfe{\x00}\x00", "not UTF-8"),
-    (b'{"schema_version": 3}', "newer Social Why"),
+    # One past the current version, whatever it is now (a literal broke when 3 became current).
+    (b'{"schema_version": %d}' % (SCHEMA_VERSION + 1), "newer Social Why"),
     (b'{"schema_version": "one"}', "schema_version"),
     (
         b'{"schema_version": 1, "channels": {"chosen": [{"channel": "Linked In!"}]}}',
