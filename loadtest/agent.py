@@ -8,6 +8,7 @@ send the requests live in `loadtest.locustfile`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,8 @@ INTERACT = "/_stcore/agent/interact"
 PDF_LINK = "data:application/pdf;base64,"
 # Pages in the order a participant walks them after the Start page (url paths).
 STEPS = ("why", "audit", "channels", "guidelines", "plan", "analytics", "export")
+# The workshop room's projector line: "**3 participants** · 5 answers shared".
+ROOM_COUNTS = re.compile(r"\*\*(\d+) participants?\*\* · (\d+) answers? shared")
 
 
 class SnapshotError(AssertionError):
@@ -66,3 +69,12 @@ def pdf_bytes_in(body: bytes) -> int:
         return 0
     end = body.find(b'"', start)
     return max(0, end - start - len(PDF_LINK))
+
+
+def shown_counts(snapshot: dict[str, Any]) -> tuple[int, int]:
+    """The participants and answers a room's projector page counts (0, 0 without the line)."""
+    for node in nodes(snapshot.get("tree", {})):
+        found = ROOM_COUNTS.search(str(node.get("props", {}).get("body", "")))
+        if found:
+            return int(found.group(1)), int(found.group(2))
+    return 0, 0

@@ -17,7 +17,6 @@ import argparse
 import csv
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -26,12 +25,11 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from loadtest.agent import INTERACT, nodes
+from loadtest.agent import INTERACT, shown_counts
 from loadtest.capacity import AGENT_OPTIONS, Sampler
 from loadtest.server import ROOT, rss_mb, serve
 
 LOCUSTFILE = ROOT / "loadtest" / "room_locustfile.py"
-COUNTS = re.compile(r"\*\*(\d+) participants?\*\* · (\d+) answers? shared")
 Figures = tuple[int, float, float, float]  # requests, p50, p95, max (seconds)
 
 
@@ -65,15 +63,6 @@ def interact(url: str, body: dict) -> dict:
     )
     with urllib.request.urlopen(request, timeout=120) as answer:
         return json.load(answer)
-
-
-def shown_counts(snapshot: dict) -> tuple[int, int]:
-    """The participants and answers the projector's page counts."""
-    for node in nodes(snapshot.get("tree", {})):
-        found = COUNTS.search(str(node.get("props", {}).get("body", "")))
-        if found:
-            return int(found.group(1)), int(found.group(2))
-    return 0, 0
 
 
 def _figures(rows: list[dict[str, str]], name: str) -> Figures:

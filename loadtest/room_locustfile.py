@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import os
 import random
-import re
 import sys
 import time
 
@@ -27,7 +26,7 @@ import gevent
 from locust import HttpUser, events, task
 from locust.exception import StopUser
 
-from loadtest.agent import nodes
+from loadtest.agent import nodes, shown_counts
 from loadtest.session import AgentSession
 
 ROOM = os.environ.get("SOCIAL_WHY_ROOM", "")
@@ -35,7 +34,6 @@ PROJECTOR_SESSION = os.environ.get("SOCIAL_WHY_PROJECTOR_SESSION", "")
 PARTICIPANTS = int(os.environ.get("SOCIAL_WHY_PARTICIPANTS", "1"))
 THINK_S = float(os.environ.get("SOCIAL_WHY_THINK_S", "5"))
 REFRESH_S = 1.0  # the projector's fragment runs every second
-COUNTS = re.compile(r"\*\*(\d+) participants?\*\* · (\d+) answers? shared")
 
 _numbers = itertools.count(1)
 _shared_at: list[float] = []  # when each Share came back, in order
@@ -128,7 +126,7 @@ class Projector(HttpUser):
         while True:
             started = time.monotonic()
             s.interact("projector refresh")
-            _people, answers = self._counts(s.snapshot)
+            _people, answers = shown_counts(s.snapshot)
             now = time.monotonic()
             for k in range(1, answers + 1):
                 _first_seen.setdefault(k, now)
@@ -147,11 +145,3 @@ class Projector(HttpUser):
         if self.environment.runner is not None:
             self.environment.runner.quit()
         raise StopUser()
-
-    @staticmethod
-    def _counts(snapshot: dict) -> tuple[int, int]:
-        for node in nodes(snapshot.get("tree", {})):
-            found = COUNTS.search(str(node.get("props", {}).get("body", "")))
-            if found:
-                return int(found.group(1)), int(found.group(2))
-        return 0, 0
